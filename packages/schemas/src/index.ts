@@ -1,1 +1,2 @@
-export const placeholder = true;
+export * as instana from './instana.js';
+export * as losant from './losant.js';

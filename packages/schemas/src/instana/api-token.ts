@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { type PermissionName, permissionNames } from './permission-names.js';
+
+function mustBe(expected: string): (issue: { readonly input?: unknown }) => string {
+  return (issue) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
+}
+
+const requiredText = z.string({ error: mustBe('a string') }).min(1, 'must not be empty');
+const timestamp = z.int({ error: mustBe('an integer (epoch milliseconds)') });
+const permission = z.boolean({ error: mustBe('true or false') }).optional();
+
+const permissionShape = Object.fromEntries(permissionNames.map((name) => [name, permission])) as {
+  [K in PermissionName]: typeof permission;
+};
+
+/**
+ * An Instana API token, the body of POST/PUT and of every answer. Open: unknown keys are
+ * kept, since the permission set changes almost every release. A permission left out
+ * means `false`; the server's answer, not the request, says what a token may do.
+ */
+export const apiToken = z.looseObject(
+  {
+    id: z.string({ error: mustBe('a string') }).optional(),
+    accessGrantingToken: requiredText,
+    internalId: requiredText,
+    name: requiredText,
+    createdBy: z.string({ error: mustBe('a string') }).optional(),
+    createdOn: timestamp.optional(),
+    lastUsedOn: timestamp.optional(),
+    expiresOn: timestamp.nullable().optional(),
+    ...permissionShape,
+  },
+  { error: mustBe('an object') },
+);
+/** An Instana API token, after parsing. */
+export type ApiToken = z.output<typeof apiToken>;
+/** An Instana API token, as a caller writes it. */
+export type ApiTokenInput = z.input<typeof apiToken>;
+
+/** The answer to `GET /api/settings/api-tokens`. */
+export const apiTokenList = z.array(apiToken, { error: mustBe('a list of tokens') });
+/** The answer to `GET /api/settings/api-tokens`. */
+export type ApiTokenList = z.output<typeof apiTokenList>;

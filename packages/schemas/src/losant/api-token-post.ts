@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { dateTime } from './date-time.js';
+import { tokenRole, tokenStatus } from './enums.js';
+import { closedObject } from './messages.js';
+import { orgRoles } from './roles.js';
+import { scopeList } from './scopes.js';
+import { tokenDescription, tokenName } from './text-fields.js';
+
+/**
+ * The body that creates a token (all three POSTs). Closed: an unknown key is an error.
+ * Leave `expirationDate` out for a token that never expires. `scope` and `expirationDate`
+ * cannot be changed later.
+ */
+export const apiTokenPost = z.strictObject(
+  {
+    name: tokenName,
+    description: tokenDescription.optional(),
+    expirationDate: dateTime.optional(),
+    defaultRole: tokenRole.optional(),
+    orgRoles: orgRoles.optional(),
+    scope: scopeList.optional(),
+    status: tokenStatus.optional(),
+  },
+  { error: closedObject() },
+);
+/** The body that creates a token, after parsing. */
+export type ApiTokenPost = z.output<typeof apiTokenPost>;
+/** The body that creates a token, as a caller writes it. */
+export type ApiTokenPostInput = z.input<typeof apiTokenPost>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { dateTime } from './date-time.js';
+import { creatorType, ownerType, tokenRole, tokenStatus } from './enums.js';
+import { mustBe } from './messages.js';
+import { objectId } from './object-id.js';
+import { orgRolesResponse } from './roles.js';
+import { scopeListResponse } from './scopes.js';
+import { tokenDescription, tokenName } from './text-fields.js';
+
+/** The token fields as the API returns them (the vendor's `apiToken` schema, v1.30.0). */
+export const apiTokenShape = {
+  id: objectId.optional(),
+  apiTokenId: objectId.optional(),
+  ownerId: objectId.optional(),
+  ownerType: ownerType.optional(),
+  creatorId: objectId.optional(),
+  creatorType: creatorType.optional(),
+  creatorName: z
+    .string({ error: mustBe('a string') })
+    .max(1024, 'must be at most 1024 characters')
+    .optional(),
+  name: tokenName.optional(),
+  description: tokenDescription.optional(),
+  creationDate: dateTime.optional(),
+  lastUpdated: dateTime.optional(),
+  expirationDate: dateTime.optional(),
+  defaultRole: tokenRole.optional(),
+  orgRoles: orgRolesResponse.optional(),
+  scope: scopeListResponse.optional(),
+  status: tokenStatus.optional(),
+  token: z
+    .string({ error: mustBe('a string') })
+    .min(1, 'must not be empty')
+    .optional(),
+};
+
+/**
+ * A Losant API token as the API returns it. Open: unknown keys (HAL `_links`, `_type`,
+ * fields of later API versions) are kept. `token` is present only in a create response.
+ */
+export const apiToken = z.looseObject(apiTokenShape, { error: mustBe('an object') });
+/** A Losant API token as the API returns it. */
+export type ApiToken = z.output<typeof apiToken>;
+
+/** The answer to a create (201): the token with its secret `token`, shown this one time. */
+export const createdApiToken = apiToken.extend({
+  token: z.string({ error: mustBe('a string') }).min(1, 'must not be empty'),
+});
+/** The answer to a create: a token whose `token` is present. */
+export type CreatedApiToken = z.output<typeof createdApiToken>;

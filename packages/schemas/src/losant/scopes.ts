@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { mustBe } from './messages.js';
+import { applicationScopes } from './scopes-application.js';
+import { instanceScopes } from './scopes-instance.js';
+import { organizationScopes } from './scopes-organization.js';
+import { userScopes } from './scopes-user.js';
+
+export { applicationScopes, instanceScopes, organizationScopes, userScopes };
+
+/** Every value `apiTokenPost.scope` accepts (Losant API v1.30.0): the four families, 500 in all. */
+export const allScopes = [
+  ...applicationScopes,
+  ...organizationScopes,
+  ...instanceScopes,
+  ...userScopes,
+] as const;
+
+/** One scope a token can be created with, e.g. `'all.Application.read'`. */
+export const apiTokenScope = z.enum(allScopes, {
+  error: (issue) =>
+    typeof issue.input === 'string'
+      ? `unknown scope '${issue.input}'`
+      : mustBe('a scope name (string)')(issue),
+});
+/** One scope a token can be created with. */
+export type ApiTokenScope = z.output<typeof apiTokenScope>;
+
+/**
+ * The `scope` of a new token: known scopes, each at most once (JSON-schema `uniqueItems`).
+ * A repeat is reported at its own index, naming the first one.
+ */
+export const scopeList = z
+  .array(apiTokenScope, { error: mustBe('a list of scopes') })
+  .check((ctx) => {
+    const seen = new Map<string, number>();
+    ctx.value.forEach((scope, index) => {
+      const first = seen.get(scope);
+      if (first === undefined) {
+        seen.set(scope, index);
+        return;
+      }
+      ctx.issues.push({
+        code: 'custom',
+        input: scope,
+        path: [index],
+        message: `duplicate scope '${scope}' (already at index ${first})`,
+      });
+    });
+  });
+
+/** The `scope` of a token in a response: any non-empty strings (not restricted to the 500). */
+export const scopeListResponse = z.array(
+  z
+    .string({ error: mustBe('a string') })
+    .min(1, 'must not be empty')
+    .max(1024, 'must be at most 1024 characters'),
+  { error: mustBe('a list of strings') },
+);
