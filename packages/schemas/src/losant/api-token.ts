@@ -5,20 +5,20 @@ import { mustBe } from './messages.js';
 import { objectId } from './object-id.js';
 import { orgRolesResponse } from './roles.js';
 import { scopeListResponse } from './scopes.js';
-import { tokenDescription, tokenName } from './text-fields.js';
+import { text, tokenDescription, tokenName } from './text-fields.js';
+
+/** The token's secret, as returned once by a create. */
+const secret = z.string({ error: mustBe('a string') }).min(1, 'must not be empty');
 
 /** The token fields as the API returns them (the vendor's `apiToken` schema, v1.30.0). */
-export const apiTokenShape = {
+const apiTokenShape = {
   id: objectId.optional(),
   apiTokenId: objectId.optional(),
   ownerId: objectId.optional(),
   ownerType: ownerType.optional(),
   creatorId: objectId.optional(),
   creatorType: creatorType.optional(),
-  creatorName: z
-    .string({ error: mustBe('a string') })
-    .max(1024, 'must be at most 1024 characters')
-    .optional(),
+  creatorName: text(1024).optional(),
   name: tokenName.optional(),
   description: tokenDescription.optional(),
   creationDate: dateTime.optional(),
@@ -28,10 +28,7 @@ export const apiTokenShape = {
   orgRoles: orgRolesResponse.optional(),
   scope: scopeListResponse.optional(),
   status: tokenStatus.optional(),
-  token: z
-    .string({ error: mustBe('a string') })
-    .min(1, 'must not be empty')
-    .optional(),
+  token: secret.optional(),
 };
 
 /**
@@ -43,8 +40,6 @@ export const apiToken = z.looseObject(apiTokenShape, { error: mustBe('an object'
 export type ApiToken = z.output<typeof apiToken>;
 
 /** The answer to a create (201): the token with its secret `token`, shown this one time. */
-export const createdApiToken = apiToken.extend({
-  token: z.string({ error: mustBe('a string') }).min(1, 'must not be empty'),
-});
+export const createdApiToken = apiToken.extend({ token: secret });
 /** The answer to a create: a token whose `token` is present. */
 export type CreatedApiToken = z.output<typeof createdApiToken>;

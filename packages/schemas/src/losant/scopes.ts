@@ -4,6 +4,7 @@ import { applicationScopes } from './scopes-application.js';
 import { instanceScopes } from './scopes-instance.js';
 import { organizationScopes } from './scopes-organization.js';
 import { userScopes } from './scopes-user.js';
+import { text } from './text-fields.js';
 
 export { applicationScopes, instanceScopes, organizationScopes, userScopes };
 
@@ -49,10 +50,6 @@ export const scopeList = z
   });
 
 /** The `scope` of a token in a response: any non-empty strings (not restricted to the 500). */
-export const scopeListResponse = z.array(
-  z
-    .string({ error: mustBe('a string') })
-    .min(1, 'must not be empty')
-    .max(1024, 'must be at most 1024 characters'),
-  { error: mustBe('a list of strings') },
-);
+export const scopeListResponse = z.array(text(1024, { nonEmpty: true }), {
+  error: mustBe('a list of strings'),
+});

@@ -1,13 +1,35 @@
 import { z } from 'zod';
 import { mustBe } from './messages.js';
 
+/**
+ * A string of at most `max` characters, counted as JSON Schema counts them (Unicode code
+ * points, so an emoji is one character, not two UTF-16 units). An empty string fails with
+ * "must not be empty" when `nonEmpty` is set.
+ */
+export function text(max: number, { nonEmpty = false }: { nonEmpty?: boolean } = {}) {
+  const base = z.string({ error: mustBe('a string') });
+  return (nonEmpty ? base.min(1, 'must not be empty') : base).check((ctx) => {
+    // Code points never outnumber UTF-16 units, so only a long string needs counting.
+    if (ctx.value.length <= max || countCodePoints(ctx.value) <= max) return;
+    ctx.issues.push({
+      code: 'too_big',
+      origin: 'string',
+      maximum: max,
+      inclusive: true,
+      input: ctx.value,
+      message: `must be at most ${max} characters`,
+    });
+  });
+}
+
+function countCodePoints(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
 /** A token's `name`: 1 to 255 characters. */
-export const tokenName = z
-  .string({ error: mustBe('a string') })
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters');
+export const tokenName = text(255, { nonEmpty: true });
 
 /** A token's `description`: at most 32767 characters. */
-export const tokenDescription = z
-  .string({ error: mustBe('a string') })
-  .max(32767, 'must be at most 32767 characters');
+export const tokenDescription = text(32767);
