@@ -1,1 +1,74 @@
+export {
+  type AuthStrategy,
+  createTokenAuth,
+  type TokenAuthOptions,
+  type TokenProvider,
+} from './auth.js';
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RedactedRequest,
+  RequestValidationError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  TokenkitError,
+  UnprocessableEntityError,
+  type ValidationIssue,
+} from './errors.js';
+export type { FetchFunction } from './fetch-attempt.js';
+export {
+  isAbortError,
+  isApiError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConflictError,
+  isConnectionError,
+  isNotFoundError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isRequestValidationError,
+  isResponseValidationError,
+  isServerError,
+  isTimeoutError,
+  isTokenkitError,
+  isUnprocessableEntityError,
+} from './guards.js';
+export type { HeaderInput } from './headers.js';
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResponse,
+  type QueryValue,
+  type RequestOptions,
+} from './http-client.js';
+export type { Logger } from './logger.js';
+export { defaultErrorDetails, type ErrorDetails, type ErrorDetailsReader } from './map-error.js';
+export { type PageIterator, type PaginateOptions, paginate } from './paginate.js';
+export { path } from './path.js';
+export {
+  createRedactor,
+  defaultAllowedHeaderNames,
+  defaultAllowedQueryParameters,
+  type RedactionOptions,
+  type Redactor,
+} from './redact.js';
+export type { BackoffOptions } from './retry-policy.js';
+export type { StandardSchemaV1 } from './standard-schema.js';
+export {
+  formatIssues,
+  validateInput,
+  validateInputAsync,
+} from './validate-input.js';
 export { VERSION } from './version.js';

@@ -1,0 +1,84 @@
+import { ConnectionError } from './errors.js';
+
+/** The fetch signature core accepts (the global `fetch` fits). */
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+const nullBodyStatuses = new Set([204, 205, 304]);
+const maxRedirects = 5;
+const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
+
+/**
+ * One attempt: sends the request with `redirect: 'manual'`, follows up to five redirects itself
+ * (dropping credentials when the origin changes, see issue "Redirects never carry
+ * Authorization to another origin"), and reads the whole body before returning, so that a
+ * connection reset mid-body is a network error inside ky's retry loop and the per-attempt
+ * timeout covers the body too.
+ */
+export async function fetchAttempt(
+  fetchFunction: FetchFunction,
+  request: Request,
+  init: RequestInit | undefined,
+): Promise<Response> {
+  let current = request;
+  for (let hop = 0; ; hop++) {
+    const replay = current.body === null ? undefined : current.clone();
+    const response = await fetchFunction(current, { ...init, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') {
+      // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
+      throw new ConnectionError('The server answered with a redirect this runtime cannot follow', {
+        code: 'EREDIRECT',
+      });
+    }
+    const location = response.headers.get('location');
+    if (!redirectStatuses.has(response.status) || location === null) {
+      return buffer(response);
+    }
+    const target = new URL(location, current.url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return buffer(response);
+    if (hop >= maxRedirects) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new ConnectionError(`More than ${maxRedirects} redirects`, {
+        code: 'ETOOMANYREDIRECTS',
+      });
+    }
+    await response.body?.cancel().catch(() => undefined);
+    current = redirectRequest(current, replay, response.status, target);
+  }
+}
+
+function redirectRequest(
+  current: Request,
+  replay: Request | undefined,
+  status: number,
+  target: URL,
+): Request {
+  const headers = new Headers(current.headers);
+  if (target.origin !== new URL(current.url).origin) {
+    for (const name of credentialHeaders) headers.delete(name);
+  }
+  let method = current.method;
+  let body: BodyInit | null = replay?.body ?? null;
+  // As the fetch standard does: 303 always, and 301/302 after a POST, become a GET without body.
+  if (
+    (status === 303 && method !== 'HEAD') ||
+    ((status === 301 || status === 302) && method === 'POST')
+  ) {
+    method = 'GET';
+    body = null;
+    headers.delete('content-type');
+    headers.delete('content-length');
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: current.signal };
+  if (body !== null) init.duplex = 'half';
+  return new Request(target, init);
+}
+
+async function buffer(response: Response): Promise<Response> {
+  const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}

@@ -1,0 +1,55 @@
+import { RequestValidationError } from './errors.js';
+
+/** Header values as callers pass them; `undefined` entries are skipped. */
+export type HeaderInput = Readonly<Record<string, string | undefined>>;
+
+const headerName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
+const forbiddenInValue = /[\r\n\0]/;
+
+/**
+ * Copies header sets into `target` in order (later sets win), skipping `undefined` values.
+ * @throws RequestValidationError naming `headers.<name>` for an invalid name or a value with
+ *   CR, LF or NUL (header injection); the value itself is never echoed.
+ */
+export function mergeHeaders(target: Headers, ...sets: (HeaderInput | undefined)[]): Headers {
+  for (const set of sets) {
+    for (const [name, value] of Object.entries(set ?? {})) {
+      if (value === undefined) continue;
+      const field = `headers.${name}`;
+      if (!headerName.test(name)) {
+        throw new RequestValidationError(`${JSON.stringify(name)} is not a valid header name`, {
+          field,
+        });
+      }
+      if (typeof value !== 'string') {
+        throw new RequestValidationError(`${field} must be a string`, { field });
+      }
+      if (forbiddenInValue.test(value)) {
+        throw new RequestValidationError(`${field} must not contain CR, LF or NUL characters`, {
+          field,
+        });
+      }
+      target.set(name, value);
+    }
+  }
+  return target;
+}
+
+const requestIdHeaders = [
+  'x-request-id',
+  'x-correlation-id',
+  'request-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-trace-id',
+  'cf-ray',
+];
+
+/** The request id the server sent back, if any (`x-request-id`, `x-correlation-id`, …). */
+export function readRequestId(headers: Headers): string | undefined {
+  for (const name of requestIdHeaders) {
+    const value = headers.get(name);
+    if (value) return value.slice(0, 200);
+  }
+  return undefined;
+}

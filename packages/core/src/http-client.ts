@@ -1,0 +1,411 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import type { AuthStrategy } from './auth.js';
+import { type RedactedRequest, RequestValidationError, ResponseValidationError } from './errors.js';
+import { type FetchFunction, fetchAttempt } from './fetch-attempt.js';
+import { type HeaderInput, mergeHeaders, readRequestId } from './headers.js';
+import { type Logger, log } from './logger.js';
+import { defaultErrorDetails, type ErrorDetailsReader, mapError } from './map-error.js';
+import { createRedactor, type RedactionOptions } from './redact.js';
+import {
+  type BackoffOptions,
+  backoffDelay,
+  idempotentMethods,
+  isConnectionRefused,
+  retryableStatuses,
+  serverRetryDelay,
+} from './retry-policy.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
+import { formatIssues, toValidationIssues } from './validate-input.js';
+import { VERSION } from './version.js';
+
+/** The HTTP methods the vendor token APIs use. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Query values; `undefined` is skipped, numbers and booleans are stringified, arrays repeat the key. */
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | undefined
+  | readonly (string | number | boolean)[];
+
+/** Options for {@link createHttpClient}. */
+export interface HttpClientOptions {
+  /** Origin plus optional path prefix, e.g. `https://api.losant.com` or `https://unit-tenant.instana.io`. */
+  baseUrl: string;
+  /** Produces the `Authorization` header; see {@link createTokenAuth}. @default no auth */
+  auth?: AuthStrategy | undefined;
+  /** The vendor package's product token, e.g. `@tokenkit/losant/1.0.0`; core appends its own and the runtime. @default '' */
+  userAgent?: string | undefined;
+  /** Headers sent with every request; per-request and per-call headers override them. CR/LF refused. @default {} */
+  headers?: HeaderInput | undefined;
+  /** Per-attempt timeout in ms (the response body included). @default 30000 */
+  timeout?: number | undefined;
+  /** Overall deadline in ms for a call, retries and waits included. @default 120000 */
+  totalTimeout?: number | undefined;
+  /** Retries after the first attempt (see the retry policy in the README). @default 2 */
+  maxRetries?: number | undefined;
+  /** Longest server-requested wait (`Retry-After`, `X-RateLimit-Reset`) honoured, in ms; a longer one ends the call with the error. @default 60000 */
+  maxRetryAfter?: number | undefined;
+  /** Exponential backoff when the server names no wait. @default { initialDelay: 500, maxDelay: 8000 } */
+  backoff?: BackoffOptions | undefined;
+  /** The fetch to use (tests, proxies, other runtimes). @default globalThis.fetch */
+  fetch?: FetchFunction | undefined;
+  /** A signal that aborts every call of this client. @default undefined */
+  signal?: AbortSignal | undefined;
+  /** Receives one line per attempt and per retry; never secrets or bodies. @default undefined (off) */
+  logger?: Logger | undefined;
+  /** Reads the vendor's `{ type, message }` from an error body. @default reads message/error/errors[0] and type/code */
+  errorDetails?: ErrorDetailsReader | undefined;
+  /** Called with every response received (each attempt), e.g. to keep a rate-limit snapshot. @default undefined */
+  onResponse?: ((response: Response) => void) | undefined;
+  /** Extra headers and query parameters that may appear unredacted in errors and logs. @default {} */
+  redaction?: RedactionOptions | undefined;
+}
+
+/** Per-call options; each overrides the client's value for this call only. */
+export interface RequestOptions {
+  /** Aborts this call, during a request or while waiting to retry. */
+  signal?: AbortSignal | undefined;
+  /** Per-attempt timeout in ms. @default the client's `timeout` */
+  timeout?: number | undefined;
+  /** Overall deadline in ms. @default the client's `totalTimeout` */
+  totalTimeout?: number | undefined;
+  /** Retries after the first attempt. @default the client's `maxRetries` */
+  maxRetries?: number | undefined;
+  /** Extra headers (win over the client's and the request's). CR/LF refused. */
+  headers?: HeaderInput | undefined;
+}
+
+/** One request, as a vendor package describes it. */
+export interface HttpRequest {
+  /** HTTP method. */
+  method: HttpMethod;
+  /** Path below `baseUrl`; build it with {@link path} so ids are encoded. */
+  path: string;
+  /** Query parameters; `undefined` values are skipped. */
+  query?: Readonly<Record<string, QueryValue>> | undefined;
+  /** Request headers; `undefined` values are skipped. */
+  headers?: HeaderInput | undefined;
+  /** A JSON value sent with `Content-Type: application/json`. */
+  body?: unknown;
+  /** Validates (and types) the response body through Standard Schema. @default none: `data` is `unknown` */
+  responseSchema?: StandardSchemaV1 | undefined;
+  /** The endpoint answers without a body (204); the body is not parsed. @default false */
+  emptyResponse?: boolean | undefined;
+}
+
+/** A successful response. */
+export interface HttpResponse<T> {
+  /** The parsed (and, with a schema, validated) body; `undefined` when empty. */
+  data: T;
+  /** HTTP status. */
+  status: number;
+  /** Response headers. */
+  headers: Headers;
+  /** The request id the server returned (`x-request-id`, `x-correlation-id`, …). */
+  requestId: string | undefined;
+}
+
+/** A configured client for one vendor API. */
+export interface HttpClient {
+  /** Sends a request whose body is validated by `responseSchema`. */
+  request<Schema extends StandardSchemaV1>(
+    request: HttpRequest & { responseSchema: Schema },
+    options?: RequestOptions,
+  ): Promise<HttpResponse<StandardSchemaV1.InferOutput<Schema>>>;
+  /** Sends a request; `data` is whatever JSON came back. */
+  request<T = unknown>(request: HttpRequest, options?: RequestOptions): Promise<HttpResponse<T>>;
+  /** The base URL requests are sent to. */
+  readonly baseUrl: string;
+}
+
+const methods = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const kyRetryMethods = ['get', 'put', 'delete', 'post', 'patch', 'head', 'options'];
+
+function runtimeProduct(): string | undefined {
+  // Node, Deno and Bun identify themselves in navigator.userAgent; a browser's UA is not ours to copy.
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent;
+  return typeof agent === 'string' && /^(Node\.js|Deno|Bun)\/\S+$/.test(agent) ? agent : undefined;
+}
+
+function buildQuery(query: HttpRequest['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) {
+      if (!['string', 'number', 'boolean'].includes(typeof item)) {
+        throw new RequestValidationError(`query.${key} must be a string, number or boolean`, {
+          field: `query.${key}`,
+        });
+      }
+      params.append(key, String(item));
+    }
+  }
+  return params.toString();
+}
+
+function checkDuration(value: number | undefined, field: string): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0 && value <= 2_147_483_647)) {
+    throw new RequestValidationError(`${field} must be a positive number of milliseconds`, {
+      field,
+    });
+  }
+}
+
+/**
+ * Creates the transport a vendor package is built on: one ky instance, auth, default headers, a
+ * User-Agent, timeouts, the retry policy, error mapping and redaction.
+ *
+ * @throws RequestValidationError for an invalid `baseUrl`, header or timeout.
+ * @example
+ * const http = createHttpClient({
+ *   baseUrl: 'https://api.losant.com',
+ *   auth: createTokenAuth({ scheme: 'Bearer', token }),
+ *   userAgent: `@tokenkit/losant/${VERSION}`,
+ *   headers: { 'Accept-Version': '^1.30.0' },
+ * });
+ * const { data } = await http.request({ method: 'GET', path: path`/me`, responseSchema: me });
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    throw new RequestValidationError('baseUrl must be an absolute http(s) URL', {
+      field: 'baseUrl',
+    });
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    throw new RequestValidationError('baseUrl must be an absolute http(s) URL', {
+      field: 'baseUrl',
+    });
+  }
+  base.search = '';
+  base.hash = '';
+  const baseUrl = base.href.replace(/\/+$/, '');
+  checkDuration(options.timeout, 'timeout');
+  checkDuration(options.totalTimeout, 'totalTimeout');
+  const userAgent = [options.userAgent, `@tokenkit/core/${VERSION}`, runtimeProduct()]
+    .filter((part) => part)
+    .join(' ');
+  const clientHeaders = mergeHeaders(
+    new Headers({ accept: 'application/json', 'user-agent': userAgent }),
+    options.headers,
+  );
+  const redactor = createRedactor(options.redaction);
+  const fetchFunction: FetchFunction =
+    options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const errorDetails = options.errorDetails ?? defaultErrorDetails;
+  const { logger, auth, onResponse } = options;
+  const maxRetryAfter = options.maxRetryAfter ?? 60_000;
+
+  // One ky instance per client: it owns the base URL and the retry loop's mechanics.
+  const instance: KyInstance = ky.create({
+    prefix: baseUrl,
+    throwHttpErrors: true,
+  });
+
+  async function request(
+    descriptor: HttpRequest,
+    callOptions: RequestOptions = {},
+  ): Promise<HttpResponse<unknown>> {
+    const { method } = descriptor;
+    if (!methods.has(method)) {
+      throw new RequestValidationError(`method must be one of ${[...methods].join(', ')}`, {
+        field: 'method',
+      });
+    }
+    if (typeof descriptor.path !== 'string') {
+      throw new RequestValidationError('path must be a string', { field: 'path' });
+    }
+    checkDuration(callOptions.timeout, 'timeout');
+    checkDuration(callOptions.totalTimeout, 'totalTimeout');
+    const timeout = callOptions.timeout ?? options.timeout ?? 30_000;
+    const totalTimeout = callOptions.totalTimeout ?? options.totalTimeout ?? 120_000;
+    const maxRetries = callOptions.maxRetries ?? options.maxRetries ?? 2;
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      throw new RequestValidationError('maxRetries must be a non-negative integer', {
+        field: 'maxRetries',
+      });
+    }
+    const headers = mergeHeaders(
+      new Headers(clientHeaders),
+      descriptor.headers,
+      callOptions.headers,
+    );
+    const query = buildQuery(descriptor.query);
+    const relative = `${descriptor.path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
+    const url = `${baseUrl}/${relative}`;
+    if (descriptor.body !== undefined) headers.set('content-type', 'application/json');
+    const secrets: string[] = [];
+    const authorize = async () => {
+      if (!auth) return;
+      const value = await auth.authorization();
+      secrets.push(value.slice(value.indexOf(' ') + 1));
+      headers.set('authorization', value);
+    };
+    await authorize();
+
+    const signals = [options.signal, callOptions.signal].filter((signal) => signal !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const redacted = (): RedactedRequest => ({
+      method,
+      url: redactor.url(url),
+      headers: redactor.headers(headers),
+    });
+    const logUrl = redactor.url(url);
+    const startedAt = Date.now();
+    const deadline = startedAt + totalTimeout;
+    let attempt = 0;
+    let plannedDelay = 0;
+
+    const attemptFetch: FetchFunction = async (input, init) => {
+      attempt++;
+      const attemptStarted = Date.now();
+      const response = await fetchAttempt(fetchFunction, input, init);
+      log(logger, 'debug', `${method} ${logUrl} → ${response.status} (attempt ${attempt})`, {
+        method,
+        url: logUrl,
+        status: response.status,
+        attempt,
+        durationMs: Date.now() - attemptStarted,
+      });
+      if (onResponse) {
+        try {
+          onResponse(response.clone());
+        } catch {
+          // The observer's failure is not the request's failure.
+        }
+      }
+      return response;
+    };
+
+    const shouldRetry = ({ error, retryCount }: { error: Error; retryCount: number }) => {
+      if (signal?.aborted) return false;
+      const idempotent = idempotentMethods.has(method);
+      let delay: number;
+      let reason: string;
+      if (isHTTPError(error)) {
+        const { status } = error.response;
+        if (!idempotent || !retryableStatuses.has(status)) return false;
+        const serverDelay = serverRetryDelay(error.response.headers, status);
+        if (serverDelay !== undefined && serverDelay > maxRetryAfter) return false;
+        delay = serverDelay ?? backoffDelay(retryCount, options.backoff);
+        reason = String(status);
+      } else if (isNetworkError(error)) {
+        // POST/PATCH only when the connection was refused: the server provably saw nothing.
+        if (!idempotent && !isConnectionRefused(error)) return false;
+        delay = backoffDelay(retryCount, options.backoff);
+        reason = 'connection error';
+      } else if (isTimeoutError(error)) {
+        if (!idempotent) return false;
+        delay = backoffDelay(retryCount, options.backoff);
+        reason = 'timeout';
+      } else {
+        return false;
+      }
+      // Waiting past the deadline only to time out helps nobody: surface the real error now.
+      if (Date.now() + delay >= deadline) return false;
+      plannedDelay = delay;
+      log(
+        logger,
+        'info',
+        `Retrying ${method} ${logUrl} after ${reason} in ${delay} ms (retry ${retryCount} of ${maxRetries})`,
+        {
+          method,
+          url: logUrl,
+          reason,
+          retry: retryCount,
+          attempt: retryCount + 1,
+          waitMs: delay,
+        },
+      );
+      return true;
+    };
+
+    let response: Response;
+    try {
+      response = await instance(relative, {
+        method,
+        headers,
+        ...(descriptor.body === undefined ? {} : { body: JSON.stringify(descriptor.body) }),
+        ...(signal ? { signal } : {}),
+        timeout,
+        totalTimeout,
+        // ky always passes a Request; the conversion only satisfies its wider parameter type.
+        fetch: (input, init) =>
+          attemptFetch(input instanceof Request ? input : new Request(input, init), init),
+        retry: {
+          limit: maxRetries,
+          methods: kyRetryMethods,
+          statusCodes: [],
+          afterStatusCodes: [],
+          delay: () => plannedDelay,
+          backoffLimit: Number.POSITIVE_INFINITY,
+          shouldRetry,
+        },
+        hooks: {
+          // Ask the provider again before each retry, so a refreshed token is used.
+          beforeRetry: [
+            async ({ request: retryRequest }) => {
+              await authorize();
+              const value = headers.get('authorization');
+              if (value !== null) retryRequest.headers.set('authorization', value);
+            },
+          ],
+        },
+      });
+    } catch (error) {
+      throw mapError(error, {
+        request: redacted(),
+        signal,
+        secrets,
+        errorDetails,
+        timeout,
+        totalTimeout,
+        startedAt,
+      });
+    }
+
+    const requestId = readRequestId(response.headers);
+    let data: unknown;
+    if (!descriptor.emptyResponse) {
+      const text = await response.text();
+      if (text !== '') {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          const contentType = response.headers.get('content-type') ?? '';
+          if (/json/i.test(contentType) || descriptor.responseSchema) {
+            throw new ResponseValidationError(
+              `${method} ${logUrl} returned a body that is not valid JSON`,
+              {
+                issues: [{ path: '', message: 'body is not valid JSON' }],
+                status: response.status,
+                requestId,
+                request: redacted(),
+              },
+            );
+          }
+          data = text;
+        }
+      }
+    }
+    if (descriptor.responseSchema && !descriptor.emptyResponse) {
+      const result = await descriptor.responseSchema['~standard'].validate(data);
+      if (result.issues) {
+        const issues = toValidationIssues(result.issues);
+        throw new ResponseValidationError(
+          `${method} ${logUrl} returned an unexpected body: ${formatIssues(issues)}`,
+          { issues, status: response.status, requestId, request: redacted() },
+        );
+      }
+      data = result.value;
+    }
+    return { data, status: response.status, headers: response.headers, requestId };
+  }
+
+  return { request: request as HttpClient['request'], baseUrl };
+}

@@ -1,0 +1,96 @@
+/**
+ * The retry policy in one place. ky runs the loop (attempts, per-attempt and total timeouts,
+ * sleeping, abort while sleeping); these functions decide whether and how long.
+ */
+
+/** Methods retried on retryable statuses, timeouts and connection errors. */
+export const idempotentMethods: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'PUT',
+  'DELETE',
+]);
+
+/** Statuses retried for idempotent methods. */
+export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Exponential backoff settings. */
+export interface BackoffOptions {
+  /**
+   * Wait before the first retry, in ms; doubled for each further retry.
+   * @default 500
+   */
+  initialDelay?: number | undefined;
+  /**
+   * Upper bound of one computed wait, in ms (server-requested waits use `maxRetryAfter`).
+   * @default 8000
+   */
+  maxDelay?: number | undefined;
+}
+
+/** `min(maxDelay, initialDelay × 2^(retry − 1))`, minus up to 25 % jitter. */
+export function backoffDelay(retry: number, options: BackoffOptions = {}): number {
+  const initial = options.initialDelay ?? 500;
+  const max = options.maxDelay ?? 8000;
+  const base = Math.min(max, initial * 2 ** Math.max(0, retry - 1));
+  return Math.round(base * (1 - Math.random() * 0.25));
+}
+
+const seconds = /^\d+(?:\.\d+)?$/;
+const integer = /^\d+$/;
+// Epoch seconds of 2001-09-09; anything smaller in X-RateLimit-Reset is read as a delta in seconds.
+const epochThreshold = 1_000_000_000;
+
+/**
+ * How long the server asked us to wait, in ms, or `undefined` when it did not say:
+ * `Retry-After` as seconds or an HTTP date; for 429 without it, `X-RateLimit-Reset` as epoch
+ * seconds (Instana). The reset header is ignored on other statuses because Instana sends it on
+ * every response, where it describes the hourly window, not this failure.
+ */
+export function serverRetryDelay(
+  headers: Headers,
+  status: number,
+  now: number = Date.now(),
+): number | undefined {
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter) {
+    if (seconds.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  if (status !== 429) return undefined;
+  const reset = headers.get('x-ratelimit-reset')?.trim();
+  if (reset && integer.test(reset)) {
+    const value = Number(reset);
+    return value >= epochThreshold ? Math.max(0, value * 1000 - now) : value * 1000;
+  }
+  return undefined;
+}
+
+/** The first system error `code` in an error's cause chain (`ECONNREFUSED`, `ECONNRESET`, …). */
+export function systemErrorCode(error: unknown): string | undefined {
+  const queue: unknown[] = [error];
+  // Bounded walk: cause chains and AggregateError lists (Node tries every address of a host).
+  for (let index = 0; index < queue.length && index < 20; index++) {
+    const current = queue[index];
+    if (typeof current !== 'object' || current === null) continue;
+    const { code, cause, errors } = current as {
+      code?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (cause !== undefined) queue.push(cause);
+    if (Array.isArray(errors)) queue.push(...errors);
+  }
+  return undefined;
+}
+
+/**
+ * True when the error proves the request never reached the server (the connection was refused),
+ * the only case where a POST or PATCH may be sent again.
+ */
+export function isConnectionRefused(error: unknown): boolean {
+  return systemErrorCode(error) === 'ECONNREFUSED';
+}
