@@ -1,0 +1,59 @@
+import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
+import { actionTable, docsUrl, pathTemplate } from './resources/action-table.js';
+
+/** What one action does, where, and what a token needs to run it. */
+export interface LosantActionDoc {
+  /** e.g. `'instanceApiTokens.get'`. */
+  readonly action: LosantAction;
+  /** One sentence. */
+  readonly summary: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path template, e.g. `/instances/{instanceId}/tokens`. */
+  readonly path: string;
+  /** The scopes the token needs at least one of (API v1.30.0). */
+  readonly scopes: (typeof actionScopes)[LosantAction];
+  /** The vendor's doc page. */
+  readonly url: string;
+}
+
+/**
+ * The fifteen actions described: summary, method, path, scopes and doc link. Built from the
+ * same table as the client, so it cannot drift from what the client does.
+ *
+ * @example
+ * ```ts
+ * LOSANT_ACTION_DOCS['userApiTokens.post'].scopes; // ['all.User', 'only.User', …]
+ * ```
+ */
+export const LOSANT_ACTION_DOCS: Readonly<Record<LosantAction, LosantActionDoc>> = Object.freeze(
+  Object.fromEntries(
+    actionTable.map(({ name, resource, owner, kind }) => [
+      name,
+      Object.freeze({
+        action: name,
+        summary: kind.summary(owner.noun),
+        method: kind.method,
+        path: pathTemplate(owner, kind),
+        scopes: actionScopes[name],
+        url: docsUrl(resource, kind.verb),
+      }),
+    ]),
+  ) as Record<LosantAction, LosantActionDoc>,
+);
+
+/**
+ * The scopes a token needs at least one of to run an action (API v1.30.0).
+ *
+ * @example
+ * ```ts
+ * requiredScopes('applicationApiToken.delete');
+ * // ['all.Application', 'all.Organization', 'all.User', 'applicationApiToken.*', 'applicationApiToken.delete']
+ * ```
+ */
+export function requiredScopes<Action extends LosantAction>(
+  action: Action,
+): (typeof actionScopes)[Action] {
+  const scopes = actionScopes[action];
+  if (scopes === undefined) throw new TypeError(`Unknown Losant action '${String(action)}'`);
+  return scopes;
+}

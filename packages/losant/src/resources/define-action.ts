@@ -1,0 +1,58 @@
+import type { HttpClient, HttpResponse, RequestOptions } from '@tokenkit/core';
+import { actionScopes } from '@tokenkit/schemas/losant';
+import { type ActionEntry, docsUrl, requestPath } from './action-table.js';
+import { paramsSchema, validateParams } from './params-schema.js';
+
+type Params = Readonly<Record<string, unknown>>;
+
+/** The runtime shape of every action; `types.ts` gives each one its precise type. */
+export interface RuntimeAction {
+  (params?: unknown, options?: RequestOptions): Promise<unknown>;
+  readonly action: string;
+  readonly scopes: readonly string[];
+  readonly docs: string;
+  withResponse(params?: unknown, options?: RequestOptions): Promise<HttpResponse<unknown>>;
+}
+
+/** The query `losant-rest` sends: its three default flags first, then the kind's params. */
+function buildQuery(params: Params, fields: readonly string[]) {
+  const query: Record<string, string | boolean | undefined> = {
+    _actions: (params._actions as boolean | undefined) ?? false,
+    _links: (params._links as boolean | undefined) ?? true,
+    _embedded: (params._embedded as boolean | undefined) ?? true,
+  };
+  for (const field of fields) query[field] = params[field] as string | undefined;
+  return query;
+}
+
+/**
+ * Builds one action from its table entry: validate the params (nothing is sent when they are
+ * wrong), build the request exactly as `losant-rest` does, and parse the answer.
+ */
+export function defineAction(http: HttpClient, { name, resource, owner, kind }: ActionEntry) {
+  const schema = paramsSchema(owner, kind, name);
+
+  const withResponse = async (params: unknown = {}, options?: RequestOptions) => {
+    const valid = validateParams(schema, params);
+    return http.request(
+      {
+        method: kind.method,
+        path: requestPath(owner, kind, valid),
+        query: buildQuery(valid, kind.query),
+        headers: { losantdomain: valid.losantdomain as string | undefined },
+        body: kind.body(valid),
+        responseSchema: kind.response,
+      },
+      options,
+    );
+  };
+  const action = async (params?: unknown, options?: RequestOptions) =>
+    (await withResponse(params, options)).data;
+
+  return Object.assign(action, {
+    action: name,
+    scopes: actionScopes[name],
+    docs: docsUrl(resource, kind.verb),
+    withResponse,
+  }) as RuntimeAction;
+}
