@@ -1,0 +1,145 @@
+/**
+ * Benchmark 3: browser bundles (esbuild, platform browser, minified, gzip level 9) of a small
+ * app per client that creates the client and calls one action. Node builtins are not
+ * polyfilled: a graph that needs one fails to build, and that failure is the finding.
+ */
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** The apps bundled, one per client. */
+export const BUNDLE_APPS = [
+  {
+    name: '@tokenkit/losant',
+    requires: '@tokenkit/losant',
+    source: `import { createLosantClient } from '@tokenkit/losant';
+const client = createLosantClient({ accessToken: 'token' });
+client.instanceApiToken
+  .get({ instanceId: '5f0c6a1e2b3c4d5e6f708192', apiTokenId: '5f0c6a1e2b3c4d5e6f7081a3' })
+  .then((token) => console.log(token.name));`,
+  },
+  {
+    name: '@tokenkit/instana',
+    requires: '@tokenkit/instana',
+    source: `import { createInstanaClient } from '@tokenkit/instana';
+const client = createInstanaClient({ apiToken: 'token', baseUrl: 'https://unit-tenant.instana.io' });
+client.apiTokens.getApiTokens().then((tokens) => console.log(tokens.length));`,
+  },
+  {
+    name: 'losant-rest 2.8.1 (official)',
+    requires: 'losant-rest',
+    source: `import losant from 'losant-rest';
+const client = losant.createClient({ accessToken: 'token' });
+client.instanceApiToken
+  .get({ instanceId: '5f0c6a1e2b3c4d5e6f708192', apiTokenId: '5f0c6a1e2b3c4d5e6f7081a3' })
+  .then((token) => console.log(token.name));`,
+  },
+];
+
+/** @param {string} source @param {string[]} external */
+function build(source, external = []) {
+  return esbuild.build({
+    stdin: { contents: source, resolveDir: BENCH_DIR, sourcefile: 'app.mjs', loader: 'js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    write: false,
+    external,
+    logLevel: 'silent',
+  });
+}
+
+/** A readable name for a bundled input path: package (and file) or workspace path. */
+function inputLabel(path) {
+  const pnpm = path.match(/node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/);
+  if (pnpm) return `${pnpm[1]}/${pnpm[2]}`;
+  const ws = path.match(/(?:^|\/)(packages|apps)\/(.*)$/);
+  return ws ? `${ws[1]}/${ws[2]}` : path;
+}
+
+/** @param {esbuild.Metafile} metafile */
+function analyse(metafile, text) {
+  const output = Object.values(metafile.outputs)[0];
+  const inputs = Object.entries(output.inputs)
+    .map(([path, { bytesInOutput }]) => ({ input: inputLabel(path), bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  /** @type {Map<string, number>} */
+  const byPackage = new Map();
+  for (const { input, bytes } of inputs) {
+    const m = input.match(/^((?:@[^/]+\/)?[^/]+)\//);
+    const pkg = input.startsWith('packages/')
+      ? `@tokenkit/${input.split('/')[1]}`
+      : m
+        ? m[1]
+        : input;
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytes);
+  }
+  const nodeImports = Object.values(metafile.inputs)
+    .flatMap((i) => i.imports)
+    .filter((imp) => NODE_BUILTINS.has(imp.path) || imp.path.startsWith('node:'))
+    .map((imp) => imp.path);
+  return {
+    minifiedBytes: Buffer.byteLength(text),
+    gzipBytes: gzipSync(text, { level: 9 }).length,
+    inputCount: inputs.length,
+    topInputs: inputs.slice(0, 5),
+    byPackage: [...byPackage]
+      .map(([name, bytes]) => ({ name, bytes }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 10),
+    nodeImports: [...new Set(nodeImports)],
+  };
+}
+
+/**
+ * Bundles one app. On failure, says why (the unresolved Node builtins), then bundles again
+ * with those builtins left external to show the size without any polyfill (a lower bound).
+ * @param {(typeof BUNDLE_APPS)[number]} app
+ */
+export async function bundleApp(app) {
+  try {
+    const result = await build(app.source);
+    return { name: app.name, ok: true, ...analyse(result.metafile, result.outputFiles[0].text) };
+  } catch (error) {
+    const errors = (error.errors ?? [{ text: String(error) }]).map((e) => ({
+      text: e.text,
+      importer: e.location?.file ? inputLabel(e.location.file) : undefined,
+    }));
+    const missing = [
+      ...new Set(
+        errors
+          .map((e) => e.text.match(/Could not resolve "([^"]+)"/)?.[1])
+          .filter((m) => m && NODE_BUILTINS.has(m)),
+      ),
+    ];
+    let withExternals;
+    if (missing.length > 0) {
+      try {
+        const result = await build(app.source, missing);
+        withExternals = analyse(result.metafile, result.outputFiles[0].text);
+      } catch (again) {
+        withExternals = { error: String(again.message ?? again).split('\n')[0] };
+      }
+    }
+    return { name: app.name, ok: false, errors, missingNodeBuiltins: missing, withExternals };
+  }
+}
+
+/** @param {{ available: (pkg: string) => Promise<string | undefined> }} ctx */
+export async function runBundle({ available }) {
+  const results = [];
+  for (const app of BUNDLE_APPS) {
+    const reason = await available(app.requires);
+    results.push(
+      reason ? { name: app.name, ok: false, unavailable: reason } : await bundleApp(app),
+    );
+  }
+  return { gzipLevel: 9, results };
+}

@@ -1,0 +1,82 @@
+/**
+ * Benchmark 4: start-up time of `tokenkit --help` against `node -e 0` (the floor: starting
+ * Node itself), runs interleaved, ratio of medians.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { breakdown } from './profile.mjs';
+import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI_BIN = join(ROOT, 'apps/cli/dist/bin.js');
+
+/** @param {string[]} args */
+function timeRun(args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  const ms = msSince(start);
+  if (r.status !== 0) {
+    throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+  }
+  return { ms, stdout: r.stdout };
+}
+
+/**
+ * One profiled start of the CLI: self time by package, and how many modules it loads.
+ * @param {string[]} args
+ */
+function profileStart(args) {
+  const dir = mkdtempSync(join(tmpdir(), 'tokenkit-cli-prof-'));
+  try {
+    spawnSync(
+      process.execPath,
+      ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', ...args],
+      { cwd: ROOT },
+    );
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const scripts = new Set(
+      profile.nodes.map((n) => n.callFrame.url).filter((u) => u && !u.startsWith('node:')),
+    );
+    return { ...breakdown(profile), scriptsSeenInProfile: scripts.size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** @param {{ runs: number, log: (line: string) => void }} ctx */
+export async function runCliStart({ runs, log }) {
+  if (!existsSync(CLI_BIN)) {
+    return { unavailable: `apps/cli/dist/bin.js not built` };
+  }
+  const contenders = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'tokenkit --help', args: [CLI_BIN, '--help'] },
+  ];
+  const help = timeRun(contenders[1].args).stdout;
+  if (!/tokenkit/i.test(help)) throw new Error('tokenkit --help printed no help');
+  for (const c of contenders) for (let i = 0; i < 3; i++) timeRun(c.args);
+
+  /** @type {Record<string, number[]>} */
+  const samples = Object.fromEntries(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const c of rotate(contenders, round)) samples[c.name].push(timeRun(c.args).ms);
+  }
+  const ratio = ratioOfMedians(samples['tokenkit --help'], samples['node -e 0']);
+  log(
+    `  node -e 0 ${summarize(samples['node -e 0']).median.toFixed(1)} ms, tokenkit --help ${summarize(samples['tokenkit --help']).median.toFixed(1)} ms`,
+  );
+  return {
+    runs,
+    contenders: contenders.map((c) => ({
+      name: c.name,
+      command: `node ${c.args.map((a) => a.replace(ROOT, '')).join(' ')}`,
+      ms: summarize(samples[c.name]),
+    })),
+    ratio,
+    profile: profileStart(contenders[1].args),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Loads the clients being compared. A client that is not built (or not importable) is
+ * reported as unavailable with the reason, so the harness still runs and says so.
+ */
+import { createRequire } from 'node:module';
+import { ACCESS_TOKEN, INSTANCE_ID, TOKEN_ID } from './fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** Headers our client and losant-rest send; the raw fetch baseline sends the same. */
+export const LOSANT_HEADERS = {
+  accept: 'application/json',
+  'accept-version': '^1.30.0',
+  authorization: `Bearer ${ACCESS_TOKEN}`,
+};
+
+/**
+ * @typedef {{ available: true, module: any } | { available: false, reason: string }} Loaded
+ */
+
+/**
+ * Imports `@tokenkit/losant` (its built dist).
+ * @returns {Promise<Loaded>}
+ */
+export async function loadTokenkitLosant() {
+  try {
+    const module = await import('@tokenkit/losant');
+    if (typeof module.createLosantClient !== 'function') {
+      return { available: false, reason: '@tokenkit/losant has no createLosantClient yet' };
+    }
+    return { available: true, module };
+  } catch (error) {
+    return { available: false, reason: `@tokenkit/losant not importable: ${firstLine(error)}` };
+  }
+}
+
+/**
+ * Imports `@tokenkit/instana` (its built dist).
+ * @returns {Promise<Loaded>}
+ */
+export async function loadTokenkitInstana() {
+  try {
+    const module = await import('@tokenkit/instana');
+    if (typeof module.createInstanaClient !== 'function') {
+      return { available: false, reason: '@tokenkit/instana has no createInstanaClient yet' };
+    }
+    return { available: true, module };
+  } catch (error) {
+    return { available: false, reason: `@tokenkit/instana not importable: ${firstLine(error)}` };
+  }
+}
+
+/** The official client, losant-rest (CommonJS, loaded through require). */
+export function loadLosantRest() {
+  return require('losant-rest');
+}
+
+/** @param {unknown} error */
+function firstLine(error) {
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
+}
+
+/**
+ * @typedef {object} RequestContender
+ * @property {string} name
+ * @property {string} note how it is configured
+ * @property {() => Promise<unknown>} call one `instanceApiToken.get` round trip, parsed body
+ */
+
+/**
+ * The three ways to fetch one token from `url`, or the reason one is unavailable.
+ * @param {string} url
+ * @returns {Promise<{ contenders: RequestContender[], unavailable: { name: string, reason: string }[] }>}
+ */
+export async function requestContenders(url) {
+  const target = `${url}/instances/${INSTANCE_ID}/tokens/${TOKEN_ID}?_actions=false&_links=true&_embedded=true`;
+  /** @type {RequestContender[]} */
+  const contenders = [
+    {
+      name: 'raw fetch + JSON.parse',
+      note: 'globalThis.fetch (undici, global keep-alive pool), same headers, res.text() + JSON.parse, ok-check',
+      call: async () => {
+        const res = await fetch(target, { headers: LOSANT_HEADERS });
+        const text = await res.text();
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return JSON.parse(text);
+      },
+    },
+  ];
+  const unavailable = [];
+  const ours = await loadTokenkitLosant();
+  if (ours.available) {
+    // Defaults, as users get them (retries, timeouts, schema validation all on).
+    const client = ours.module.createLosantClient({ accessToken: ACCESS_TOKEN, url });
+    contenders.push({
+      name: '@tokenkit/losant',
+      note: 'createLosantClient({ accessToken, url }) with every default (retries, timeouts, input and response validation on)',
+      call: async () => {
+        const result = await client.instanceApiToken.get({
+          instanceId: INSTANCE_ID,
+          apiTokenId: TOKEN_ID,
+        });
+        return result?.data ?? result;
+      },
+    });
+  } else {
+    unavailable.push({ name: '@tokenkit/losant', reason: ours.reason });
+  }
+  const losantRest = loadLosantRest().createClient({ accessToken: ACCESS_TOKEN, url });
+  contenders.push({
+    name: 'losant-rest 2.8.1',
+    note: "createClient({ accessToken, url }); axios 0.21 over node:http's global agent (keep-alive on by default since Node 19)",
+    call: () => losantRest.instanceApiToken.get({ instanceId: INSTANCE_ID, apiTokenId: TOKEN_ID }),
+  });
+  return { contenders, unavailable };
+}

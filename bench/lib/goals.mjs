@@ -1,0 +1,141 @@
+/**
+ * The goals of issue 8, judged against the measured figures. A goal whose contender is not
+ * available is `met: null` ("not measured"), never a pass.
+ */
+
+export const GOALS = {
+  requestVsRaw: 1.3,
+  requestVsLosantRest: 1.0,
+  paginationVsRaw: 1.2,
+  /** heap growth at the larger size may be at most this factor of the smaller, plus slack */
+  heapFlatFactor: 1.5,
+  heapFlatSlackBytes: 1024 * 1024,
+  /** 20 kB, counted in 1,000-byte kilobytes (the stricter reading) */
+  bundleGzipBytes: 20_000,
+  cliVsNode: 2.5,
+};
+
+/**
+ * @typedef {object} GoalResult
+ * @property {string} benchmark
+ * @property {string} goal
+ * @property {string} measured
+ * @property {boolean | null} met
+ */
+
+const x = (r) => `${r.toFixed(2)}×`;
+
+/**
+ * @param {any} results the object written to results.json
+ * @returns {GoalResult[]}
+ */
+export function judge(results) {
+  /** @type {GoalResult[]} */
+  const out = [];
+  const req = results.benchmarks.requestOverhead;
+  if (req) {
+    for (const s of req.scenarios) {
+      const ours = s.contenders.find((c) => c.name === '@tokenkit/losant');
+      out.push({
+        benchmark: `Request overhead, ${s.scenario}`,
+        goal: `@tokenkit/losant ≤ ${GOALS.requestVsRaw}× raw fetch`,
+        measured: ours ? x(ours.vsRawFetch.ratio) : 'not available',
+        met: ours ? ours.vsRawFetch.ratio <= GOALS.requestVsRaw : null,
+      });
+      out.push({
+        benchmark: `Request overhead, ${s.scenario}`,
+        goal: '@tokenkit/losant faster than losant-rest (< 1×)',
+        measured: ours ? x(ours.vsLosantRest.ratio) : 'not available',
+        met: ours ? ours.vsLosantRest.ratio < GOALS.requestVsLosantRest : null,
+      });
+    }
+  }
+  const pag = results.benchmarks.pagination;
+  if (pag) {
+    for (const c of pag.cases) {
+      const ours = c.contenders.find((k) => k.name === '@tokenkit/losant iterate');
+      out.push({
+        benchmark: `Pagination, ${c.total.toLocaleString('en')} tokens, pages of ${c.perPage}`,
+        goal: `iterate ≤ ${GOALS.paginationVsRaw}× raw fetch loop`,
+        measured: ours ? x(ours.vsRawFetch.ratio) : 'not available',
+        met: ours ? ours.vsRawFetch.ratio <= GOALS.paginationVsRaw : null,
+      });
+    }
+    for (const flat of heapFlatness(pag)) out.push(flat);
+  }
+  const bundle = results.benchmarks.bundle;
+  if (bundle) {
+    for (const b of bundle.results.filter((r) => r.name.startsWith('@tokenkit/'))) {
+      out.push({
+        benchmark: `Browser bundle, ${b.name}`,
+        goal: `≤ ${GOALS.bundleGzipBytes / 1000} kB gzip`,
+        measured: b.ok
+          ? `${(b.gzipBytes / 1000).toFixed(1)} kB`
+          : b.unavailable
+            ? 'not available'
+            : 'build failed',
+        met: b.ok ? b.gzipBytes <= GOALS.bundleGzipBytes : b.unavailable ? null : false,
+      });
+      out.push({
+        benchmark: `Browser bundle, ${b.name}`,
+        goal: 'no Node polyfill needed (platform browser, no Node builtin in the graph)',
+        measured: b.ok
+          ? b.nodeImports.length === 0
+            ? 'none needed'
+            : `imports ${b.nodeImports.join(', ')}`
+          : b.unavailable
+            ? 'not available'
+            : `needs ${b.missingNodeBuiltins.join(', ') || 'see errors'}`,
+        met: b.ok ? b.nodeImports.length === 0 : b.unavailable ? null : false,
+      });
+    }
+  }
+  const cli = results.benchmarks.cliStart;
+  if (cli) {
+    out.push({
+      benchmark: 'CLI start',
+      goal: `tokenkit --help ≤ ${GOALS.cliVsNode}× node -e 0`,
+      measured: cli.ratio ? x(cli.ratio.ratio) : 'not available',
+      met: cli.ratio ? cli.ratio.ratio <= GOALS.cliVsNode : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Heap growth is "flat" when, for a page size, the peak growth while walking the larger list
+ * is at most 1.5× the smaller list's plus 1 MiB (a leak that keeps every token would grow
+ * about 10× between 10,000 and 100,000 tokens).
+ * @param {any} pag
+ * @returns {GoalResult[]}
+ */
+export function heapFlatness(pag) {
+  const totals = [...new Set(pag.cases.map((c) => c.total))].sort((a, b) => a - b);
+  if (totals.length < 2) return [];
+  const [small, large] = [totals[0], totals.at(-1)];
+  const out = [];
+  for (const perPage of [...new Set(pag.cases.map((c) => c.perPage))]) {
+    const at = (total) =>
+      pag.cases
+        .find((c) => c.total === total && c.perPage === perPage)
+        ?.contenders.find((k) => k.name === '@tokenkit/losant iterate');
+    const a = at(small);
+    const b = at(large);
+    const mib = (n) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
+    out.push({
+      benchmark: `Pagination heap, pages of ${perPage}`,
+      goal: `flat: peak growth at ${large.toLocaleString('en')} ≤ ${GOALS.heapFlatFactor}× that at ${small.toLocaleString('en')} + 1 MiB`,
+      measured:
+        a && b
+          ? `${mib(a.heapPeakGrowthBytes.median)} → ${mib(b.heapPeakGrowthBytes.median)}`
+          : 'not available',
+      met:
+        a && b
+          ? b.heapPeakGrowthBytes.median <=
+            GOALS.heapFlatFactor * Math.max(0, a.heapPeakGrowthBytes.median) +
+              GOALS.heapFlatSlackBytes
+          : null,
+    });
+  }
+  return out;
+}

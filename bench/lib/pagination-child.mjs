@@ -1,0 +1,97 @@
+/**
+ * One pagination measurement, in a fresh process started with --expose-gc so the heap
+ * figures belong to this case alone. Prints one JSON line.
+ *
+ * argv[2]: JSON { contender: 'raw' | 'ours', url, total, perPage, profile?: boolean }
+ *
+ * Steps: warm up (first 5,000 tokens), timed pass over every token, then a memory pass over
+ * every token that runs a full GC at ten checkpoints and records heapUsed above the baseline.
+ */
+
+import { LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
+import { ACCESS_TOKEN, INSTANCE_ID } from './fixtures.mjs';
+import { breakdown, cpuProfile } from './profile.mjs';
+import { msSince } from './stats.mjs';
+
+const { contender, url, total, perPage, profile } = JSON.parse(process.argv[2]);
+const gc = globalThis.gc;
+if (typeof gc !== 'function') throw new Error('run with --expose-gc');
+
+/**
+ * Walks every token, calling `onItem` for each; stops early when it returns true.
+ * @typedef {(onItem: (token: any) => boolean | void) => Promise<void>} Walk
+ */
+
+/** @type {Walk} the hand-written loop: fetch each page, JSON.parse, stop on the last page */
+const rawWalk = async (onItem) => {
+  let seen = 0;
+  for (let page = 0; ; page++) {
+    const res = await fetch(
+      `${url}/instances/${INSTANCE_ID}/tokens?_actions=false&_links=true&_embedded=true&page=${page}&perPage=${perPage}`,
+      { headers: LOSANT_HEADERS },
+    );
+    const text = await res.text();
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const body = JSON.parse(text);
+    for (const token of body.items) if (onItem(token)) return;
+    seen += body.items.length;
+    if (body.items.length < perPage || seen >= body.totalCount) return;
+  }
+};
+
+/** @returns {Promise<Walk>} our iterate, as users write it */
+async function oursWalk() {
+  const loaded = await loadTokenkitLosant();
+  if (!loaded.available) throw new Error(loaded.reason);
+  const client = loaded.module.createLosantClient({ accessToken: ACCESS_TOKEN, url });
+  return async (onItem) => {
+    for await (const token of client.instanceApiTokens.iterate({
+      instanceId: INSTANCE_ID,
+      perPage,
+    })) {
+      if (onItem(token)) return;
+    }
+  };
+}
+
+const walk = contender === 'raw' ? rawWalk : await oursWalk();
+
+// Warm-up.
+let count = 0;
+await walk(() => ++count >= Math.min(5_000, total));
+
+// Timed pass. The checksum keeps the work observable.
+gc();
+gc();
+count = 0;
+let checksum = 0;
+const start = process.hrtime.bigint();
+await walk((token) => {
+  count++;
+  checksum += token.name.length;
+});
+const ms = msSince(start);
+if (count !== total) throw new Error(`${contender} saw ${count} tokens, expected ${total}`);
+
+// Memory pass: the iterator's live heap at ten points during the walk.
+gc();
+gc();
+const baseline = process.memoryUsage().heapUsed;
+const every = Math.max(1, Math.floor(total / 10));
+let peak = 0;
+count = 0;
+await walk(() => {
+  if (++count % every === 0) {
+    gc();
+    peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+  }
+});
+gc();
+const after = process.memoryUsage().heapUsed - baseline;
+
+let cpu;
+if (profile) cpu = breakdown(await cpuProfile(() => walk(() => {})));
+
+process.stdout.write(
+  `${JSON.stringify({ ms, count, checksum, heapBaseline: baseline, heapPeakGrowth: peak, heapAfter: after, cpu })}\n`,
+);

@@ -1,0 +1,329 @@
+/**
+ * Writes BENCHMARKS.md from the results object (the same one saved as bench/results.json).
+ */
+import { GOALS, judge } from './goals.mjs';
+
+const us = (n) => `${n.toFixed(1)} µs`;
+const ms = (n) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+const mib = (n) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
+const pct = (n) => `${Math.round(n * 100)}%`;
+const spread = (s, f) => `${f(s.p25)}–${f(s.p75)}`;
+const range = (s, f) => `${f(s.min)}–${f(s.max)}`;
+const met = (m) => (m === null ? 'not measured' : m ? '**met**' : '**missed**');
+
+/** A ratio with the spread of its per-round ratios. */
+function ratio(r) {
+  if (!r) return '–';
+  const rounds = r.perRound
+    ? ` (rounds ${r.perRound.min.toFixed(2)}–${r.perRound.max.toFixed(2)})`
+    : '';
+  return `${r.ratio.toFixed(2)}×${rounds}`;
+}
+
+/** @param {string[]} head @param {string[][]} rows */
+function table(head, rows) {
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** @param {{ byPackage: any[], byFunction: any[] }} b @param {number} n */
+function topPackages(b, n = 5) {
+  return b.byPackage
+    .slice(0, n)
+    .map((r) => `${r.key} ${pct(r.share)}`)
+    .join(', ');
+}
+
+function machine(meta) {
+  return [
+    `- Date: ${meta.date}`,
+    `- Node ${meta.node}, ${meta.os}, ${meta.cpus} CPU (${meta.cpuModel}), ${(meta.totalMemBytes / 1024 ** 3).toFixed(1)} GiB RAM`,
+    `- Load average (1 min) at start ${meta.loadAvgStart.toFixed(2)}, at end ${meta.loadAvgEnd.toFixed(2)} — other work on the machine shows here; the interleaved rounds and ratios of medians are what stays meaningful under it.`,
+    `- Commit ${meta.commit}; measured: ${Object.entries(meta.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+    `- Total run time ${(meta.durationMs / 1000).toFixed(0)} s`,
+  ].join('\n');
+}
+
+function unavailableLines(list) {
+  return list?.length
+    ? `\n${list.map((u) => `- **${u.name}: not available** — ${u.reason}`).join('\n')}\n`
+    : '';
+}
+
+function requestSection(r) {
+  const rows = [];
+  for (const s of r.scenarios) {
+    for (const c of s.contenders) {
+      const ours = c.name === '@tokenkit/losant';
+      rows.push([
+        `${s.scenario} (${s.requests.toLocaleString('en')} req × ${s.rounds} rounds)`,
+        c.name,
+        us(c.usPerRequest.median),
+        spread(c.usPerRequest, us),
+        range(c.usPerRequest, us),
+        Math.round(c.requestsPerSecond.median).toLocaleString('en'),
+        c.name.startsWith('raw') ? '1.00×' : ratio(c.vsRawFetch),
+        c.name.startsWith('losant-rest') ? '1.00×' : ratio(c.vsLosantRest),
+        ours ? `≤ ${GOALS.requestVsRaw}× raw; < 1× losant-rest` : '',
+        ours
+          ? `${met(c.vsRawFetch.ratio <= GOALS.requestVsRaw)} / ${met(c.vsLosantRest.ratio < GOALS.requestVsLosantRest)}`
+          : '',
+      ]);
+    }
+    for (const u of s.unavailable)
+      rows.push([s.scenario, u.name, 'not available', '', '', '', '', '', '', 'not measured']);
+  }
+  const conns = r.scenarios
+    .map(
+      (s) =>
+        `${s.scenario}: ${s.contenders.map((c) => `${c.name} ${c.connectionsPerRound.max}`).join(', ')}`,
+    )
+    .join('; ');
+  let text = `## 1. Request overhead — \`instanceApiToken.get\`
+
+One GET of one token (a canned ${r.bodyBytes}-byte apiToken JSON body) from a fixed-response \`node:http\` server on 127.0.0.1, run in its own process so that serving does not share the client's event loop. Figures are time per request (wall time of the batch ÷ requests); each round runs every contender once, in rotating order, after a warm-up.
+
+${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', 'vs raw fetch', 'vs losant-rest', 'Goal', 'Met'], rows)}
+
+How each contender is set up:
+${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
+- Keep-alive: the server keeps connections alive (60 s). Node's fetch (undici) and Node 24's \`http.globalAgent\` (used by axios) both keep connections alive by default with no per-host socket cap, so all three reuse connections; new connections the server saw per timed round (max): ${conns}. Our client and raw fetch share undici's global pool.
+- Our client runs with its defaults, as users get it: retries and timeouts armed, input checked, the response validated by its schema.
+`;
+  text += unavailableLines(r.unavailable);
+  if (r.profiles) {
+    text += `
+Where the CPU time goes (self time, V8 sampling profiler, ${r.profiles.requests.toLocaleString('en')} sequential requests, idle excluded):
+- @tokenkit/losant: ${topPackages(r.profiles.ours, 7)}
+- raw fetch: ${topPackages(r.profiles.rawFetch, 5)}
+- Hottest functions under @tokenkit/losant: ${r.profiles.ours.byFunction
+      .slice(0, 5)
+      .map((f) => `\`${f.key}\` ${pct(f.share)}`)
+      .join(', ')}
+`;
+  }
+  return text;
+}
+
+function paginationSection(p) {
+  const rows = [];
+  for (const c of p.cases) {
+    for (const k of c.contenders) {
+      const ours = !k.name.startsWith('raw');
+      rows.push([
+        c.total.toLocaleString('en'),
+        String(c.perPage),
+        k.name,
+        ms(k.ms.median),
+        spread(k.ms, ms),
+        range(k.ms, ms),
+        ours ? ratio(k.vsRawFetch) : '1.00×',
+        mib(k.heapPeakGrowthBytes.median),
+        ours ? `≤ ${GOALS.paginationVsRaw}×` : '',
+        ours ? met(k.vsRawFetch.ratio <= GOALS.paginationVsRaw) : '',
+      ]);
+    }
+  }
+  let text = `## 2. Pagination — \`instanceApiTokens.iterate\`
+
+Every token of a synthetic instance, against a hand-written loop (fetch page, \`JSON.parse\`, walk \`items\`, stop at \`totalCount\`). The server is a fixed page generator in its own process that serves **pre-serialised, cached pages** (${p.tokenBytes}-byte tokens), not the mock server, so the client's cost is what is measured. Each measurement runs in a fresh child process (\`node --expose-gc\`): warm-up over the first 5,000 tokens, one timed walk, then a memory walk that forces a full GC at ten checkpoints and records the peak \`heapUsed\` above the pre-walk baseline. Contenders alternate within each round.
+
+${table(['Tokens', 'Page size', 'Contender', 'Median', 'p25–p75', 'min–max', 'vs raw fetch', 'Peak heap growth (median)', 'Goal', 'Met'], rows)}
+`;
+  text += unavailableLines(p.unavailable);
+  const flat = p.flatness;
+  if (flat.length) {
+    text += `
+Heap growth in the number of tokens (@tokenkit/losant iterate; a loop that kept every token would grow about 10× from 10,000 to 100,000):
+
+${table(
+  ['Case', 'Goal', 'Measured (10,000 → 100,000)', 'Met'],
+  flat.map((f) => [f.benchmark, f.goal, f.measured, met(f.met)]),
+)}
+`;
+  }
+  if (p.profiles) {
+    text += `
+Where the CPU time goes walking ${p.profiles.total.toLocaleString('en')} tokens in pages of ${p.profiles.perPage} (self time, idle excluded):
+- @tokenkit/losant iterate: ${topPackages(p.profiles.ours, 7)}
+- raw fetch loop: ${topPackages(p.profiles.raw, 5)}
+- Hottest functions under iterate: ${p.profiles.ours.byFunction
+      .slice(0, 5)
+      .map((f) => `\`${f.key}\` ${pct(f.share)}`)
+      .join(', ')}
+`;
+  }
+  return text;
+}
+
+function bundleSection(b) {
+  const rows = b.results.map((r) => {
+    const ours = r.name.startsWith('@tokenkit/');
+    if (r.unavailable) return [r.name, 'not available', '', '', '', '', ''];
+    if (!r.ok) {
+      const lb = r.withExternals && !r.withExternals.error ? r.withExternals : undefined;
+      return [
+        r.name,
+        `**fails**: needs Node builtins ${r.missingNodeBuiltins.map((m) => `\`${m}\``).join(', ')}`,
+        lb ? `${kb(lb.minifiedBytes)}*` : '–',
+        lb ? `${kb(lb.gzipBytes)}*` : '–',
+        lb ? String(lb.inputCount) : '–',
+        ours ? `≤ ${GOALS.bundleGzipBytes / 1000} kB gzip, no polyfill` : '',
+        ours ? met(false) : '',
+      ];
+    }
+    return [
+      r.name,
+      r.nodeImports.length
+        ? `yes, but imports ${r.nodeImports.join(', ')}`
+        : 'yes, no Node builtin',
+      kb(r.minifiedBytes),
+      kb(r.gzipBytes),
+      String(r.inputCount),
+      ours ? `≤ ${GOALS.bundleGzipBytes / 1000} kB gzip, no polyfill` : '',
+      ours ? met(r.gzipBytes <= GOALS.bundleGzipBytes && r.nodeImports.length === 0) : '',
+    ];
+  });
+  let text = `## 3. Browser bundle
+
+A small app per client that creates the client and calls one action, bundled by esbuild (\`platform: 'browser'\`, \`format: 'esm'\`, \`minify\`, es2022, no polyfills, nothing external) and gzipped with \`node:zlib\` level ${b.gzipLevel}. 1 kB = 1,000 bytes. Sizes are deterministic (one build each; no spread to report).
+
+${table(['App', 'Builds for the browser', 'Minified', 'Gzip', 'Inputs', 'Goal', 'Met'], rows)}
+`;
+  const failed = b.results.filter((r) => !r.ok && !r.unavailable);
+  if (failed.length) {
+    text += `\n\\* Size with the missing builtins left external (so without the polyfills a browser bundle would need): a lower bound.\n`;
+    for (const r of failed) {
+      text += `\n${r.name} does not bundle for the browser: ${[...new Set(r.errors.map((e) => `${e.text}${e.importer ? ` (from ${e.importer})` : ''}`))].join('; ')}.\n`;
+    }
+  }
+  text += '\nLargest inputs (bytes in the minified output, from the esbuild metafile):\n';
+  for (const r of b.results) {
+    const a = r.ok ? r : r.withExternals && !r.withExternals.error ? r.withExternals : undefined;
+    if (!a) continue;
+    text += `\n- ${r.name} — top 5 files: ${a.topInputs.map((i) => `\`${i.input}\` ${kb(i.bytes)}`).join(', ')}; by package: ${a.byPackage
+      .slice(0, 5)
+      .map((p) => `${p.name} ${kb(p.bytes)}`)
+      .join(', ')}`;
+  }
+  return `${text}\n`;
+}
+
+function cliSection(c) {
+  if (c.unavailable) return `## 4. CLI start\n\n**not available** — ${c.unavailable}\n`;
+  const rows = c.contenders.map((k) => {
+    const ours = k.name.startsWith('tokenkit');
+    return [
+      `\`${k.command}\``,
+      ms(k.ms.median),
+      spread(k.ms, ms),
+      range(k.ms, ms),
+      ours ? ratio(c.ratio) : '1.00×',
+      ours ? `≤ ${GOALS.cliVsNode}×` : '',
+      ours ? met(c.ratio.ratio <= GOALS.cliVsNode) : '',
+    ];
+  });
+  return `## 4. CLI start
+
+Wall time from spawn to exit, ${c.runs} runs of each, alternating, after 3 warm-up runs each.
+
+${table(['Command', 'Median', 'p25–p75', 'min–max', 'Ratio', 'Goal', 'Met'], rows)}
+
+One profiled \`tokenkit --help\` start (self time, idle excluded): ${topPackages(c.profile, 6)}; ${c.profile.scriptsSeenInProfile} non-builtin scripts appear in the profile.
+`;
+}
+
+/**
+ * The cause of each missed goal, from the measurements (profiles, top inputs).
+ * @param {any} results
+ * @param {import('./goals.mjs').GoalResult[]} goals
+ */
+function causes(results, goals) {
+  const missed = goals.filter((g) => g.met === false);
+  if (missed.length === 0) return '';
+  const b = results.benchmarks;
+  const lines = missed.map((g) => {
+    let cause = '';
+    if (g.benchmark.startsWith('Request') && b.requestOverhead?.profiles) {
+      const p = b.requestOverhead.profiles;
+      cause = `per request our client's CPU time goes to ${topPackages(p.ours, 6)} (raw fetch: ${topPackages(p.rawFetch, 4)}); hottest functions: ${p.ours.byFunction
+        .slice(0, 4)
+        .map((f) => `\`${f.key}\` ${pct(f.share)}`)
+        .join(', ')}.`;
+    } else if (g.benchmark.startsWith('Pagination') && b.pagination?.profiles) {
+      const p = b.pagination.profiles;
+      cause = `walking the pages, iterate's CPU time goes to ${topPackages(p.ours, 6)} (raw loop: ${topPackages(p.raw, 4)}); hottest functions: ${p.ours.byFunction
+        .slice(0, 4)
+        .map((f) => `\`${f.key}\` ${pct(f.share)}`)
+        .join(', ')}.`;
+    } else if (g.benchmark.startsWith('Browser bundle')) {
+      const r = b.bundle.results.find((x) => g.benchmark.endsWith(x.name));
+      cause = r?.ok
+        ? `the bundle is ${r.byPackage
+            .slice(0, 5)
+            .map((p) => `${p.name} ${kb(p.bytes)}`)
+            .join(', ')} (minified); largest files: ${r.topInputs
+            .slice(0, 3)
+            .map((i) => `\`${i.input}\` ${kb(i.bytes)}`)
+            .join(', ')}.`
+        : `the build fails: ${r?.errors?.map((e) => e.text).join('; ')}.`;
+    } else if (g.benchmark.startsWith('CLI') && b.cliStart?.profile) {
+      cause = `the start-up CPU time goes to ${topPackages(b.cliStart.profile, 6)}; ${b.cliStart.profile.scriptsSeenInProfile} non-builtin scripts are loaded.`;
+    }
+    return `- **${g.benchmark}** — ${g.goal}: measured ${g.measured}. Cause: ${cause || 'see the section above.'}`;
+  });
+  return `## Causes of the missed goals\n\n${lines.join('\n')}\n`;
+}
+
+/**
+ * @param {any} results
+ * @returns {string} the whole BENCHMARKS.md
+ */
+export function renderReport(results) {
+  const goals = judge(results);
+  const b = results.benchmarks;
+  const sections = [
+    `# Benchmarks
+
+Generated by \`pnpm bench\` (bench/run.mjs); the raw figures are in [bench/results.json](bench/results.json). Do not edit by hand.
+
+Every figure is the **median** of interleaved rounds with its spread (p25–p75 and min–max); every comparison is a **ratio of medians** measured side by side in the same run, with the range of the per-round ratios in parentheses. Contenders alternate within each round (rotating order), after a warm-up.
+
+${machine(results.meta)}
+
+## Goals
+
+${table(
+  ['Benchmark', 'Goal', 'Measured', 'Met'],
+  goals.map((g) => [g.benchmark, g.goal, g.measured, met(g.met)]),
+)}
+`,
+  ];
+  if (b.requestOverhead) sections.push(requestSection(b.requestOverhead));
+  if (b.pagination)
+    sections.push(
+      paginationSection({
+        ...b.pagination,
+        flatness: goals.filter((g) => g.benchmark.startsWith('Pagination heap')),
+      }),
+    );
+  if (b.bundle) sections.push(bundleSection(b.bundle));
+  if (b.cliStart) sections.push(cliSection(b.cliStart));
+  const c = causes(results, goals);
+  if (c) sections.push(c);
+  sections.push(`## How to reproduce
+
+\`\`\`sh
+npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 bench   # builds every package, then runs bench/run.mjs (about 3–4 minutes on 2 cores)
+\`\`\`
+
+\`node bench/run.mjs --only=request,pagination,bundle,cli\` runs a subset; \`--quick\` a smaller, noisier pass for checking the harness.
+`);
+  return sections.join('\n');
+}

@@ -1,0 +1,127 @@
+/**
+ * Benchmark 1: request overhead of one `instanceApiToken.get`, against raw fetch + JSON.parse
+ * and the official losant-rest client, on one fixed-response server in another process.
+ */
+import { requestContenders } from './contenders.mjs';
+import { singleTokenBody, TOKEN_ID } from './fixtures.mjs';
+import { breakdown, cpuProfile } from './profile.mjs';
+import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+
+/**
+ * Runs `n` calls one after the other.
+ * @param {() => Promise<unknown>} call
+ * @param {number} n
+ */
+async function sequential(call, n) {
+  for (let i = 0; i < n; i++) await call();
+}
+
+/**
+ * Runs `n` calls with `concurrency` of them in flight at any time.
+ * @param {() => Promise<unknown>} call
+ * @param {number} n
+ * @param {number} concurrency
+ */
+async function concurrent(call, n, concurrency) {
+  let started = 0;
+  const worker = async () => {
+    while (started < n) {
+      started++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/**
+ * @param {{ host: import('./servers.mjs').ServerHost, rounds: number, scale: number, gc: () => void,
+ *   log: (line: string) => void }} ctx
+ */
+export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
+  const url = await host.startFixed();
+  const { contenders, unavailable } = await requestContenders(url);
+
+  // Every contender must actually get the token before anything is timed.
+  for (const c of contenders) {
+    const token = await c.call();
+    if (token?.id !== TOKEN_ID) throw new Error(`${c.name} did not return the token`);
+  }
+
+  const scenarios = [
+    { name: 'sequential', requests: Math.round(5_000 * scale), concurrency: 1 },
+    { name: 'concurrency 32', requests: Math.round(20_000 * scale), concurrency: 32 },
+  ];
+  const results = [];
+  for (const scenario of scenarios) {
+    const run = (c, n) =>
+      scenario.concurrency === 1
+        ? sequential(c.call, n)
+        : concurrent(c.call, n, scenario.concurrency);
+    // Warm-up: JIT, connection pools, server caches.
+    for (const c of contenders) await run(c, Math.max(200, scenario.requests / 10));
+    await host.stats();
+
+    /** @type {Record<string, number[]>} µs per request, one sample per round */
+    const samples = Object.fromEntries(contenders.map((c) => [c.name, []]));
+    /** @type {Record<string, number[]>} connections the server saw per round */
+    const connections = Object.fromEntries(contenders.map((c) => [c.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const c of rotate(contenders, round)) {
+        gc();
+        const start = process.hrtime.bigint();
+        await run(c, scenario.requests);
+        const ms = msSince(start);
+        samples[c.name].push((ms * 1000) / scenario.requests);
+        const seen = await host.stats();
+        if (seen.requests !== scenario.requests) {
+          throw new Error(
+            `${c.name}: server saw ${seen.requests} requests, expected ${scenario.requests}`,
+          );
+        }
+        connections[c.name].push(seen.connections);
+      }
+      log(
+        `  ${scenario.name} round ${round + 1}/${rounds}: ${contenders
+          .map((c) => `${c.name} ${samples[c.name].at(-1).toFixed(1)} µs`)
+          .join(', ')}`,
+      );
+    }
+
+    const raw = samples[contenders[0].name];
+    const losantRest = samples['losant-rest 2.8.1'];
+    results.push({
+      scenario: scenario.name,
+      requests: scenario.requests,
+      concurrency: scenario.concurrency,
+      rounds,
+      contenders: contenders.map((c) => ({
+        name: c.name,
+        note: c.note,
+        usPerRequest: summarize(samples[c.name]),
+        requestsPerSecond: summarize(samples[c.name].map((us) => 1e6 / us)),
+        connectionsPerRound: summarize(connections[c.name]),
+        vsRawFetch: ratioOfMedians(samples[c.name], raw),
+        vsLosantRest: ratioOfMedians(samples[c.name], losantRest),
+      })),
+      unavailable,
+    });
+  }
+
+  // Where our client's time goes (used to name the cause if a goal is missed), beside raw fetch.
+  const ours = contenders.find((c) => c.name === '@tokenkit/losant');
+  let profiles;
+  if (ours) {
+    const n = Math.round(3_000 * scale);
+    profiles = {
+      requests: n,
+      ours: breakdown(await cpuProfile(() => sequential(ours.call, n))),
+      rawFetch: breakdown(await cpuProfile(() => sequential(contenders[0].call, n))),
+    };
+  }
+  return {
+    bodyBytes: Buffer.byteLength(singleTokenBody()),
+    scenarios: results,
+    unavailable,
+    profiles,
+  };
+}

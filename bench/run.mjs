@@ -1,0 +1,144 @@
+/**
+ * `pnpm bench`: measures tokenkit against raw fetch and the official losant-rest client and
+ * writes ../BENCHMARKS.md (tables) and results.json (raw figures).
+ *
+ *   node run.mjs [--quick] [--only=request,pagination,bundle,cli]
+ *
+ * --quick runs fewer, smaller rounds (to check the harness; the figures are noisier).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { runBundle } from './lib/bundle.mjs';
+import { runCliStart } from './lib/cli-start.mjs';
+import { loadTokenkitInstana, loadTokenkitLosant } from './lib/contenders.mjs';
+import { judge } from './lib/goals.mjs';
+import { runPagination } from './lib/pagination.mjs';
+import { renderReport } from './lib/report.mjs';
+import { runRequestOverhead } from './lib/request-overhead.mjs';
+import { startServerHost } from './lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name) => !only || only.includes(name);
+
+// A full GC between timed batches, so one contender's garbage is not collected on another's clock.
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc');
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const started = Date.now();
+
+function versionOf(dir) {
+  try {
+    return JSON.parse(readFileSync(new URL(`../${dir}/package.json`, import.meta.url), 'utf8'))
+      .version;
+  } catch {
+    return 'missing';
+  }
+}
+
+function commit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const meta = {
+  date: new Date().toISOString(),
+  node: process.version,
+  os: `${os.type()} ${os.release()} ${process.arch}`,
+  cpus: os.availableParallelism(),
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  totalMemBytes: os.totalmem(),
+  loadAvgStart: os.loadavg()[0],
+  commit: commit(),
+  versions: {
+    '@tokenkit/losant': versionOf('packages/losant'),
+    '@tokenkit/instana': versionOf('packages/instana'),
+    '@tokenkit/cli': versionOf('apps/cli'),
+    'losant-rest': versionOf('bench/node_modules/losant-rest'),
+  },
+  quick,
+};
+log(
+  `tokenkit bench — Node ${meta.node}, ${meta.cpus} CPU, load ${meta.loadAvgStart.toFixed(2)}${quick ? ' (quick)' : ''}`,
+);
+
+const benchmarks = {};
+const host = await startServerHost();
+try {
+  if (wanted('request')) {
+    log('1. Request overhead');
+    benchmarks.requestOverhead = await runRequestOverhead({
+      host,
+      rounds: quick ? 3 : 5,
+      scale: quick ? 0.2 : 1,
+      gc,
+      log,
+    });
+  }
+  if (wanted('pagination')) {
+    log('2. Pagination');
+    benchmarks.pagination = await runPagination({
+      host,
+      totals: [10_000, 100_000],
+      perPages: [100, 1_000],
+      rounds: quick ? { 10000: 2, 100000: 1 } : { 10000: 5, 100000: 3 },
+      log,
+    });
+  }
+} finally {
+  await host.close();
+}
+if (wanted('bundle')) {
+  log('3. Browser bundle');
+  benchmarks.bundle = await runBundle({
+    available: async (pkg) => {
+      if (pkg === '@tokenkit/losant') {
+        const r = await loadTokenkitLosant();
+        return r.available ? undefined : r.reason;
+      }
+      if (pkg === '@tokenkit/instana') {
+        const r = await loadTokenkitInstana();
+        return r.available ? undefined : r.reason;
+      }
+      return undefined;
+    },
+  });
+  for (const r of benchmarks.bundle.results) {
+    log(
+      `  ${r.name}: ${r.ok ? `${r.gzipBytes} B gzip` : r.unavailable ? 'not available' : 'build failed'}`,
+    );
+  }
+}
+if (wanted('cli')) {
+  log('4. CLI start');
+  benchmarks.cliStart = await runCliStart({ runs: quick ? 10 : 30, log });
+}
+
+meta.loadAvgEnd = os.loadavg()[0];
+meta.durationMs = Date.now() - started;
+const results = { meta, benchmarks };
+results.goals = judge(results);
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), renderReport(results));
+for (const g of results.goals) {
+  log(
+    `${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'}  ${g.benchmark}: ${g.goal} — ${g.measured}`,
+  );
+}
+log(`Wrote BENCHMARKS.md and bench/results.json in ${(meta.durationMs / 1000).toFixed(0)} s`);
