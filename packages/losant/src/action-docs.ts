@@ -2,16 +2,16 @@ import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
 import { actionTable, docsUrl, pathTemplate } from './resources/action-table.js';
 
 /** What one action does, where, and what a token needs to run it. */
-export interface LosantActionDoc {
+export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
   /** e.g. `'instanceApiTokens.get'`. */
-  readonly action: LosantAction;
+  readonly action: Action;
   /** One sentence. */
   readonly summary: string;
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The path template, e.g. `/instances/{instanceId}/tokens`. */
   readonly path: string;
   /** The scopes the token needs at least one of (API v1.30.0). */
-  readonly scopes: (typeof actionScopes)[LosantAction];
+  readonly scopes: (typeof actionScopes)[Action];
   /** The vendor's doc page. */
   readonly url: string;
 }
@@ -25,21 +25,22 @@ export interface LosantActionDoc {
  * LOSANT_ACTION_DOCS['userApiTokens.post'].scopes; // ['all.User', 'only.User', …]
  * ```
  */
-export const LOSANT_ACTION_DOCS: Readonly<Record<LosantAction, LosantActionDoc>> = Object.freeze(
-  Object.fromEntries(
-    actionTable.map(({ name, resource, owner, kind }) => [
-      name,
-      Object.freeze({
-        action: name,
-        summary: kind.summary(owner.noun),
-        method: kind.method,
-        path: pathTemplate(owner, kind),
-        scopes: actionScopes[name],
-        url: docsUrl(resource, kind.verb),
-      }),
-    ]),
-  ) as Record<LosantAction, LosantActionDoc>,
-);
+export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
+  Object.freeze(
+    Object.fromEntries(
+      actionTable.map(({ name, resource, owner, kind }) => [
+        name,
+        Object.freeze({
+          action: name,
+          summary: kind.summary(owner.noun),
+          method: kind.method,
+          path: pathTemplate(owner, kind),
+          scopes: actionScopes[name],
+          url: docsUrl(resource, kind.verb),
+        }),
+      ]),
+    ) as { [Action in LosantAction]: LosantActionDoc<Action> },
+  );
 
 /**
  * The scopes a token needs at least one of to run an action (API v1.30.0).

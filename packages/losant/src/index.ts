@@ -1,3 +1,11 @@
+export type {
+  FetchFunction,
+  HttpResponse,
+  Logger,
+  PageIterator,
+  RequestOptions,
+  TokenProvider,
+} from '@tokenkit/core';
 export { LOSANT_ACTION_DOCS, type LosantActionDoc, requiredScopes } from './action-docs.js';
 export {
   createLosantClient,

@@ -1,0 +1,169 @@
+import type { PageIterator } from '@tokenkit/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type ApiToken,
+  type ApiTokenScope,
+  type ApiTokens,
+  type CreatedApiToken,
+  createLosantClient,
+  type HttpResponse,
+  LOSANT_ACTION_DOCS,
+  requiredScopes,
+  type Success,
+  type TokenListParams,
+  type UserOwner,
+} from '../src/index.js';
+
+const losant = createLosantClient({ accessToken: 'token' });
+const instanceId = '5b9a1c2d3e4f5a6b7c8d9e0f';
+const applicationId = '5c0a1b2c3d4e5f60718293a4';
+const apiTokenId = '5d1b2c3d4e5f6071829304b5';
+
+describe('results are typed', () => {
+  it('lists resolve to the apiTokens envelope on all three owners', () => {
+    expectTypeOf(losant.instanceApiTokens.get({ instanceId })).resolves.toEqualTypeOf<ApiTokens>();
+    expectTypeOf(
+      losant.applicationApiTokens.get({ applicationId }),
+    ).resolves.toEqualTypeOf<ApiTokens>();
+    expectTypeOf(losant.userApiTokens.get()).resolves.toEqualTypeOf<ApiTokens>();
+    expectTypeOf<ApiTokens['items']>().toEqualTypeOf<ApiToken[] | undefined>();
+  });
+
+  it('creates resolve to a token whose secret is present', () => {
+    const created = losant.userApiTokens.post({ apiToken: { name: 'ci' } });
+    expectTypeOf(created).resolves.toEqualTypeOf<CreatedApiToken>();
+    expectTypeOf<CreatedApiToken['token']>().toEqualTypeOf<string>();
+    expectTypeOf<ApiToken['token']>().toEqualTypeOf<string | undefined>();
+  });
+
+  it('get and patch resolve to a token, delete to success', () => {
+    expectTypeOf(
+      losant.instanceApiToken.get({ instanceId, apiTokenId }),
+    ).resolves.toEqualTypeOf<ApiToken>();
+    expectTypeOf(
+      losant.applicationApiToken.patch({
+        applicationId,
+        apiTokenId,
+        apiToken: { status: 'inactive' },
+      }),
+    ).resolves.toEqualTypeOf<ApiToken>();
+    expectTypeOf(losant.userApiToken.delete({ apiTokenId })).resolves.toEqualTypeOf<Success>();
+    expectTypeOf<Success['success']>().toEqualTypeOf<true>();
+  });
+
+  it('withResponse wraps the same result', () => {
+    expectTypeOf(losant.userApiTokens.post.withResponse).returns.resolves.toEqualTypeOf<
+      HttpResponse<CreatedApiToken>
+    >();
+  });
+
+  it('iterate yields tokens and pages', () => {
+    expectTypeOf(losant.applicationApiTokens.iterate({ applicationId })).toEqualTypeOf<
+      PageIterator<ApiToken, ApiTokens>
+    >();
+    expectTypeOf(losant.userApiTokens.iterate()).toMatchTypeOf<AsyncIterable<ApiToken>>();
+  });
+
+  it('token fields are typed', () => {
+    expectTypeOf<ApiToken['status']>().toEqualTypeOf<'active' | 'inactive' | undefined>();
+    expectTypeOf<ApiToken['scope']>().toEqualTypeOf<string[] | undefined>();
+  });
+});
+
+describe('params are typed', () => {
+  it('requires the owner id and the token id', () => {
+    // @ts-expect-error instanceId is required
+    losant.instanceApiTokens.get({});
+    // @ts-expect-error params are required for an instance
+    losant.instanceApiTokens.get();
+    // @ts-expect-error apiTokenId is required
+    losant.applicationApiToken.get({ applicationId });
+    // @ts-expect-error applicationId is required
+    losant.applicationApiToken.delete({ apiTokenId });
+    // @ts-expect-error apiTokenId is required
+    losant.userApiToken.get({});
+    // user lists need nothing
+    losant.userApiTokens.get();
+    losant.userApiTokens.iterate();
+  });
+
+  it('requires the body and its name on create', () => {
+    // @ts-expect-error apiToken is required
+    losant.userApiTokens.post({});
+    // @ts-expect-error name is required
+    losant.userApiTokens.post({ apiToken: { scope: ['all.User'] } });
+    // @ts-expect-error apiToken is required on patch
+    losant.userApiToken.patch({ apiTokenId });
+  });
+
+  it('rejects scope and expirationDate in a patch', () => {
+    losant.userApiToken.patch({ apiTokenId, apiToken: { name: 'n', status: 'inactive' } });
+    // @ts-expect-error scope cannot be patched
+    losant.userApiToken.patch({ apiTokenId, apiToken: { scope: ['all.User'] } });
+    losant.instanceApiToken.patch({
+      instanceId,
+      apiTokenId,
+      // @ts-expect-error expirationDate cannot be patched
+      apiToken: { expirationDate: '2030-01-01T00:00:00Z' },
+    });
+  });
+
+  it('types scopes, enums and list params', () => {
+    // @ts-expect-error not a scope
+    losant.userApiTokens.post({ apiToken: { name: 'n', scope: ['all.Everything'] } });
+    // @ts-expect-error not a status
+    losant.userApiToken.patch({ apiTokenId, apiToken: { status: 'paused' } });
+    // @ts-expect-error not a sort field
+    losant.userApiTokens.get({ sortField: 'owner' });
+    // @ts-expect-error not a direction
+    losant.userApiTokens.get({ sortDirection: 'up' });
+    // @ts-expect-error misspelt param
+    losant.userApiTokens.get({ perpage: 10 });
+    losant.userApiTokens.get({
+      sortField: 'creationDate',
+      sortDirection: 'desc',
+      page: 0,
+      perPage: '50',
+      filterField: 'status',
+      filter: 'act*',
+      losantdomain: 'example.com',
+      _actions: true,
+      _links: false,
+      _embedded: false,
+    });
+    expectTypeOf<TokenListParams<UserOwner>['page']>().toEqualTypeOf<string | number | undefined>();
+  });
+
+  it('takes per-call options', () => {
+    losant.userApiTokens.get(
+      {},
+      { signal: AbortSignal.timeout(1000), timeout: 500, maxRetries: 0 },
+    );
+    losant.userApiTokens.get({}, { headers: { 'x-trace': '1' } });
+    // @ts-expect-error not an option
+    losant.userApiTokens.get({}, { retries: 3 });
+  });
+
+  it('requires an access token to create a client', () => {
+    // @ts-expect-error accessToken is required
+    createLosantClient({ url: 'https://api.losant.com' });
+    createLosantClient({ accessToken: async () => 'rotated' });
+  });
+});
+
+describe('scopes are typed', () => {
+  it('as the literal list of each action', () => {
+    expectTypeOf(losant.userApiToken.delete.scopes).toEqualTypeOf<
+      readonly ['all.User', 'only.User', 'userApiToken.*', 'userApiToken.delete']
+    >();
+    expectTypeOf(requiredScopes('userApiToken.delete')).toEqualTypeOf(
+      losant.userApiToken.delete.scopes,
+    );
+    expectTypeOf(losant.instanceApiTokens.get.action).toEqualTypeOf<'instanceApiTokens.get'>();
+    expectTypeOf(
+      LOSANT_ACTION_DOCS['userApiTokens.get'].scopes,
+    ).items.toMatchTypeOf<ApiTokenScope>();
+    // @ts-expect-error not an action
+    requiredScopes('devices.get');
+  });
+});
