@@ -1,0 +1,68 @@
+import { invalidInput } from './invalid-input.js';
+
+const EXAMPLE = "'https://<unit>-<tenant>.instana.io' (the address of your Instana UI)";
+
+/** Hosts that may be reached over plain `http`: they never leave the machine. */
+function isLoopback(hostname: string): boolean {
+  // WHATWG URL parsing has already normalised IPv4 forms such as `127.1` or `0x7f.1`.
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)) return true;
+  return hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Checks the `baseUrl` option and returns its origin. Instana's paths already begin with
+ * `/api/...`, so the base is the tenant unit's origin only; anything else is refused with a
+ * message that says what to pass instead.
+ *
+ * @throws RequestValidationError naming `baseUrl`.
+ */
+export function checkBaseUrl(baseUrl: unknown): string {
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
+    throw invalidInput(
+      'baseUrl',
+      `baseUrl is required: pass your tenant unit's origin, e.g. ${EXAMPLE}`,
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw invalidInput(
+      'baseUrl',
+      `baseUrl is not an absolute URL: pass an origin such as ${EXAMPLE}`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Never echo the value: it holds credentials.
+    throw invalidInput(
+      'baseUrl',
+      'baseUrl must not contain a user name or password: pass the origin only and the API token as apiToken',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidInput('baseUrl', `baseUrl must use https (got ${url.protocol}): pass ${EXAMPLE}`);
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw invalidInput(
+      'baseUrl',
+      `baseUrl must use https for ${url.hostname}; plain http is allowed only for loopback hosts (127.0.0.0/8, localhost, [::1]): pass 'https://${url.host}'`,
+    );
+  }
+  if (url.search !== '' || url.hash !== '') {
+    // The query or fragment is not echoed: people paste tokens into them.
+    throw invalidInput(
+      'baseUrl',
+      `baseUrl must be an origin without a query or fragment: pass '${url.origin}'`,
+    );
+  }
+  if (url.pathname !== '/') {
+    const why = /\/api\/?$/.test(url.pathname)
+      ? ' (the client adds /api/settings/api-tokens itself)'
+      : '';
+    throw invalidInput(
+      'baseUrl',
+      `baseUrl must be an origin without a path, got the path '${url.pathname}'${why}: pass '${url.origin}'`,
+    );
+  }
+  return url.origin;
+}
