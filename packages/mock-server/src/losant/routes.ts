@@ -1,0 +1,238 @@
+import {
+  apiTokenPatch,
+  apiTokenPost,
+  applicationTokenPath,
+  applicationTokensPath,
+  instanceTokenPath,
+  instanceTokensPath,
+  type LosantAction,
+  listQuery,
+  userTokenPath,
+} from '@tokenkit/schemas/losant';
+import type { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { json, losantError, type Reply } from '../reply.js';
+import type { ParsedRequest, RouteDefinition } from '../router.js';
+import type { LosantOrgRole, LosantTokenSeed } from '../types.js';
+import { validate } from '../validate.js';
+import { authenticate, canReach, forbidden, hasScope } from './auth.js';
+import { type ListParams, queryTokens, type SortField } from './list-query.js';
+import { type LosantStore, type OwnerRef, withoutSecret } from './store.js';
+
+/** The 15 actions' paths and methods (contract §1.1). */
+export const losantRoutes: readonly RouteDefinition[] = [
+  collection(['instances', ':instanceId', 'tokens'], 'instanceApiTokens'),
+  item(['instances', ':instanceId', 'tokens', ':apiTokenId'], 'instanceApiToken'),
+  collection(['applications', ':applicationId', 'tokens'], 'applicationApiTokens'),
+  item(['applications', ':applicationId', 'tokens', ':apiTokenId'], 'applicationApiToken'),
+  collection(['me', 'tokens'], 'userApiTokens'),
+  item(['me', 'tokens', ':apiTokenId'], 'userApiToken'),
+];
+
+function collection(segments: string[], resource: string): RouteDefinition {
+  return {
+    vendor: 'losant',
+    segments,
+    methods: { GET: `${resource}.get`, POST: `${resource}.post` },
+  };
+}
+
+function item(segments: string[], resource: string): RouteDefinition {
+  return {
+    vendor: 'losant',
+    segments,
+    methods: { GET: `${resource}.get`, PATCH: `${resource}.patch`, DELETE: `${resource}.delete` },
+  };
+}
+
+/** What the Losant handler needs from the server. */
+export interface LosantContext {
+  readonly store: LosantStore;
+  /** The seeded user credential. */
+  readonly credential: string;
+  readonly clock: Clock;
+}
+
+const PATH_SCHEMAS: Record<string, z.ZodType | undefined> = {
+  instanceApiTokens: instanceTokensPath,
+  instanceApiToken: instanceTokenPath,
+  applicationApiTokens: applicationTokensPath,
+  applicationApiToken: applicationTokenPath,
+  userApiTokens: undefined,
+  userApiToken: userTokenPath,
+};
+
+const LIST_PARAMS = ['sortField', 'sortDirection', 'page', 'perPage', 'filterField', 'filter'];
+
+/**
+ * Answers one of the 15 actions. The checks run in this order: 401 (no usable token), 403 (no
+ * accepted scope), 400 (path params), 403 (token bound to another instance or application),
+ * 404 (unknown instance or application), then the action itself (400 body/query, 404 token).
+ */
+export function handleLosant(context: LosantContext, request: ParsedRequest): Reply {
+  const action = request.operation as LosantAction;
+  const [resource = '', verb] = action.split('.');
+  const now = context.clock();
+  const auth = authenticate(request.headers.authorization, context.store, context.credential, now);
+  if (!auth.ok) return auth.reply;
+  const { principal } = auth;
+  if (!hasScope(principal, action)) {
+    return forbidden(`The access token does not have a scope that allows ${action}`);
+  }
+  const pathSchema = PATH_SCHEMAS[resource];
+  if (pathSchema !== undefined) {
+    const checked = validate(pathSchema, request.params, '');
+    if (!checked.ok) return validationError(checked.messages);
+  }
+  const owner = ownerOf(context.store, request.params);
+  if (!canReach(principal, owner)) {
+    return forbidden(`The access token cannot access this ${owner.kind}`);
+  }
+  if (!context.store.hasOwner(owner)) {
+    return losantError(
+      404,
+      'NotFound',
+      `${owner.kind === 'instance' ? 'Instance' : 'Application'} was not found`,
+    );
+  }
+  const links = request.query._links === 'true';
+  const base = collectionPath(owner);
+  if (resource.endsWith('Tokens')) {
+    if (verb === 'get') return list(context, request, owner, base, links);
+    return create(context, request, owner, principal.creator, base, links);
+  }
+  const apiTokenId = request.params.apiTokenId ?? '';
+  const token = context.store.get(owner, apiTokenId);
+  if (token === undefined) return losantError(404, 'NotFound', 'Api token was not found');
+  if (verb === 'get')
+    return json(200, hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links));
+  if (verb === 'delete') {
+    context.store.remove(owner, token.id);
+    return json(200, { success: true });
+  }
+  const body = parseJson(request.body);
+  if (!body.ok) return body.reply;
+  const patch = validate(apiTokenPatch, body.value, 'apiToken');
+  if (!patch.ok) return validationError(patch.messages);
+  const changes = patch.value;
+  if (changes.name !== undefined) token.name = changes.name;
+  if (changes.description !== undefined) token.description = changes.description;
+  if (changes.status !== undefined) token.status = changes.status;
+  if (changes.defaultRole !== undefined) token.defaultRole = changes.defaultRole;
+  if (changes.orgRoles !== undefined)
+    token.orgRoles = structuredClone(changes.orgRoles) as LosantOrgRole[];
+  token.lastUpdated = new Date(now).toISOString();
+  return json(200, hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links));
+}
+
+function list(
+  context: LosantContext,
+  request: ParsedRequest,
+  owner: OwnerRef,
+  base: string,
+  links: boolean,
+): Reply {
+  const raw: Record<string, string> = {};
+  for (const name of LIST_PARAMS) {
+    const value = request.query[name];
+    // "Blank or not provided means no filtering": a blank parameter counts as absent.
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const checked = validate(listQuery, raw, '');
+  if (!checked.ok) return validationError(checked.messages);
+  const query = checked.value;
+  const params: ListParams = {
+    sortField: (query.sortField ?? 'name') as SortField,
+    sortDirection: query.sortDirection ?? 'asc',
+    page: query.page === undefined ? 0 : Number(query.page),
+    perPage: query.perPage === undefined ? 100 : Number(query.perPage),
+    ...(query.filterField === undefined ? {} : { filterField: query.filterField }),
+    ...(query.filter === undefined ? {} : { filter: query.filter }),
+  };
+  const result = queryTokens(context.store.tokens(owner), params);
+  const envelope: Record<string, unknown> = {
+    items: result.items.map((token) =>
+      hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links),
+    ),
+    count: result.items.length,
+    totalCount: result.totalCount,
+    perPage: params.perPage,
+    page: params.page,
+    sortField: params.sortField,
+    sortDirection: params.sortDirection,
+  };
+  if (params.filter !== undefined) envelope.filter = params.filter;
+  if (params.filterField !== undefined) envelope.filterField = params.filterField;
+  envelope.ownerId = owner.id;
+  if (owner.kind !== 'instance') envelope.ownerType = owner.kind;
+  return json(200, hal(envelope, 'apiTokens', base, links));
+}
+
+function create(
+  context: LosantContext,
+  request: ParsedRequest,
+  owner: OwnerRef,
+  creator: Parameters<LosantStore['create']>[2],
+  base: string,
+  links: boolean,
+): Reply {
+  const body = parseJson(request.body);
+  if (!body.ok) return body.reply;
+  const checked = validate(apiTokenPost, body.value, 'apiToken');
+  if (!checked.ok) return validationError(checked.messages);
+  const input = checked.value;
+  const seed: LosantTokenSeed = { name: input.name };
+  if (input.description !== undefined) seed.description = input.description;
+  if (input.expirationDate !== undefined) seed.expirationDate = input.expirationDate;
+  if (input.defaultRole !== undefined) seed.defaultRole = input.defaultRole;
+  if (input.orgRoles !== undefined) seed.orgRoles = input.orgRoles as LosantOrgRole[];
+  if (input.scope !== undefined) seed.scope = [...input.scope];
+  if (input.status !== undefined) seed.status = input.status;
+  const token = context.store.create(owner, seed, creator);
+  // The only response that ever carries `token`.
+  return json(201, hal({ ...token }, 'apiToken', `${base}/${token.id}`, links));
+}
+
+function ownerOf(store: LosantStore, params: Readonly<Record<string, string>>): OwnerRef {
+  if (params.instanceId !== undefined)
+    return { kind: 'instance', id: params.instanceId.toLowerCase() };
+  if (params.applicationId !== undefined) {
+    return { kind: 'application', id: params.applicationId.toLowerCase() };
+  }
+  return { kind: 'user', id: store.seed.userId };
+}
+
+function collectionPath(owner: OwnerRef): string {
+  if (owner.kind === 'user') return '/me/tokens';
+  return `/${owner.kind === 'instance' ? 'instances' : 'applications'}/${owner.id}/tokens`;
+}
+
+/**
+ * Adds the HAL keys Losant puts on resources when `_links=true` (contract §2.1): `_type` and
+ * `_links.self.href`. No schema declares them, so clients must tolerate them.
+ */
+function hal<T extends object>(
+  body: T,
+  type: string,
+  href: string,
+  links: boolean,
+): T | (T & { _type: string; _links: { self: { href: string } } }) {
+  return links ? { ...body, _type: type, _links: { self: { href } } } : body;
+}
+
+type JsonBody = { ok: true; value: unknown } | { ok: false; reply: Reply };
+
+function parseJson(text: string): JsonBody {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return {
+      ok: false,
+      reply: validationError(['apiToken: the request body must be a JSON object']),
+    };
+  }
+}
+
+function validationError(messages: readonly string[]): Reply {
+  return losantError(400, 'Validation', messages.join('; '));
+}
