@@ -107,13 +107,12 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
       }
       if (parsed.username) parsed.username = REDACTED;
       if (parsed.password) parsed.password = REDACTED;
-      const names = new Set(parsed.searchParams.keys());
-      for (const name of names) {
-        if (!queryNames.has(name)) {
-          const count = parsed.searchParams.getAll(name).length;
-          parsed.searchParams.delete(name);
-          for (let index = 0; index < count; index++) parsed.searchParams.append(name, REDACTED);
+      if (parsed.search) {
+        const redacted = new URLSearchParams();
+        for (const [name, value] of parsed.searchParams) {
+          redacted.append(name, queryNames.has(name) ? value : REDACTED);
         }
+        parsed.search = redacted.toString();
       }
       return parsed.href;
     },

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  createHttpClient,
+  createTokenAuth,
+  isRequestValidationError,
+  path,
+  type RequestValidationError,
+  validateInput,
+  validateInputAsync,
+} from '../src/index.js';
+import { schema, tokenSchema } from './helpers/schemas.js';
+import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer((_request, response) => json(response, 200, {}));
+});
+afterAll(() => server.close());
+
+function caught(action: () => unknown): RequestValidationError {
+  try {
+    action();
+  } catch (error) {
+    expect(isRequestValidationError(error)).toBe(true);
+    return error as RequestValidationError;
+  }
+  throw new Error('expected a RequestValidationError');
+}
+
+describe('path', () => {
+  test('encodes each interpolated value as one segment', () => {
+    expect(path`/instances/${'a/b?c#d%e'}/tokens/${42}`).toBe(
+      '/instances/a%2Fb%3Fc%23d%25e/tokens/42',
+    );
+  });
+
+  test.each([
+    ['', 'must not be empty'],
+    ['.', "must not be '.' or '..'"],
+    ['..', "must not be '.' or '..'"],
+    [undefined, 'must be a string'],
+    [null, 'must be a string'],
+    [{ id: 1 }, 'must be a string'],
+    [Number.NaN, 'must be a string'],
+  ])('rejects %o naming the segment', (value, message) => {
+    const error = caught(() => path`/a/${'ok'}/b/${value}`);
+    expect(error.field).toBe('path[1]');
+    expect(error.message).toContain(message);
+  });
+
+  test("a '..' segment reaches no server", async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({ baseUrl: server.url });
+    const error = await Promise.resolve()
+      .then(() => http.request({ method: 'GET', path: path`/instances/${'..'}/admin` }))
+      .catch((error_: unknown) => error_);
+    expect(isRequestValidationError(error)).toBe(true);
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('headers', () => {
+  test.each([
+    ['client', { headers: { 'x-domain': 'a\r\nInjected: yes' } }, {}, {}],
+    ['request', {}, { 'x-domain': 'a\nb' }, {}],
+    ['call', {}, {}, { 'x-domain': 'a\u0000b' }],
+  ])(
+    'CR/LF/NUL in a %s header value is refused before anything is sent',
+    async (_where, client, request, call) => {
+      const before = server.requests.length;
+      const run = async () => {
+        const http = createHttpClient({ baseUrl: server.url, ...client });
+        return http.request({ method: 'GET', path: '/', headers: request }, { headers: call });
+      };
+      const error = (await run().catch((error_: unknown) => error_)) as RequestValidationError;
+      expect(isRequestValidationError(error)).toBe(true);
+      expect(error.field).toBe('headers.x-domain');
+      expect(error.message).not.toContain('Injected');
+      expect(server.requests.length).toBe(before);
+    },
+  );
+
+  test('an invalid header name is refused', () => {
+    const error = caught(() =>
+      createHttpClient({ baseUrl: server.url, headers: { 'bad name': 'x' } }),
+    );
+    expect(error.field).toBe('headers.bad name');
+  });
+});
+
+describe('other request input', () => {
+  test('baseUrl must be an absolute http(s) URL', () => {
+    expect(caught(() => createHttpClient({ baseUrl: 'api.losant.com' })).field).toBe('baseUrl');
+    expect(caught(() => createHttpClient({ baseUrl: 'ftp://x' })).field).toBe('baseUrl');
+  });
+
+  test('query values of the wrong type, bad methods and bad timeouts are refused', async () => {
+    const http = createHttpClient({ baseUrl: server.url });
+    const before = server.requests.length;
+    const query = await http
+      .request({ method: 'GET', path: '/', query: { page: {} as unknown as string } })
+      .catch((error: unknown) => error);
+    expect((query as RequestValidationError).field).toBe('query.page');
+    const method = await http
+      .request({ method: 'TRACE' as 'GET', path: '/' })
+      .catch((error: unknown) => error);
+    expect((method as RequestValidationError).field).toBe('method');
+    const timeout = await http
+      .request({ method: 'GET', path: '/' }, { timeout: -1 })
+      .catch((error: unknown) => error);
+    expect((timeout as RequestValidationError).field).toBe('timeout');
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('token auth', () => {
+  test('strips a pasted scheme', async () => {
+    const auth = createTokenAuth({ scheme: 'Bearer', token: 'bearer abc.def' });
+    expect(await auth.authorization()).toBe('Bearer abc.def');
+  });
+
+  test.each([
+    ['has a space', 'abc def'],
+    ['has a newline', 'abc\ndef'],
+    ['has a tab', 'abc\tdef'],
+    ['has a control character', 'abc\u0007def'],
+    ['is empty', '   '],
+  ])('a static token that %s is refused, naming the field but not the value', (_label, token) => {
+    const error = caught(() => createTokenAuth({ scheme: 'Bearer', token, field: 'accessToken' }));
+    expect(error.field).toBe('accessToken');
+    expect(error.message.startsWith('accessToken')).toBe(true);
+    expect(error.message).not.toContain('abc');
+    expect(JSON.stringify(error)).not.toContain('def');
+  });
+
+  test("a provider's bad token is refused per request, before anything is sent", async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({
+      baseUrl: server.url,
+      auth: createTokenAuth({ scheme: 'apiToken', token: async () => 'bad\r\ntoken' }),
+    });
+    const error = (await http
+      .request({ method: 'GET', path: '/' })
+      .catch((error_) => error_)) as RequestValidationError;
+    expect(error.field).toBe('token');
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('validateInput', () => {
+  test('returns the output for valid input', () => {
+    expect(validateInput(tokenSchema, { name: 'a', scope: ['a'] }, 'apiToken')).toEqual({
+      name: 'a',
+      scope: ['a'],
+    });
+  });
+
+  test('names the path in plain words', () => {
+    const error = caught(() =>
+      validateInput(tokenSchema, { name: 'a', scope: ['a', 'b', 'x'] }, 'apiToken'),
+    );
+    expect(error.field).toBe('apiToken.scope[2]');
+    expect(error.message).toBe("apiToken.scope[2]: unknown scope 'x'");
+  });
+
+  test('lists every issue, and odd keys are quoted', () => {
+    const odd = schema(() => [{ message: 'first', path: ['a-b', 0] }, { message: 'second' }]);
+    const error = caught(() => validateInput(odd, {}, 'params'));
+    expect(error.message).toBe('params["a-b"][0]: first; params: second');
+    expect(error.issues).toHaveLength(2);
+  });
+
+  test('asynchronous schemas go through validateInputAsync', async () => {
+    const asyncSchema = schema(() => [{ message: 'nope', path: ['x'] }], { async: true });
+    expect(() => validateInput(asyncSchema, {}, 'input')).toThrow(/validateInputAsync/);
+    const error = await validateInputAsync(asyncSchema, {}, 'input').catch(
+      (error_: unknown) => error_,
+    );
+    expect((error as RequestValidationError).field).toBe('input.x');
+  });
+});
