@@ -358,7 +358,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         },
       });
     } catch (error) {
-      throw mapError(error, {
+      const mapped = mapError(error, {
         request: redacted(),
         signal,
         secrets,
@@ -367,6 +367,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         totalTimeout,
         startedAt,
       });
+      log(logger, 'debug', `${method} ${logUrl} failed: ${mapped.name}`, {
+        method,
+        url: logUrl,
+        error: mapped.name,
+        status: (mapped as { status?: unknown }).status,
+        attempts: attempt,
+      });
+      throw mapped;
     }
 
     const requestId = readRequestId(response.headers);
