@@ -13,6 +13,7 @@ import {
   apiTokenList,
 } from '@tokenkit/schemas/instana';
 import { invalidInput } from './invalid-input.js';
+import { scrubSecret } from './scrub-secret.js';
 
 /**
  * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients.
@@ -103,11 +104,15 @@ export function createApiTokens(http: HttpClient): ApiTokens {
 
     async postApiToken(token, options) {
       const body = validateInput(apiToken, token, 'token');
-      const response = await http.request(
-        { method: 'POST', path: '/api/settings/api-tokens', body, responseSchema: apiToken },
-        options,
-      );
-      return response.data;
+      try {
+        const response = await http.request(
+          { method: 'POST', path: '/api/settings/api-tokens', body, responseSchema: apiToken },
+          options,
+        );
+        return response.data;
+      } catch (error) {
+        throw scrubSecret(error, body.accessGrantingToken);
+      }
     },
 
     async putApiToken(internalId, token, options) {
@@ -119,16 +124,20 @@ export function createApiTokens(http: HttpClient): ApiTokens {
           `token.internalId ('${body.internalId}') differs from the internalId argument ('${id}'); PUT files the body under the path's id, so they must match`,
         );
       }
-      const response = await http.request(
-        {
-          method: 'PUT',
-          path: path`/api/settings/api-tokens/${id}`,
-          body,
-          responseSchema: apiToken,
-        },
-        options,
-      );
-      return response.data;
+      try {
+        const response = await http.request(
+          {
+            method: 'PUT',
+            path: path`/api/settings/api-tokens/${id}`,
+            body,
+            responseSchema: apiToken,
+          },
+          options,
+        );
+        return response.data;
+      } catch (error) {
+        throw scrubSecret(error, body.accessGrantingToken);
+      }
     },
 
     async deleteApiToken(internalId, options) {

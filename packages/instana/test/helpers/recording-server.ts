@@ -17,6 +17,8 @@ export interface Reply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Wait this long before answering (to trigger client timeouts). */
+  delayMs?: number;
 }
 
 export interface RecordingServer {
@@ -50,6 +52,10 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     };
     recording.requests.push(request);
     const reply = recording.respond(request);
+    if (reply.delayMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      if (res.destroyed) return;
+    }
     const status = reply.status ?? 200;
     const text =
       reply.body === undefined || status === 204
