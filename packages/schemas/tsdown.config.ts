@@ -5,5 +5,8 @@ export default defineConfig(
   packageBuild(import.meta.dirname, {
     entry: ['src/index.ts', 'src/losant.ts', 'src/instana.ts'],
     platform: 'neutral',
+    // One output module per source file: with `sideEffects: false`, a bundler then drops
+    // every schema a caller does not import (e.g. the 500 scopes when only objectId is used).
+    unbundle: true,
   }),
 );

@@ -1,14 +1,2 @@
-export {
-  type ApiToken,
-  type ApiTokenInput,
-  type ApiTokenList,
-  apiToken,
-  apiTokenList,
-} from './instana/api-token.js';
-export { errorBody, type InstanaErrorBody } from './instana/error-body.js';
-export {
-  capabilityNames,
-  limitedScopeNames,
-  type PermissionName,
-  permissionNames,
-} from './instana/permission-names.js';
+// The `@tokenkit/schemas/instana` entry.
+export * from './instana/index.js';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { mustBe } from '../messages.js';
 import { type PermissionName, permissionNames } from './permission-names.js';
-
-function mustBe(expected: string): (issue: { readonly input?: unknown }) => string {
-  return (issue) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
-}
 
 const requiredText = z.string({ error: mustBe('a string') }).min(1, 'must not be empty');
 const timestamp = z.int({ error: mustBe('an integer (epoch milliseconds)') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { closedObject, unknownKeys } from '../messages.js';
 import { tokenRole, tokenStatus } from './enums.js';
-import { closedObject, unknownKeys } from './messages.js';
 import { orgRoles } from './roles.js';
 import { tokenDescription, tokenName } from './text-fields.js';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { closedObject } from '../messages.js';
 import { dateTime } from './date-time.js';
 import { tokenRole, tokenStatus } from './enums.js';
-import { closedObject } from './messages.js';
 import { orgRoles } from './roles.js';
 import { scopeList } from './scopes.js';
 import { tokenDescription, tokenName } from './text-fields.js';

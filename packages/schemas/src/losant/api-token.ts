@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { mustBe } from '../messages.js';
 import { dateTime } from './date-time.js';
 import { creatorType, ownerType, tokenRole, tokenStatus } from './enums.js';
-import { mustBe } from './messages.js';
 import { objectId } from './object-id.js';
 import { orgRolesResponse } from './roles.js';
 import { scopeListResponse } from './scopes.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { mustBe } from '../messages.js';
 import { apiToken } from './api-token.js';
 import { listSortDirection, ownerType } from './enums.js';
-import { mustBe } from './messages.js';
 import { objectId } from './object-id.js';
 
 const integer = z.int({ error: mustBe('an integer') });

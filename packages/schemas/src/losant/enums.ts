@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBeOneOf } from './messages.js';
+import { mustBeOneOf } from '../messages.js';
 
 function enumOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: mustBeOneOf(values) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closedObject, mustBe, mustBeOneOf } from './messages.js';
+import { closedObject, mustBe, mustBeOneOf } from '../messages.js';
 
 /** The fields a token list can be sorted by. */
 export const sortFields = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBe } from './messages.js';
+import { mustBe } from '../messages.js';
 
 const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
 const OBJECT_ID_MESSAGE = 'must be a 24-character hexadecimal id';

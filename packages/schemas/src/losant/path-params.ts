@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBe } from './messages.js';
+import { mustBe } from '../messages.js';
 import { objectId } from './object-id.js';
 
 // Plain (stripping) objects: callers validate their whole params bag, which also holds the

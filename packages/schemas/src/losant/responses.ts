@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBe } from './messages.js';
+import { mustBe } from '../messages.js';
 
 /** The body of every Losant error response, e.g. `{ type: 'NotFound', message: '…' }`. Open. */
 export const error = z.looseObject(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { closedObject, mustBe } from '../messages.js';
 import { orgRole, resourceRole } from './enums.js';
-import { closedObject, mustBe } from './messages.js';
 import { objectId, orgId } from './object-id.js';
 
 const MAX_RESOURCE_ROLES = 100;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBe } from './messages.js';
+import { mustBe } from '../messages.js';
 import { applicationScopes } from './scopes-application.js';
 import { instanceScopes } from './scopes-instance.js';
 import { organizationScopes } from './scopes-organization.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mustBe } from './messages.js';
+import { mustBe } from '../messages.js';
 
 /**
  * A string of at most `max` characters, counted as JSON Schema counts them (Unicode code

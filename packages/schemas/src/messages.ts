@@ -45,9 +45,3 @@ export function unknownKeys(keys: readonly string[]): string {
     ? `has an unknown key '${keys[0]}'`
     : `has unknown keys ${listOfValues(keys).replace(/ or /, ' and ')}`;
 }
-
-/** `must be at most N characters` and friends, for string lengths. */
-export const lengthMessages = {
-  nonEmpty: 'must not be empty',
-  atMost: (max: number): string => `must be at most ${max} characters`,
-} as const;
