@@ -1,2 +1,20 @@
 #!/usr/bin/env node
-console.log("tokenkit");
+import { enableCompileCache } from 'node:module';
+
+// Cache compiled code between runs: most of a CLI's start-up is compiling its modules.
+enableCompileCache?.();
+
+const { createProgram, commanderExitCode } = await import('./program.js');
+const program = createProgram();
+const args = process.argv.slice(2);
+try {
+  if (args.length === 0) {
+    program.outputHelp();
+  } else {
+    await program.parseAsync(args, { from: 'user' });
+  }
+} catch (error) {
+  const code = commanderExitCode(error);
+  if (code === undefined) throw error;
+  process.exitCode = code;
+}

@@ -1,0 +1,33 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+
+/** Accumulates a repeatable option (`--scope a --scope b`) into an array. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parses a whole number ≥ `min`, or tells commander the value is invalid (exit 2). */
+export function integerAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) {
+      throw new InvalidArgumentError(`expected a whole number ≥ ${min}.`);
+    }
+    return Number(value);
+  };
+}
+
+/** `--json`: print a stable, documented JSON shape instead of a table. */
+export function addJsonOption(command: Command): Command {
+  return command.option('--json', 'print JSON for scripts instead of a table');
+}
+
+/** `--token-stdin`: read the access token from stdin instead of the environment. */
+export function addTokenStdinOption(command: Command, variable: string): Command {
+  return command.option('--token-stdin', `read the token from stdin instead of ${variable}`);
+}
+
+/** `--yes`: skip the confirmation question of a destructive command. */
+export function addYesOption(command: Command): Command {
+  return command.addOption(
+    new Option('-y, --yes', 'do not ask for confirmation (required when not at a terminal)'),
+  );
+}

@@ -1,0 +1,62 @@
+import { usageError } from './errors.js';
+
+const unitMs = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+  y: 365 * 86_400_000,
+} as const;
+
+const durationPattern = /^(\d+)(s|m|h|d|w|y)$/;
+const isoDatePattern =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Parses a duration such as `90d`, `12h`, `2w` or `1y` into milliseconds.
+ * Units: s, m (minutes), h, d, w, y (365 days). Returns `undefined` for anything else.
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = durationPattern.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
+}
+
+/**
+ * Reads a duration option (`--expiring-within 30d`), or throws a usage error naming the option.
+ */
+export function durationOption(option: string, text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    throw usageError(
+      `${option} must be a duration such as 30d, 12h, 2w or 1y (got "${text}")`,
+      'units: s, m (minutes), h, d, w, y',
+    );
+  }
+  return ms;
+}
+
+/**
+ * Turns `--expires` into a date: either a duration from `now` (`90d`) or an ISO 8601 date
+ * (`2027-01-31` or `2027-01-31T12:00:00Z`; a date alone means midnight UTC). The date must lie
+ * in the future: a token that is born expired is never what anyone meant.
+ */
+export function parseExpiry(text: string, now: Date): Date {
+  const ms = parseDuration(text);
+  let date: Date;
+  if (ms !== undefined) {
+    date = new Date(now.getTime() + ms);
+  } else if (isoDatePattern.test(text.trim())) {
+    date = new Date(text.trim());
+  } else {
+    throw usageError(
+      `--expires must be an ISO date (2027-01-31) or a duration (90d, 12w, 1y), got "${text}"`,
+    );
+  }
+  if (Number.isNaN(date.getTime())) throw usageError(`--expires is not a real date: "${text}"`);
+  if (date.getTime() <= now.getTime()) {
+    throw usageError(`--expires must be in the future, got ${date.toISOString()}`);
+  }
+  return date;
+}

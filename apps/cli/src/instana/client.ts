@@ -1,0 +1,43 @@
+import type { diffPermissions, InstanaClient, newApiToken } from '@tokenkit/instana';
+import type { CommandContext } from '../commands/context.js';
+import { type InstanaCredentials, instanaCredentials } from '../credentials.js';
+import { readTokenFromStdin } from '../stdin.js';
+
+export type { InstanaClient };
+
+/** The client plus the package's helpers, all loaded together when an instana command runs. */
+export interface InstanaKit {
+  client: InstanaClient;
+  newApiToken: typeof newApiToken;
+  diffPermissions: typeof diffPermissions;
+  /** Why Instana is known to store some permissions differently from what was sent. */
+  knownRewrites: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * An Instana client for this command, with the API token registered as a secret and
+ * `@tokenkit/instana` imported only now.
+ */
+export async function instanaKit(
+  context: CommandContext,
+  options: { tokenStdin?: boolean | undefined },
+): Promise<InstanaKit> {
+  const stdinToken = options.tokenStdin ? await readTokenFromStdin(context.stdin) : undefined;
+  const credentials = instanaCredentials(context.env, stdinToken);
+  context.output.addSecret(credentials.apiToken);
+  return connectInstana(credentials);
+}
+
+/** The client and helpers for these credentials; `@tokenkit/instana` is imported on first use. */
+export async function connectInstana(credentials: InstanaCredentials): Promise<InstanaKit> {
+  const instana = await import('@tokenkit/instana');
+  return {
+    client: instana.createInstanaClient({
+      apiToken: credentials.apiToken,
+      baseUrl: credentials.baseUrl,
+    }),
+    newApiToken: instana.newApiToken,
+    diffPermissions: instana.diffPermissions,
+    knownRewrites: instana.KNOWN_SERVER_REWRITES,
+  };
+}

@@ -1,0 +1,102 @@
+import { type Colors, colorEnabled, palette } from './colors.js';
+import { redact } from './redact.js';
+
+/** The process streams the CLI writes to, injectable so the demo can reuse the commands. */
+export interface Streams {
+  stdout: {
+    write(text: string): unknown;
+    isTTY?: boolean | undefined;
+    columns?: number | undefined;
+  };
+  stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
+}
+
+/** How the command was asked to print. */
+export interface OutputOptions {
+  json: boolean;
+  /** `false` when `--no-color` was given. */
+  color?: boolean | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Everything a command prints goes through here: results to stdout (a table or JSON), notes
+ * and progress to stderr. Every write is scrubbed of registered secrets, except the one
+ * deliberate line that shows a newly created token.
+ */
+export class Output {
+  readonly json: boolean;
+  /** Colours for stdout. */
+  readonly color: Colors;
+  /** Colours for stderr. */
+  readonly errorColor: Colors;
+  readonly streams: Streams;
+  private readonly secrets = new Set<string>();
+
+  constructor(options: OutputOptions, streams: Streams = process) {
+    this.json = options.json;
+    this.streams = streams;
+    const settings = { flag: options.color, env: options.env };
+    this.color = palette(colorEnabled({ ...settings, isTTY: streams.stdout.isTTY }));
+    this.errorColor = palette(colorEnabled({ ...settings, isTTY: streams.stderr.isTTY }));
+  }
+
+  /** The terminal's width when stdout is one; `undefined` for a pipe or a file. */
+  get terminalColumns(): number | undefined {
+    return this.streams.stdout.isTTY ? this.streams.stdout.columns : undefined;
+  }
+
+  /** Whether stderr is a terminal (progress lines and prompts only make sense there). */
+  get interactiveStderr(): boolean {
+    return Boolean(this.streams.stderr.isTTY);
+  }
+
+  /** Never print this value (an access token, a created token). */
+  addSecret(secret: string | undefined): void {
+    if (secret) this.secrets.add(secret);
+  }
+
+  /** Scrubs registered secrets out of `text`. */
+  redact(text: string): string {
+    return redact(text, this.secrets);
+  }
+
+  /** A line of the result on stdout. */
+  print(line = ''): void {
+    this.streams.stdout.write(`${this.redact(line)}\n`);
+  }
+
+  /** A note for the person on stderr (never mixed into results a script parses). */
+  note(line = ''): void {
+    this.streams.stderr.write(`${this.redact(line)}\n`);
+  }
+
+  /** Raw text on stderr, for progress lines that redraw themselves. */
+  noteRaw(text: string): void {
+    this.streams.stderr.write(this.redact(text));
+  }
+
+  /** The machine-readable result on stdout. */
+  printJson(value: unknown): void {
+    this.print(JSON.stringify(value, null, 2));
+  }
+
+  /**
+   * The machine-readable result of a create, whose `token` field holds the new secret: the
+   * only place a secret is ever written, once.
+   */
+  printJsonWithSecret(value: { token: string } & Record<string, unknown>): void {
+    const { token, ...rest } = value;
+    const scrubbed: unknown = JSON.parse(this.redact(JSON.stringify(rest)));
+    const result = { token, ...(scrubbed as object) };
+    this.streams.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+
+  /** The one line that shows a newly created token's secret. */
+  printSecretOnce(label: string, secret: string): void {
+    const c = this.color;
+    this.streams.stdout.write(
+      `${c.bold(c.yellow(`${label} (shown once, store it now):`))} ${secret}\n`,
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import type { Output } from './output.js';
+
+/** A single status line on stderr that redraws in place. */
+export interface Progress {
+  update(text: string): void;
+  done(): void;
+}
+
+const clearLine = '\r\u001b[2K';
+
+/**
+ * A progress line for long listings. It is drawn only when stderr is a terminal: in a pipe or
+ * a CI log a redrawing line is noise, and stdout is never touched.
+ */
+export function createProgress(output: Output): Progress {
+  if (!output.interactiveStderr || output.json) return { update() {}, done() {} };
+  let drawn = false;
+  return {
+    update(text) {
+      output.noteRaw(`${clearLine}${output.errorColor.dim(text)}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) output.noteRaw(clearLine);
+      drawn = false;
+    },
+  };
+}

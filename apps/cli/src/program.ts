@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerInstanaCommands } from './commands/instana-tokens.js';
+import { registerLosantCommands } from './commands/losant-tokens.js';
+import { ExitCode } from './exit-codes.js';
+import { VERSION } from './version.js';
+
+const epilog = `
+Credentials come from the environment (never from a flag value):
+  LOSANT_ACCESS_TOKEN, LOSANT_API_URL            Losant (API URL defaults to https://api.losant.com)
+  INSTANA_API_TOKEN, INSTANA_BASE_URL            Instana (your tenant unit's URL)
+  or pipe a token in with --token-stdin.
+
+Exit codes: 0 ok · 1 audit findings or API error · 2 usage · 3 authentication
+
+Try it without an account:  tokenkit demo`;
+
+/**
+ * The whole command tree. Only commander and the command definitions load here; every action
+ * imports its implementation (and the vendor packages) when it runs.
+ */
+export function createProgram(): Command {
+  const program = new Command('tokenkit')
+    .description('Create, list, audit and revoke Losant and IBM Instana API tokens.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .showSuggestionAfterError()
+    .configureHelp({ sortSubcommands: false })
+    // Commander exits 1 on a usage error; ours is 2, so take over its exits (see bin.ts).
+    .exitOverride()
+    .addHelpText('after', epilog);
+  registerLosantCommands(program);
+  registerInstanaCommands(program);
+  registerAuditCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+/** The exit code for a commander exit: 0 for help and version, 2 for any usage error. */
+export function commanderExitCode(error: unknown): number | undefined {
+  if (!(error instanceof CommanderError)) return undefined;
+  return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+}

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { auditTokens, compareFindings, countBySeverity, failsGate } from '../../src/audit/audit.js';
+import { auditInstanaToken, auditLosantToken } from '../../src/audit/normalize.js';
+import { tokenFindings } from '../../src/audit/rules.js';
+import { reachesThreshold } from '../../src/audit/severity.js';
+import type { AuditToken } from '../../src/audit/types.js';
+
+const day = 86_400_000;
+const now = new Date('2026-11-24T07:00:00.000Z');
+const policy = { now, expiringWithinMs: 30 * day };
+const inDays = (days: number) => new Date(now.getTime() + days * day);
+
+function token(overrides: Partial<AuditToken>): AuditToken {
+  return {
+    owner: { vendor: 'losant', kind: 'application', id: 'a'.repeat(24) },
+    id: 'b'.repeat(24),
+    name: 'ci',
+    active: true,
+    expiresAt: inDays(365),
+    broadGrants: [],
+    ...overrides,
+  };
+}
+
+const kinds = (t: AuditToken) => tokenFindings(t, policy).map((f) => `${f.kind}:${f.severity}`);
+
+describe('tokenFindings', () => {
+  it('finds nothing wrong with a narrow, active token that expires in a year', () => {
+    expect(kinds(token({}))).toEqual([]);
+  });
+
+  it('flags an expired token: high while active, low once inactive', () => {
+    expect(kinds(token({ expiresAt: inDays(-3) }))).toEqual(['expired:high']);
+    expect(kinds(token({ expiresAt: inDays(-3), active: false }))).toEqual(['expired:low']);
+  });
+
+  it('treats the exact expiry instant as expired', () => {
+    expect(kinds(token({ expiresAt: now }))).toEqual(['expired:high']);
+  });
+
+  it('flags expiring tokens by how soon: high within a week, medium within the window', () => {
+    expect(kinds(token({ expiresAt: inDays(5) }))).toEqual(['expiring:high']);
+    expect(kinds(token({ expiresAt: inDays(7) }))).toEqual(['expiring:high']);
+    expect(kinds(token({ expiresAt: inDays(20) }))).toEqual(['expiring:medium']);
+    expect(kinds(token({ expiresAt: inDays(30) }))).toEqual(['expiring:medium']);
+    expect(kinds(token({ expiresAt: inDays(31) }))).toEqual([]);
+  });
+
+  it('respects the window it is given', () => {
+    const findings = tokenFindings(token({ expiresAt: inDays(45) }), {
+      now,
+      expiringWithinMs: 60 * day,
+    });
+    expect(findings.map((f) => f.kind)).toEqual(['expiring']);
+  });
+
+  it('flags never-expiring active tokens as medium, but not inactive ones', () => {
+    expect(kinds(token({ expiresAt: null }))).toEqual(['never-expiring:medium']);
+    expect(kinds(token({ expiresAt: null, active: false }))).toEqual(['inactive:low']);
+  });
+
+  it('flags an inactive leftover as low', () => {
+    expect(kinds(token({ active: false }))).toEqual(['inactive:low']);
+  });
+
+  it('flags over-broad grants as high, and critical when the token never expires', () => {
+    expect(kinds(token({ broadGrants: ['all.Application'] }))).toEqual(['over-broad:high']);
+    expect(kinds(token({ broadGrants: ['all.User'], expiresAt: null }))).toEqual([
+      'over-broad:critical',
+      'never-expiring:medium',
+    ]);
+  });
+
+  it('does not call an unusable token over-broad', () => {
+    expect(kinds(token({ broadGrants: ['all.User'], active: false }))).toEqual(['inactive:low']);
+    expect(kinds(token({ broadGrants: ['all.User'], expiresAt: inDays(-1) }))).toEqual([
+      'expired:high',
+    ]);
+  });
+
+  it('says what to do, with the date and the grants', () => {
+    const [expired] = tokenFindings(token({ expiresAt: inDays(-3) }), policy);
+    expect(expired?.message).toMatch(/expired 3 days ago \(2026-11-21\).*rotate or delete/);
+    const [broad] = tokenFindings(
+      token({ broadGrants: ['all.Application', 'all.User.read'] }),
+      policy,
+    );
+    expect(broad?.message).toContain('all.Application, all.User.read');
+    expect(broad?.grants).toEqual(['all.Application', 'all.User.read']);
+    expect(broad?.expiresAt).toBe(inDays(365).toISOString());
+  });
+});
+
+describe('normalization', () => {
+  it('reads a Losant token: status, expiry and all.* scopes', () => {
+    const audited = auditLosantToken(
+      { kind: 'instance', id: 'c'.repeat(24) },
+      {
+        id: 'd'.repeat(24),
+        name: 'ops',
+        status: 'inactive',
+        expirationDate: '2027-01-01T00:00:00.000Z',
+        scope: ['all.Instance.read', 'instanceApiTokens.get', 'all.Instance'],
+      },
+    );
+    expect(audited).toEqual({
+      owner: { vendor: 'losant', kind: 'instance', id: 'c'.repeat(24) },
+      id: 'd'.repeat(24),
+      name: 'ops',
+      active: false,
+      expiresAt: new Date('2027-01-01T00:00:00.000Z'),
+      broadGrants: ['all.Instance.read', 'all.Instance'],
+    });
+  });
+
+  it('treats a Losant token without expirationDate or status as active and never expiring', () => {
+    const audited = auditLosantToken({ kind: 'user' }, { apiTokenId: 'e'.repeat(24), name: 'me' });
+    expect(audited).toMatchObject({
+      id: 'e'.repeat(24),
+      active: true,
+      expiresAt: null,
+      broadGrants: [],
+    });
+  });
+
+  it('reads an Instana token: expiresOn in epoch ms, admin permissions as over-broad', () => {
+    const audited = auditInstanaToken({
+      internalId: 'x1',
+      name: 'tf',
+      accessGrantingToken: 'secret-secret',
+      expiresOn: Date.parse('2027-03-01T00:00:00Z'),
+      canConfigureApiTokens: true,
+      canConfigureUsers: false,
+      canConfigureAgents: true,
+    });
+    expect(audited).toEqual({
+      owner: { vendor: 'instana', kind: 'tenant' },
+      id: 'x1',
+      name: 'tf',
+      active: true,
+      expiresAt: new Date('2027-03-01T00:00:00Z'),
+      broadGrants: ['canConfigureApiTokens'],
+    });
+  });
+
+  it('treats an Instana token with expiresOn null as never expiring', () => {
+    const audited = auditInstanaToken({
+      internalId: 'x2',
+      name: 'n',
+      accessGrantingToken: 's',
+      expiresOn: null,
+      canConfigureUsers: true,
+    });
+    expect(audited.expiresAt).toBeNull();
+    expect(audited.broadGrants).toEqual(['canConfigureUsers']);
+  });
+});
+
+describe('auditTokens', () => {
+  const set = [
+    token({ id: '1', name: 'fine' }),
+    token({ id: '2', name: 'old', active: false }),
+    token({ id: '3', name: 'next-month', expiresAt: inDays(20) }),
+    token({
+      id: '4',
+      name: 'admin',
+      broadGrants: ['all.User'],
+      expiresAt: null,
+      owner: { vendor: 'losant', kind: 'user' },
+    }),
+    token({ id: '5', name: 'dead', expiresAt: inDays(-10) }),
+    token({ id: '6', name: 'this-week', expiresAt: inDays(2) }),
+    token({
+      id: '7',
+      name: 'tf',
+      broadGrants: ['canConfigureApiTokens'],
+      owner: { vendor: 'instana', kind: 'tenant' },
+    }),
+  ];
+
+  it('sorts by urgency: severity, then kind, then soonest expiry', () => {
+    const order = auditTokens(set, policy).map((f) => `${f.severity} ${f.kind} ${f.tokenName}`);
+    expect(order).toEqual([
+      'critical over-broad admin',
+      'high expired dead',
+      'high expiring this-week',
+      'high over-broad tf',
+      'medium expiring next-month',
+      'medium never-expiring admin',
+      'low inactive old',
+    ]);
+  });
+
+  it('is stable whatever order the tokens come in', () => {
+    const forward = auditTokens(set, policy);
+    const backward = auditTokens([...set].reverse(), policy);
+    expect(backward).toEqual(forward);
+    expect([...forward].sort(compareFindings)).toEqual(forward);
+  });
+
+  it('counts by severity', () => {
+    expect(countBySeverity(auditTokens(set, policy))).toEqual({
+      low: 1,
+      medium: 2,
+      high: 3,
+      critical: 1,
+    });
+  });
+
+  it('gates on --fail-on', () => {
+    const findings = auditTokens(set, policy);
+    expect(failsGate(findings, 'critical')).toBe(true);
+    expect(failsGate(findings, 'none')).toBe(false);
+    const mild = auditTokens([token({ active: false }), token({ expiresAt: inDays(20) })], policy);
+    expect(failsGate(mild, 'high')).toBe(false);
+    expect(failsGate(mild, 'medium')).toBe(true);
+    expect(failsGate(mild, 'low')).toBe(true);
+    expect(failsGate([], 'low')).toBe(false);
+  });
+
+  it('compares severities at or above the threshold', () => {
+    expect(reachesThreshold('high', 'high')).toBe(true);
+    expect(reachesThreshold('medium', 'high')).toBe(false);
+    expect(reachesThreshold('critical', 'low')).toBe(true);
+    expect(reachesThreshold('critical', 'none')).toBe(false);
+  });
+});

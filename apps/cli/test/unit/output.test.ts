@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { colorEnabled } from '../../src/output/colors.js';
+import { Output } from '../../src/output/output.js';
+import { redact } from '../../src/output/redact.js';
+
+function capture(isTTY = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    streams: {
+      stdout: { isTTY, write: (text: string) => out.push(text) },
+      stderr: { isTTY, write: (text: string) => err.push(text) },
+    },
+  };
+}
+
+describe('colorEnabled', () => {
+  it('colours a terminal and nothing else by default', () => {
+    expect(colorEnabled({ env: {}, isTTY: true })).toBe(true);
+    expect(colorEnabled({ env: {}, isTTY: false })).toBe(false);
+    expect(colorEnabled({ env: { TERM: 'dumb' }, isTTY: true })).toBe(false);
+  });
+
+  it('honours NO_COLOR when set to anything non-empty', () => {
+    expect(colorEnabled({ env: { NO_COLOR: '1' }, isTTY: true })).toBe(false);
+    expect(colorEnabled({ env: { NO_COLOR: '' }, isTTY: true })).toBe(true);
+  });
+
+  it('honours FORCE_COLOR, which wins over NO_COLOR and a pipe', () => {
+    expect(colorEnabled({ env: { FORCE_COLOR: '1' }, isTTY: false })).toBe(true);
+    expect(colorEnabled({ env: { FORCE_COLOR: '1', NO_COLOR: '1' }, isTTY: false })).toBe(true);
+    expect(colorEnabled({ env: { FORCE_COLOR: '0' }, isTTY: true })).toBe(false);
+    expect(colorEnabled({ env: { FORCE_COLOR: 'false' }, isTTY: true })).toBe(false);
+  });
+
+  it('lets --no-color win over everything', () => {
+    expect(colorEnabled({ flag: false, env: { FORCE_COLOR: '3' }, isTTY: true })).toBe(false);
+  });
+});
+
+describe('Output', () => {
+  it('never prints a registered secret, whichever stream', () => {
+    const { out, err, streams } = capture();
+    const output = new Output({ json: false, env: {} }, streams);
+    output.addSecret('s3cr3t-access-token');
+    output.print('token is s3cr3t-access-token');
+    output.note('failed with s3cr3t-access-token');
+    output.printJson({ echoed: 's3cr3t-access-token' });
+    expect(out.join('') + err.join('')).not.toContain('s3cr3t-access-token');
+    expect(out[0]).toBe('token is [redacted]\n');
+    expect(err[0]).toBe('failed with [redacted]\n');
+  });
+
+  it('prints a created secret once, in JSON as the token field', () => {
+    const { out, streams } = capture();
+    const output = new Output({ json: true, env: {} }, streams);
+    output.addSecret('the-access-token');
+    output.printJsonWithSecret({
+      token: 'new-token-value',
+      apiToken: { name: 'x', note: 'the-access-token' },
+    });
+    const parsed = JSON.parse(out.join(''));
+    expect(parsed).toEqual({
+      token: 'new-token-value',
+      apiToken: { name: 'x', note: '[redacted]' },
+    });
+  });
+
+  it('marks the one secret line clearly and writes no colour to a pipe', () => {
+    const { out, streams } = capture(false);
+    new Output({ json: false, env: {} }, streams).printSecretOnce('Token', 'abc123abc123');
+    expect(out.join('')).toBe('Token (shown once, store it now): abc123abc123\n');
+  });
+
+  it('colours a terminal unless NO_COLOR', () => {
+    const tty = capture(true);
+    new Output({ json: false, env: {} }, tty.streams).print(
+      new Output({ json: false, env: {} }, tty.streams).color.red('x'),
+    );
+    expect(tty.out.join('')).toContain('\u001b[31m');
+    const plain = capture(true);
+    const output = new Output({ json: false, env: { NO_COLOR: '1' } }, plain.streams);
+    output.print(output.color.red('x'));
+    expect(plain.out.join('')).toBe('x\n');
+  });
+});
+
+describe('redact', () => {
+  it('leaves short values alone so ordinary words survive', () => {
+    expect(redact('a b c', ['b'])).toBe('a b c');
+    expect(redact('xx-long-secret-xx', ['long-secret'])).toBe('xx-[redacted]-xx');
+  });
+});
