@@ -2,9 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createInstanaClient,
   type InstanaClient,
+  isAbortError,
   isNotFoundError,
   isRequestValidationError,
   isResponseValidationError,
+  isServerError,
+  isTimeoutError,
   newApiToken,
 } from '../src/index.js';
 import { type RecordingServer, startRecordingServer } from './helpers/recording-server.js';
@@ -175,6 +178,46 @@ describe('on the wire', () => {
       'apiToken rotated-1',
       'apiToken rotated-2',
     ]);
+  });
+});
+
+describe('per-call options', () => {
+  it('maxRetries per call overrides the client: 0 surfaces a retryable 503 at once', async () => {
+    const client = createInstanaClient({
+      apiToken: CLIENT_TOKEN,
+      baseUrl: server.url,
+      maxRetries: 3,
+    });
+    server.respond = () => ({ status: 503, headers: { 'retry-after': '0' }, body: 'busy' });
+    const error = await client.apiTokens
+      .getApiToken('x', { maxRetries: 0 })
+      .catch((caught: unknown) => caught);
+    expect(isServerError(error)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+    await client.apiTokens.getApiToken('x').catch(() => undefined);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('signal aborts a call in flight with AbortError', async () => {
+    server.respond = () => ({ delayMs: 2_000, body: [] });
+    const controller = new AbortController();
+    const pending = instana.apiTokens.getApiTokens({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(isAbortError(await pending.catch((caught: unknown) => caught))).toBe(true);
+  });
+
+  it('timeout per call ends a slow attempt with TimeoutError', async () => {
+    server.respond = () => ({ delayMs: 2_000, body: [] });
+    const error = await instana.apiTokens
+      .deleteApiToken('slow', { timeout: 100 })
+      .catch((caught: unknown) => caught);
+    expect(isTimeoutError(error)).toBe(true);
+  });
+
+  it('strips an "apiToken " prefix pasted along with the token', async () => {
+    const client = createInstanaClient({ apiToken: 'apiToken pasted-1234', baseUrl: server.url });
+    await client.apiTokens.getApiTokens();
+    expect(only().headers.authorization).toBe('apiToken pasted-1234');
   });
 });
 
