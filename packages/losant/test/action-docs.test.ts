@@ -8,7 +8,7 @@ const typesSource = readFileSync(new URL('../src/types.ts', import.meta.url), 'u
 
 /** The TSDoc block written above `readonly <verb>: Action<'<action>'` in src/types.ts. */
 function docComment(action: string): string {
-  const at = typesSource.indexOf(`Action<'${action}'`);
+  const at = typesSource.search(new RegExp(`Action<\\s*'${action.replace('.', '\\.')}'`));
   expect(at, action).toBeGreaterThan(0);
   const start = typesSource.lastIndexOf('/**', at);
   return typesSource
