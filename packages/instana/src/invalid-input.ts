@@ -2,5 +2,5 @@ import { RequestValidationError } from '@tokenkit/core';
 
 /** A `RequestValidationError` for `field`, thrown before any byte is sent. */
 export function invalidInput(field: string, message: string): RequestValidationError {
-  return new RequestValidationError(`[@tokenkit/instana] ${message}`, { field });
+  return new RequestValidationError(message, { field });
 }

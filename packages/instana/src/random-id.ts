@@ -14,7 +14,7 @@ function randomBytes(length: number): Uint8Array {
   const crypto = globalThis.crypto;
   if (typeof crypto?.getRandomValues !== 'function') {
     throw new TokenkitError(
-      '[@tokenkit/instana] this runtime has no Web Crypto (globalThis.crypto.getRandomValues); pass internalId and accessGrantingToken yourself',
+      'This runtime has no Web Crypto (globalThis.crypto.getRandomValues); write the token body with your own internalId and accessGrantingToken',
     );
   }
   return crypto.getRandomValues(new Uint8Array(length));

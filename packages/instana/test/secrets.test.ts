@@ -150,6 +150,12 @@ describe('secrets', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('keeps the client token out of the client object itself', () => {
+    const client = createInstanaClient({ apiToken: CLIENT_TOKEN, baseUrl: server.url });
+    expect(inspect(client, { depth: 20, showHidden: true })).not.toContain(CLIENT_TOKEN);
+    expect(JSON.stringify(client)).not.toContain(CLIENT_TOKEN);
+  });
+
   it('never writes a secret to the logger', () => {
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) {
