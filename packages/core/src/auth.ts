@@ -1,4 +1,4 @@
-import { RequestValidationError } from './errors.js';
+import { RequestValidationError, TokenkitError } from './errors.js';
 
 /** A token, or a function returning one (called for every attempt, so a refreshed token is used). */
 export type TokenProvider = string | (() => string | Promise<string>);
@@ -78,7 +78,15 @@ export function createTokenAuth(options: TokenAuthOptions): AuthStrategy {
     return {
       scheme,
       async authorization() {
-        return `${scheme} ${normalizeToken(await token(), scheme, field)}`;
+        let value: unknown;
+        try {
+          value = await token();
+        } catch (error) {
+          // Surface the provider's own failure as ours, so callers handle one error family.
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new TokenkitError(`The ${field} provider failed: ${reason}`);
+        }
+        return `${scheme} ${normalizeToken(value, scheme, field)}`;
       },
     };
   }

@@ -238,7 +238,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const query = buildQuery(descriptor.query);
     const relative = `${descriptor.path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
     const url = `${baseUrl}/${relative}`;
-    if (descriptor.body !== undefined) headers.set('content-type', 'application/json');
+    let body: string | undefined;
+    if (descriptor.body !== undefined) {
+      try {
+        body = JSON.stringify(descriptor.body);
+      } catch {
+        throw new RequestValidationError('body must be JSON-serializable (no BigInt, no cycles)', {
+          field: 'body',
+        });
+      }
+      headers.set('content-type', 'application/json');
+    }
     const secrets: string[] = [];
     const authorize = async () => {
       if (!auth) return;
@@ -330,7 +340,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       response = await instance(relative, {
         method,
         headers,
-        ...(descriptor.body === undefined ? {} : { body: JSON.stringify(descriptor.body) }),
+        ...(body === undefined ? {} : { body }),
         ...(signal ? { signal } : {}),
         timeout,
         totalTimeout,

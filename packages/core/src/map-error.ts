@@ -23,6 +23,27 @@ export interface ErrorDetails {
 export type ErrorDetailsReader = (body: unknown) => ErrorDetails;
 
 const snippetLength = 200;
+
+// HTTP/2 responses carry no reason phrase; these keep messages like "502 Bad Gateway" readable.
+const statusTexts: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 const vendorMessageLength = 500;
 
 function firstString(...values: unknown[]): string | undefined {
@@ -91,7 +112,8 @@ export function mapError(error: unknown, context: ErrorContext): Error {
       ? scrubSecrets(details.message, context.secrets).slice(0, vendorMessageLength)
       : undefined;
     const vendorType = details.type ? scrubSecrets(details.type, context.secrets) : undefined;
-    const label = vendorType ?? (response.statusText || 'HTTP error');
+    const label =
+      vendorType ?? (response.statusText || statusTexts[response.status] || 'HTTP error');
     const message = `${response.status} ${label}${vendorMessage ? `: ${vendorMessage}` : ''}`;
     return createApiError({
       status: response.status,

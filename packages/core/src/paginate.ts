@@ -1,3 +1,5 @@
+import { RequestValidationError } from './errors.js';
+
 /** Options for {@link paginate}: a page-number strategy with 0-based pages. */
 export interface PaginateOptions<TItem, TPage> {
   /** Items requested per page; used with `totalCount` to know the last page. */
@@ -26,6 +28,7 @@ export interface PageIterator<TItem, TPage> extends AsyncIterable<TItem> {
  * however long the list. Stops on an empty page or when `(page + 1) * perPage >= totalCount`.
  * Breaking out of the loop sends no further request and aborts a prefetch in flight.
  *
+ * @throws RequestValidationError (field `perPage`) unless `perPage` is a positive integer.
  * @example
  * const tokens = paginate({
  *   perPage: 100,
@@ -39,7 +42,7 @@ export function paginate<TItem, TPage>(
   options: PaginateOptions<TItem, TPage>,
 ): PageIterator<TItem, TPage> {
   if (!Number.isInteger(options.perPage) || options.perPage <= 0) {
-    throw new RangeError('perPage must be a positive integer');
+    throw new RequestValidationError('perPage must be a positive integer', { field: 'perPage' });
   }
   const startPage = options.startPage ?? 0;
 

@@ -32,6 +32,12 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer((request, response) => {
     const status = Number(new URL(request.url, 'http://x').searchParams.get('status'));
+    if (request.url.startsWith('/no-reason')) {
+      // Like HTTP/2: no reason phrase on the status line.
+      response.writeHead(503, '', { 'content-type': 'text/plain' });
+      response.end();
+      return;
+    }
     if (request.url.startsWith('/html')) {
       response.writeHead(502, { 'content-type': 'text/html' });
       response.end(
@@ -122,6 +128,13 @@ describe('status → error class', () => {
     expect((error.body as string).length).toBeLessThanOrEqual(200);
     expect(error.body as string).toMatch(/^<html><head><title>502 Bad Gateway/);
   });
+});
+
+test('without a reason phrase the message still names the status', async () => {
+  const http = createHttpClient({ baseUrl: server.url, maxRetries: 0 });
+  const error = await http.request({ method: 'GET', path: '/no-reason' }).catch((caught) => caught);
+  expect((error as Error).message).toBe('503 Service Unavailable');
+  expect((error as ServerError).body).toBeUndefined();
 });
 
 describe('guards', () => {

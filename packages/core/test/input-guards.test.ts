@@ -3,6 +3,7 @@ import {
   createHttpClient,
   createTokenAuth,
   isRequestValidationError,
+  isTokenkitError,
   path,
   type RequestValidationError,
   validateInput,
@@ -113,7 +114,43 @@ describe('other request input', () => {
   });
 });
 
+describe('body', () => {
+  test('a body JSON cannot represent is refused before anything is sent', async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({ baseUrl: server.url });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const body of [{ n: 1n }, cyclic]) {
+      const error = await http
+        .request({ method: 'POST', path: '/', body })
+        .catch((error_: unknown) => error_);
+      expect((error as RequestValidationError).field).toBe('body');
+    }
+    expect(server.requests.length).toBe(before);
+  });
+});
+
 describe('token auth', () => {
+  test("a provider's own failure becomes a TokenkitError and nothing is sent", async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({
+      baseUrl: server.url,
+      auth: createTokenAuth({
+        scheme: 'Bearer',
+        field: 'accessToken',
+        token: async () => {
+          throw new Error('vault unreachable');
+        },
+      }),
+    });
+    const error = await http
+      .request({ method: 'GET', path: '/' })
+      .catch((error_: unknown) => error_);
+    expect(isTokenkitError(error)).toBe(true);
+    expect((error as Error).message).toBe('The accessToken provider failed: vault unreachable');
+    expect(server.requests.length).toBe(before);
+  });
+
   test('strips a pasted scheme', async () => {
     const auth = createTokenAuth({ scheme: 'Bearer', token: 'bearer abc.def' });
     expect(await auth.authorization()).toBe('Bearer abc.def');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createHttpClient, paginate } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { createHttpClient, isRequestValidationError, paginate } from '../src/index.js';
+import { json, startTestServer, type TestServer, until } from './helpers/test-server.js';
 
 interface Page {
   items: number[];
@@ -94,12 +94,11 @@ describe('paginate', () => {
 
   test('with prefetch, the next page is requested while the caller works, and break aborts it', async () => {
     const before = server.requests.length;
-    const { iterator, signals } = list({ prefetch: true, delay: 200 });
+    const { iterator, signals } = list({ prefetch: true, delay: 300 });
     for await (const page of iterator.pages()) {
       expect(page.items[0]).toBe(0);
-      // Page 1 is already on its way while we look at page 0.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(server.requests.length - before).toBe(2);
+      // Page 1 is already on its way while we look at page 0 (without prefetch this never resolves).
+      await until(() => server.requests.length - before === 2);
       break;
     }
     expect(signals).toHaveLength(2);
@@ -126,6 +125,18 @@ describe('paginate', () => {
     for await (const item of iterator) seen.push(item);
     expect(seen).toHaveLength(537);
     expect(seen[0]).toBe(2000);
+  });
+
+  test('perPage must be a positive integer', () => {
+    for (const perPage of [0, -1, 1.5]) {
+      let error: unknown;
+      try {
+        paginate({ perPage, fetchPage: async () => [], items: (page: number[]) => page });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isRequestValidationError(error)).toBe(true);
+    }
   });
 
   test('a failing page rejects the loop with its error', async () => {

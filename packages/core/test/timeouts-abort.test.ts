@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createHttpClient, isAbortError, isTimeoutError, type TimeoutError } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { json, startTestServer, type TestServer, until } from './helpers/test-server.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -81,7 +81,9 @@ describe('abort', () => {
     const http = createHttpClient({ baseUrl: slow.url });
     const controller = new AbortController();
     const pending = http.request({ method: 'GET', path: '/' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the server holds the request, so the abort really lands mid-request.
+    await until(() => slow.requests.length === 1);
+    controller.abort();
     const error = await pending.catch((caught) => caught);
     expect(isAbortError(error)).toBe(true);
     expect(slow.requests).toHaveLength(1);
