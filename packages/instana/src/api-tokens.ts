@@ -13,6 +13,7 @@ import {
   apiTokenList,
 } from '@tokenkit/schemas/instana';
 import { invalidInput } from './invalid-input.js';
+import { isPermissionName, suggestPermissionName } from './permission-names.js';
 import { scrubSecret } from './scrub-secret.js';
 
 /**
@@ -61,6 +62,7 @@ export interface ApiTokens {
   deleteApiToken(internalId: string, options?: RequestOptions): Promise<void>;
 }
 
+/** Names the argument in the error; `path` would only say `path[0]`. */
 function checkInternalId(internalId: unknown): string {
   if (typeof internalId !== 'string' || internalId === '') {
     throw invalidInput('internalId', 'internalId must be a non-empty string');
@@ -69,6 +71,25 @@ function checkInternalId(internalId: unknown): string {
     throw invalidInput('internalId', `internalId must not be '${internalId}'`);
   }
   return internalId;
+}
+
+/**
+ * Validates a POST/PUT body. Unknown keys stay allowed (Instana adds permissions every release),
+ * but a mis-cased known permission is refused: Instana ignores keys it does not know, so
+ * `limitedLinuxKvmHypervisorScope: true` would silently stay false, as it did for Terraform.
+ */
+function checkTokenBody(token: unknown): ApiToken {
+  const body = validateInput(apiToken, token, 'token');
+  for (const key of Object.keys(body)) {
+    const suggestion = isPermissionName(key) ? undefined : suggestPermissionName(key);
+    if (suggestion !== undefined) {
+      throw invalidInput(
+        `token.${key}`,
+        `token.${key} is not an Instana API-token permission; did you mean '${suggestion}'? Instana ignores names it does not know`,
+      );
+    }
+  }
+  return body;
 }
 
 /** Since API 1.282 Instana answers an empty collection with 404 "No API Tokens found". */
@@ -103,7 +124,7 @@ export function createApiTokens(http: HttpClient): ApiTokens {
     },
 
     async postApiToken(token, options) {
-      const body = validateInput(apiToken, token, 'token');
+      const body = checkTokenBody(token);
       try {
         const response = await http.request(
           { method: 'POST', path: '/api/settings/api-tokens', body, responseSchema: apiToken },
@@ -117,7 +138,7 @@ export function createApiTokens(http: HttpClient): ApiTokens {
 
     async putApiToken(internalId, token, options) {
       const id = checkInternalId(internalId);
-      const body = validateInput(apiToken, token, 'token');
+      const body = checkTokenBody(token);
       if (body.internalId !== id) {
         throw invalidInput(
           'token.internalId',

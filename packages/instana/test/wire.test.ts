@@ -153,6 +153,24 @@ describe('on the wire', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses a mis-cased permission Instana would silently ignore, but passes newer ones on', async () => {
+    const token = newApiToken({ name: 'n' });
+    const miscased = { ...token, limitedLinuxKvmHypervisorScope: true };
+    for (const call of [
+      () => instana.apiTokens.postApiToken(miscased),
+      () => instana.apiTokens.putApiToken(token.internalId, miscased),
+    ]) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(isRequestValidationError(error) && error.field).toBe(
+        'token.limitedLinuxKvmHypervisorScope',
+      );
+      expect((error as Error).message).toContain("did you mean 'limitedLinuxKVMHypervisorScope'");
+    }
+    expect(server.requests).toHaveLength(0);
+    await instana.apiTokens.postApiToken({ ...token, canDoSomethingNew: true });
+    expect(JSON.parse(only().body)).toMatchObject({ canDoSomethingNew: true });
+  });
+
   it('sends client and per-call headers, per-call winning', async () => {
     const client = createInstanaClient({
       apiToken: CLIENT_TOKEN,
