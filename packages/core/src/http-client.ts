@@ -65,7 +65,7 @@ export interface HttpClientOptions {
 
 /** Per-call options; each overrides the client's value for this call only. */
 export interface RequestOptions {
-  /** Aborts this call, during a request or while waiting to retry. */
+  /** Aborts this call, during a request or while waiting to retry. @default undefined */
   signal?: AbortSignal | undefined;
   /** Per-attempt timeout in ms. @default the client's `timeout` */
   timeout?: number | undefined;
@@ -73,7 +73,7 @@ export interface RequestOptions {
   totalTimeout?: number | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` */
   maxRetries?: number | undefined;
-  /** Extra headers (win over the client's and the request's). CR/LF refused. */
+  /** Extra headers (win over the client's and the request's). CR/LF refused. @default {} */
   headers?: HeaderInput | undefined;
 }
 
@@ -83,11 +83,11 @@ export interface HttpRequest {
   method: HttpMethod;
   /** Path below `baseUrl`; build it with {@link path} so ids are encoded. */
   path: string;
-  /** Query parameters; `undefined` values are skipped. */
+  /** Query parameters; `undefined` values are skipped. @default {} */
   query?: Readonly<Record<string, QueryValue>> | undefined;
-  /** Request headers; `undefined` values are skipped. */
+  /** Request headers; `undefined` values are skipped; CR/LF/NUL refused. @default {} */
   headers?: HeaderInput | undefined;
-  /** A JSON value sent with `Content-Type: application/json`. */
+  /** A JSON value sent with `Content-Type: application/json`. @default undefined (no body) */
   body?: unknown;
   /** Validates (and types) the response body through Standard Schema. @default none: `data` is `unknown` */
   responseSchema?: StandardSchemaV1 | undefined;

@@ -4,9 +4,13 @@
  * values or bodies. Every method is optional; `console` fits.
  */
 export interface Logger {
+  /** One line per attempt (`status`, `attempt`, `durationMs`) and per failed call. */
   debug?(message: string, details?: Record<string, unknown>): void;
+  /** One line per retry (`reason`, `retry`, `attempt`, `waitMs`). */
   info?(message: string, details?: Record<string, unknown>): void;
+  /** Not used by core today; vendor packages may. */
   warn?(message: string, details?: Record<string, unknown>): void;
+  /** Not used by core today; vendor packages may. */
   error?(message: string, details?: Record<string, unknown>): void;
 }
 
