@@ -30,8 +30,9 @@ export interface InstanaClientOptions {
    */
   timeout?: number;
   /**
-   * How often a GET, PUT or DELETE is retried after a 408, 429, 5xx or a connection error; a
-   * 429 waits until `X-RateLimit-Reset`. POST is never retried. Overridable per call.
+   * How often a GET, PUT or DELETE is retried after a 408, 429, 500, 502, 503, 504, a timeout
+   * or a connection error; a 429 waits until `X-RateLimit-Reset` (if that is at most 60 s
+   * away). POST is retried only when the connection was refused. Overridable per call.
    * @default 2
    */
   maxRetries?: number;
