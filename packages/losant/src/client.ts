@@ -3,6 +3,7 @@ import {
   createTokenAuth,
   type FetchFunction,
   type Logger,
+  RequestValidationError,
   type TokenProvider,
 } from '@tokenkit/core';
 import { error as errorBody } from '@tokenkit/schemas/losant';
@@ -59,10 +60,21 @@ function readErrorBody(body: unknown): { type?: string; message?: string } {
   return { ...(type === undefined ? {} : { type }), ...(message === undefined ? {} : { message }) };
 }
 
+/** Checks `url` here, so that the error names the option the caller knows (`url`, not `baseUrl`). */
+function checkUrl(url: unknown): void {
+  const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined;
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
+    throw new RequestValidationError('url must be an absolute http(s) URL', { field: 'url' });
+  }
+}
+
 /**
  * Creates a Losant API-token client. Every action sends what `losant-rest` sends (method,
  * path, query, `Accept`, `Authorization`, `losantdomain`, body), validates its params before
  * the network, parses the answer, and maps error statuses to typed errors.
+ *
+ * @throws RequestValidationError for an empty or malformed `accessToken`, a `url` that is not
+ *   http(s), or a header value with CR/LF.
  *
  * @example
  * ```ts
@@ -72,6 +84,7 @@ function readErrorBody(body: unknown): { type?: string; message?: string } {
  */
 export function createLosantClient(options: LosantClientOptions): LosantClient {
   const { accessToken, url = DEFAULT_URL, acceptVersion = DEFAULT_ACCEPT_VERSION } = options;
+  checkUrl(url);
   const http = createHttpClient({
     baseUrl: url,
     auth: createTokenAuth({ scheme: 'Bearer', token: accessToken, field: 'accessToken' }),
