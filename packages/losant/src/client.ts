@@ -34,11 +34,15 @@ export interface LosantClientOptions {
    * @defaultValue '^1.30.0'
    */
   acceptVersion?: string;
-  /** Milliseconds one attempt may take before it is abandoned (core's default when unset). */
+  /**
+   * Milliseconds one attempt may take before it is abandoned with a `TimeoutError`.
+   * @defaultValue 30000
+   */
   timeout?: number;
   /**
    * How many times a failed idempotent request (GET, DELETE) is retried on 408, 429, 5xx or a
    * connection error. POST and PATCH are never retried once they may have reached Losant.
+   * @defaultValue 2
    */
   maxRetries?: number;
   /** The `fetch` to use, for tests, proxies or other runtimes. @defaultValue globalThis.fetch */
