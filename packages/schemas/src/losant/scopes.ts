@@ -20,9 +20,15 @@ export const allScopes = [
 export const apiTokenScope = z.enum(allScopes, {
   error: (issue) =>
     typeof issue.input === 'string'
-      ? `unknown scope '${issue.input}'`
+      ? `unknown scope '${shorten(issue.input)}'`
       : mustBe('a scope name (string)')(issue),
 });
+
+// Echo at most a scope-sized prefix of what was given: enough to spot a typo, never a page
+// of pasted text in an error message.
+function shorten(value: string): string {
+  return value.length > 64 ? `${value.slice(0, 63)}…` : value;
+}
 /** One scope a token can be created with. */
 export type ApiTokenScope = z.output<typeof apiTokenScope>;
 

@@ -140,6 +140,9 @@ describe('apiTokenScope', () => {
       ['', "unknown scope 'all.application'"],
     ]);
     expect(issues(apiTokenScope, undefined)).toEqual([['', 'is required']]);
+    expect(issues(apiTokenScope, `x.${'y'.repeat(100)}`)).toEqual([
+      ['', `unknown scope 'x.${'y'.repeat(61)}…'`],
+    ]);
   });
 });
 
