@@ -79,55 +79,74 @@ log(
 );
 
 const benchmarks = {};
+
+/**
+ * Runs one benchmark; if it throws, records the error and goes on, so one broken contender
+ * does not lose the other figures. The report shows the failure.
+ * @param {string} key @param {string} title @param {() => Promise<unknown>} fn
+ */
+async function section(key, title, fn) {
+  log(title);
+  try {
+    benchmarks[key] = await fn();
+  } catch (error) {
+    const message = String(error?.stderr || error?.message || error)
+      .trim()
+      .split('\n')
+      .slice(-6)
+      .join(' ');
+    log(`  FAILED: ${message}`);
+    benchmarks[key] = { error: message };
+    process.exitCode = 1;
+  }
+}
+
 const host = await startServerHost();
 try {
   if (wanted('request')) {
-    log('1. Request overhead');
-    benchmarks.requestOverhead = await runRequestOverhead({
-      host,
-      rounds: quick ? 3 : 5,
-      scale: quick ? 0.2 : 1,
-      gc,
-      log,
-    });
+    await section('requestOverhead', '1. Request overhead', () =>
+      runRequestOverhead({ host, rounds: quick ? 3 : 5, scale: quick ? 0.2 : 1, gc, log }),
+    );
   }
   if (wanted('pagination')) {
-    log('2. Pagination');
-    benchmarks.pagination = await runPagination({
-      host,
-      totals: [10_000, 100_000],
-      perPages: [100, 1_000],
-      rounds: quick ? { 10000: 2, 100000: 1 } : { 10000: 5, 100000: 3 },
-      log,
-    });
+    await section('pagination', '2. Pagination', () =>
+      runPagination({
+        host,
+        totals: [10_000, 100_000],
+        perPages: [100, 1_000],
+        rounds: quick ? { 10000: 2, 100000: 1 } : { 10000: 5, 100000: 3 },
+        log,
+      }),
+    );
   }
 } finally {
   await host.close();
 }
+
+/** @param {string} pkg @returns {Promise<string | undefined>} why it cannot be bundled */
+async function unavailableReason(pkg) {
+  const loader = {
+    '@tokenkit/losant': loadTokenkitLosant,
+    '@tokenkit/instana': loadTokenkitInstana,
+  }[pkg];
+  if (!loader) return undefined;
+  const loaded = await loader();
+  return loaded.available ? undefined : loaded.reason;
+}
+
 if (wanted('bundle')) {
-  log('3. Browser bundle');
-  benchmarks.bundle = await runBundle({
-    available: async (pkg) => {
-      if (pkg === '@tokenkit/losant') {
-        const r = await loadTokenkitLosant();
-        return r.available ? undefined : r.reason;
-      }
-      if (pkg === '@tokenkit/instana') {
-        const r = await loadTokenkitInstana();
-        return r.available ? undefined : r.reason;
-      }
-      return undefined;
-    },
+  await section('bundle', '3. Browser bundle', async () => {
+    const result = await runBundle({ available: unavailableReason });
+    for (const r of result.results) {
+      log(
+        `  ${r.name}: ${r.ok ? `${r.gzipBytes} B gzip` : r.unavailable ? 'not available' : 'build failed'}`,
+      );
+    }
+    return result;
   });
-  for (const r of benchmarks.bundle.results) {
-    log(
-      `  ${r.name}: ${r.ok ? `${r.gzipBytes} B gzip` : r.unavailable ? 'not available' : 'build failed'}`,
-    );
-  }
 }
 if (wanted('cli')) {
-  log('4. CLI start');
-  benchmarks.cliStart = await runCliStart({ runs: quick ? 10 : 30, log });
+  await section('cliStart', '4. CLI start', () => runCliStart({ runs: quick ? 10 : 30, log }));
 }
 
 meta.loadAvgEnd = os.loadavg()[0];

@@ -4,11 +4,13 @@
  * polyfilled: a graph that needs one fails to build, and that failure is the finding.
  */
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** The apps bundled, one per client. */
@@ -40,10 +42,43 @@ client.instanceApiToken
   },
 ];
 
-/** @param {string} source @param {string[]} external */
-function build(source, external = []) {
+/**
+ * The pieces our bundles are made of, bundled alone the same way, to show what each costs
+ * (and that the way zod is imported decides its size). Resolved from the package that uses it.
+ */
+export const BUNDLE_PIECES = [
+  {
+    name: "zod, `import { z } from 'zod'` (one schema)",
+    resolveDir: 'packages/schemas',
+    source: `import { z } from 'zod'; console.log(z.looseObject({ name: z.string() }).parse({ name: 'x' }));`,
+  },
+  {
+    name: "zod, `import * as z from 'zod'` (one schema)",
+    resolveDir: 'packages/schemas',
+    source: `import * as z from 'zod'; console.log(z.looseObject({ name: z.string() }).parse({ name: 'x' }));`,
+  },
+  {
+    name: "zod/mini, `import * as z from 'zod/mini'` (one schema)",
+    resolveDir: 'packages/schemas',
+    source: `import * as z from 'zod/mini'; console.log(z.looseObject({ name: z.string() }).parse({ name: 'x' }));`,
+  },
+  {
+    name: 'ky alone (one GET)',
+    resolveDir: 'packages/core',
+    source: `import ky from 'ky'; ky.get('https://example.com/x').json().then(console.log);`,
+  },
+  {
+    name: '@tokenkit/core alone (createHttpClient + one request, no schema)',
+    resolveDir: 'packages/losant',
+    source: `import { createHttpClient } from '@tokenkit/core';
+createHttpClient({ baseUrl: 'https://example.com' }).request({ method: 'GET', path: '/x' }).then(console.log);`,
+  },
+];
+
+/** @param {string} source @param {string[]} external @param {string} [resolveDir] */
+function build(source, external = [], resolveDir = BENCH_DIR) {
   return esbuild.build({
-    stdin: { contents: source, resolveDir: BENCH_DIR, sourcefile: 'app.mjs', loader: 'js' },
+    stdin: { contents: source, resolveDir, sourcefile: 'app.mjs', loader: 'js' },
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -81,6 +116,12 @@ function analyse(metafile, text) {
         : input;
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytes);
   }
+  /** @type {Record<string, number>} zod's bytes by folder (v4/core, v4/classic, v4/locales ...) */
+  const zodParts = {};
+  for (const { input, bytes } of inputs) {
+    const part = input.match(/^zod\/(v4\/[^/]+|[^/]+)/)?.[1];
+    if (part && bytes > 0) zodParts[part] = (zodParts[part] ?? 0) + bytes;
+  }
   const nodeImports = Object.values(metafile.inputs)
     .flatMap((i) => i.imports)
     .filter((imp) => NODE_BUILTINS.has(imp.path) || imp.path.startsWith('node:'))
@@ -94,6 +135,7 @@ function analyse(metafile, text) {
       .map(([name, bytes]) => ({ name, bytes }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 10),
+    zodParts,
     nodeImports: [...new Set(nodeImports)],
   };
 }
@@ -141,5 +183,20 @@ export async function runBundle({ available }) {
       reason ? { name: app.name, ok: false, unavailable: reason } : await bundleApp(app),
     );
   }
-  return { gzipLevel: 9, results };
+  const pieces = [];
+  for (const piece of BUNDLE_PIECES) {
+    try {
+      const result = await build(piece.source, [], join(ROOT, piece.resolveDir));
+      const a = analyse(result.metafile, result.outputFiles[0].text);
+      pieces.push({
+        name: piece.name,
+        minifiedBytes: a.minifiedBytes,
+        gzipBytes: a.gzipBytes,
+        zodParts: a.zodParts,
+      });
+    } catch (error) {
+      pieces.push({ name: piece.name, error: error.errors?.[0]?.text ?? String(error) });
+    }
+  }
+  return { gzipLevel: 9, results, pieces };
 }

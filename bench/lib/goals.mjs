@@ -32,8 +32,11 @@ const x = (r) => `${r.toFixed(2)}×`;
 export function judge(results) {
   /** @type {GoalResult[]} */
   const out = [];
+  const failed = (benchmark) =>
+    out.push({ benchmark, goal: 'all goals', measured: 'benchmark failed', met: false });
   const req = results.benchmarks.requestOverhead;
-  if (req) {
+  if (req?.error) failed('Request overhead');
+  else if (req) {
     for (const s of req.scenarios) {
       const ours = s.contenders.find((c) => c.name === '@tokenkit/losant');
       out.push({
@@ -51,7 +54,8 @@ export function judge(results) {
     }
   }
   const pag = results.benchmarks.pagination;
-  if (pag) {
+  if (pag?.error) failed('Pagination');
+  else if (pag) {
     for (const c of pag.cases) {
       const ours = c.contenders.find((k) => k.name === '@tokenkit/losant iterate');
       out.push({
@@ -64,7 +68,8 @@ export function judge(results) {
     for (const flat of heapFlatness(pag)) out.push(flat);
   }
   const bundle = results.benchmarks.bundle;
-  if (bundle) {
+  if (bundle?.error) failed('Browser bundle');
+  else if (bundle) {
     for (const b of bundle.results.filter((r) => r.name.startsWith('@tokenkit/'))) {
       out.push({
         benchmark: `Browser bundle, ${b.name}`,
@@ -91,7 +96,8 @@ export function judge(results) {
     }
   }
   const cli = results.benchmarks.cliStart;
-  if (cli) {
+  if (cli?.error) failed('CLI start');
+  else if (cli) {
     out.push({
       benchmark: 'CLI start',
       goal: `tokenkit --help ≤ ${GOALS.cliVsNode}× node -e 0`,

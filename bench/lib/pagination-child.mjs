@@ -2,7 +2,8 @@
  * One pagination measurement, in a fresh process started with --expose-gc so the heap
  * figures belong to this case alone. Prints one JSON line.
  *
- * argv[2]: JSON { contender: 'raw' | 'ours', url, total, perPage, profile?: boolean }
+ * argv[2]: JSON { contender: 'raw' | 'ours', url, total, perPage }
+ * The timed pass is reported as `window`, for profileChild.
  *
  * Steps: warm up (first 5,000 tokens), timed pass over every token, then a memory pass over
  * every token that runs a full GC at ten checkpoints and records heapUsed above the baseline.
@@ -10,10 +11,10 @@
 
 import { LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
 import { ACCESS_TOKEN, INSTANCE_ID } from './fixtures.mjs';
-import { breakdown, cpuProfile } from './profile.mjs';
+import { profilerNow } from './profile.mjs';
 import { msSince } from './stats.mjs';
 
-const { contender, url, total, perPage, profile } = JSON.parse(process.argv[2]);
+const { contender, url, total, perPage } = JSON.parse(process.argv[2]);
 const gc = globalThis.gc;
 if (typeof gc !== 'function') throw new Error('run with --expose-gc');
 
@@ -65,12 +66,17 @@ gc();
 gc();
 count = 0;
 let checksum = 0;
+const windowStart = profilerNow();
+const cpuStart = process.cpuUsage();
 const start = process.hrtime.bigint();
 await walk((token) => {
   count++;
   checksum += token.name.length;
 });
 const ms = msSince(start);
+const cpuUsed = process.cpuUsage(cpuStart);
+const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
+const window = { start: windowStart, end: profilerNow() };
 if (count !== total) throw new Error(`${contender} saw ${count} tokens, expected ${total}`);
 
 // Memory pass: the iterator's live heap at ten points during the walk.
@@ -89,9 +95,13 @@ await walk(() => {
 gc();
 const after = process.memoryUsage().heapUsed - baseline;
 
-let cpu;
-if (profile) cpu = breakdown(await cpuProfile(() => walk(() => {})));
-
-process.stdout.write(
-  `${JSON.stringify({ ms, count, checksum, heapBaseline: baseline, heapPeakGrowth: peak, heapAfter: after, cpu })}\n`,
-);
+const result = {
+  ms,
+  cpuMs,
+  count,
+  checksum,
+  heapBaseline: baseline,
+  heapPeakGrowth: peak,
+  heapAfter: after,
+};
+process.stdout.write(`${JSON.stringify({ ...result, window })}\n`);

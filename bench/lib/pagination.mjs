@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadTokenkitLosant } from './contenders.mjs';
 import { apiTokenAt } from './fixtures.mjs';
+import { profileChild } from './profile.mjs';
 import { ratioOfMedians, rotate, summarize } from './stats.mjs';
 
 const run = promisify(execFile);
@@ -56,6 +57,11 @@ export async function runPagination({ host, rounds, totals, perPages, log }) {
         contenders: contenders.map((c) => ({
           name: c.name,
           ms: summarize(runs[c.id].map((r) => r.ms)),
+          cpuMs: summarize(runs[c.id].map((r) => r.cpuMs)),
+          cpuVsRawFetch: ratioOfMedians(
+            runs[c.id].map((r) => r.cpuMs),
+            runs.raw.map((r) => r.cpuMs),
+          ),
           heapPeakGrowthBytes: summarize(runs[c.id].map((r) => r.heapPeakGrowth)),
           heapAfterBytes: summarize(runs[c.id].map((r) => r.heapAfter)),
           vsRawFetch: ratioOfMedians(
@@ -75,7 +81,9 @@ export async function runPagination({ host, rounds, totals, perPages, log }) {
     const url = await host.startPages({ total, perPages: [perPage] });
     profiles = { total, perPage };
     for (const c of contenders) {
-      profiles[c.id] = (await measure({ contender: c.id, url, total, perPage, profile: true })).cpu;
+      const args = [JSON.stringify({ contender: c.id, url, total, perPage })];
+      const { output, profile } = await profileChild(CHILD, args, { nodeFlags: ['--expose-gc'] });
+      profiles[c.id] = { ...profile, cpuMs: output.cpuMs };
     }
   }
   return { tokenBytes: JSON.stringify(apiTokenAt(0)).length, cases, unavailable, profiles };

@@ -21,6 +21,17 @@ function ratio(r) {
   return `${r.ratio.toFixed(2)}×${rounds}`;
 }
 
+const OURS = '@tokenkit/losant';
+const RAW = 'raw fetch + JSON.parse';
+
+/** The `n` functions with the most self time, with their shares. */
+function hottest(b, n) {
+  return b.byFunction
+    .slice(0, n)
+    .map((f) => `\`${f.key}\` ${pct(f.share)}`)
+    .join(', ');
+}
+
 /** @param {string[]} head @param {string[][]} rows */
 function table(head, rows) {
   return [
@@ -70,6 +81,7 @@ function requestSection(r) {
         Math.round(c.requestsPerSecond.median).toLocaleString('en'),
         c.name.startsWith('raw') ? '1.00×' : ratio(c.vsRawFetch),
         c.name.startsWith('losant-rest') ? '1.00×' : ratio(c.vsLosantRest),
+        `${us(c.cpuUsPerRequest.median)} (${c.cpuVsRawFetch.ratio.toFixed(2)}×)`,
         ours ? `≤ ${GOALS.requestVsRaw}× raw; < 1× losant-rest` : '',
         ours
           ? `${met(c.vsRawFetch.ratio <= GOALS.requestVsRaw)} / ${met(c.vsLosantRest.ratio < GOALS.requestVsLosantRest)}`
@@ -77,7 +89,7 @@ function requestSection(r) {
       ]);
     }
     for (const u of s.unavailable)
-      rows.push([s.scenario, u.name, 'not available', '', '', '', '', '', '', 'not measured']);
+      rows.push([s.scenario, u.name, 'not available', '', '', '', '', '', '', '', 'not measured']);
   }
   const conns = r.scenarios
     .map(
@@ -87,26 +99,26 @@ function requestSection(r) {
     .join('; ');
   let text = `## 1. Request overhead — \`instanceApiToken.get\`
 
-One GET of one token (a canned ${r.bodyBytes}-byte apiToken JSON body) from a fixed-response \`node:http\` server on 127.0.0.1, run in its own process so that serving does not share the client's event loop. Figures are time per request (wall time of the batch ÷ requests); each round runs every contender once, in rotating order, after a warm-up.
+One GET of one token (a canned ${r.bodyBytes}-byte apiToken JSON body) from a fixed-response \`node:http\` server on 127.0.0.1, run in its own process so that serving does not share the client's event loop. Figures are wall time per request (the batch's wall time ÷ requests); each round runs every contender once, in rotating order, after a warm-up. The goals are judged on wall time. *CPU/req* is the client process's CPU time (user + system, \`process.cpuUsage\`) per request, median over the rounds, with its ratio to raw fetch: it is less disturbed by other load on the machine and shows the client's own cost.
 
-${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', 'vs raw fetch', 'vs losant-rest', 'Goal', 'Met'], rows)}
+${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', 'vs raw fetch', 'vs losant-rest', 'CPU/req (vs raw)', 'Goal', 'Met'], rows)}
 
 How each contender is set up:
 ${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
-- Keep-alive: the server keeps connections alive (60 s). Node's fetch (undici) and Node 24's \`http.globalAgent\` (used by axios) both keep connections alive by default with no per-host socket cap, so all three reuse connections; new connections the server saw per timed round (max): ${conns}. Our client and raw fetch share undici's global pool.
+- Keep-alive: the server keeps connections alive (60 s). Raw fetch and our client use Node's fetch (undici) and share its global pool: keep-alive, no per-host connection cap. losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` (also uncapped) instead of Node's global agent, which would drop idle sockets after 5 s between rounds. New connections the server saw per timed round (max) — ${conns}.
 - Our client runs with its defaults, as users get it: retries and timeouts armed, input checked, the response validated by its schema.
 `;
   text += unavailableLines(r.unavailable);
   if (r.profiles) {
+    const names = Object.keys(r.profiles).filter((k) => k !== 'requests');
     text += `
-Where the CPU time goes (self time, V8 sampling profiler, ${r.profiles.requests.toLocaleString('en')} sequential requests, idle excluded):
-- @tokenkit/losant: ${topPackages(r.profiles.ours, 7)}
-- raw fetch: ${topPackages(r.profiles.rawFetch, 5)}
-- Hottest functions under @tokenkit/losant: ${r.profiles.ours.byFunction
-      .slice(0, 5)
-      .map((f) => `\`${f.key}\` ${pct(f.share)}`)
-      .join(', ')}
-`;
+Where the CPU time goes: each contender alone in a child process under \`node --cpu-prof\`, ${r.profiles.requests.toLocaleString('en')} sequential requests after a warm-up; CPU per request from \`process.cpuUsage\`, shares of sampled self time (idle excluded).
+
+${table(
+  ['Contender', 'CPU per request', 'Self time by package'],
+  names.map((n) => [n, us(r.profiles[n].cpuUsPerRequest), topPackages(r.profiles[n], 6)]),
+)}
+${OURS in r.profiles ? `\nHottest functions under ${OURS}: ${hottest(r.profiles[OURS], 6)}\n` : ''}`;
   }
   return text;
 }
@@ -124,6 +136,7 @@ function paginationSection(p) {
         spread(k.ms, ms),
         range(k.ms, ms),
         ours ? ratio(k.vsRawFetch) : '1.00×',
+        `${ms(k.cpuMs.median)} (${k.cpuVsRawFetch.ratio.toFixed(2)}×)`,
         mib(k.heapPeakGrowthBytes.median),
         ours ? `≤ ${GOALS.paginationVsRaw}×` : '',
         ours ? met(k.vsRawFetch.ratio <= GOALS.paginationVsRaw) : '',
@@ -132,9 +145,9 @@ function paginationSection(p) {
   }
   let text = `## 2. Pagination — \`instanceApiTokens.iterate\`
 
-Every token of a synthetic instance, against a hand-written loop (fetch page, \`JSON.parse\`, walk \`items\`, stop at \`totalCount\`). The server is a fixed page generator in its own process that serves **pre-serialised, cached pages** (${p.tokenBytes}-byte tokens), not the mock server, so the client's cost is what is measured. Each measurement runs in a fresh child process (\`node --expose-gc\`): warm-up over the first 5,000 tokens, one timed walk, then a memory walk that forces a full GC at ten checkpoints and records the peak \`heapUsed\` above the pre-walk baseline. Contenders alternate within each round.
+Every token of a synthetic instance, against a hand-written loop (fetch page, \`JSON.parse\`, walk \`items\`, stop at \`totalCount\`). The server is a fixed page generator in its own process that serves **pre-serialised, cached pages** (${p.tokenBytes}-byte tokens), not the mock server, so the client's cost is what is measured. Each measurement runs in a fresh child process (\`node --expose-gc\`): warm-up over the first 5,000 tokens, one timed walk, then a memory walk that forces a full GC at ten checkpoints and records the peak \`heapUsed\` above the pre-walk baseline. Contenders alternate within each round. Time is the timed walk's wall time; *CPU* is the child's CPU time during it (\`process.cpuUsage\`), median, with its ratio to the raw loop.
 
-${table(['Tokens', 'Page size', 'Contender', 'Median', 'p25–p75', 'min–max', 'vs raw fetch', 'Peak heap growth (median)', 'Goal', 'Met'], rows)}
+${table(['Tokens', 'Page size', 'Contender', 'Median', 'p25–p75', 'min–max', 'vs raw fetch', 'CPU (vs raw)', 'Peak heap growth (median)', 'Goal', 'Met'], rows)}
 `;
   text += unavailableLines(p.unavailable);
   const flat = p.flatness;
@@ -149,14 +162,19 @@ ${table(
 `;
   }
   if (p.profiles) {
+    const { total, perPage } = p.profiles;
     text += `
-Where the CPU time goes walking ${p.profiles.total.toLocaleString('en')} tokens in pages of ${p.profiles.perPage} (self time, idle excluded):
-- @tokenkit/losant iterate: ${topPackages(p.profiles.ours, 7)}
-- raw fetch loop: ${topPackages(p.profiles.raw, 5)}
-- Hottest functions under iterate: ${p.profiles.ours.byFunction
-      .slice(0, 5)
-      .map((f) => `\`${f.key}\` ${pct(f.share)}`)
-      .join(', ')}
+Where the CPU time goes in the timed walk over ${total.toLocaleString('en')} tokens in pages of ${perPage} (child process under \`node --cpu-prof\`, self time, idle excluded):
+
+${table(
+  ['Contender', 'CPU for the walk', 'Self time by package'],
+  [
+    ['raw fetch loop', ms(p.profiles.raw.cpuMs), topPackages(p.profiles.raw, 6)],
+    ['@tokenkit/losant iterate', ms(p.profiles.ours.cpuMs), topPackages(p.profiles.ours, 6)],
+  ],
+)}
+
+Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
 `;
   }
   return text;
@@ -212,6 +230,26 @@ ${table(['App', 'Builds for the browser', 'Minified', 'Gzip', 'Inputs', 'Goal', 
       .map((p) => `${p.name} ${kb(p.bytes)}`)
       .join(', ')}`;
   }
+  const zodded = b.results.filter((r) => r.ok && Object.keys(r.zodParts).length);
+  if (zodded.length) {
+    text += `\n\nzod's share by folder: ${zodded
+      .map(
+        (r) =>
+          `${r.name}: ${Object.entries(r.zodParts)
+            .sort((x, y) => y[1] - x[1])
+            .map(([k, v]) => `\`zod/${k}\` ${kb(v)}`)
+            .join(', ')}`,
+      )
+      .join('; ')}.`;
+  }
+  if (b.pieces?.length) {
+    text += `\n\nWhat the pieces cost, each bundled alone the same way:\n\n${table(
+      ['Piece', 'Minified', 'Gzip'],
+      b.pieces.map((p) =>
+        p.error ? [p.name, 'failed', p.error] : [p.name, kb(p.minifiedBytes), kb(p.gzipBytes)],
+      ),
+    )}`;
+  }
   return `${text}\n`;
 }
 
@@ -235,7 +273,7 @@ Wall time from spawn to exit, ${c.runs} runs of each, alternating, after 3 warm-
 
 ${table(['Command', 'Median', 'p25–p75', 'min–max', 'Ratio', 'Goal', 'Met'], rows)}
 
-One profiled \`tokenkit --help\` start (self time, idle excluded): ${topPackages(c.profile, 6)}; ${c.profile.scriptsSeenInProfile} non-builtin scripts appear in the profile.
+One profiled \`tokenkit --help\` start (self time, idle excluded): ${topPackages(c.profile, 6)}; ${c.profile.scripts} non-builtin script files appear in the profile.
 `;
 }
 
@@ -250,20 +288,24 @@ function causes(results, goals) {
   const b = results.benchmarks;
   const lines = missed.map((g) => {
     let cause = '';
-    if (g.benchmark.startsWith('Request') && b.requestOverhead?.profiles) {
+    if (g.benchmark.startsWith('Request') && b.requestOverhead?.profiles?.[OURS]) {
       const p = b.requestOverhead.profiles;
-      cause = `per request our client's CPU time goes to ${topPackages(p.ours, 6)} (raw fetch: ${topPackages(p.rawFetch, 4)}); hottest functions: ${p.ours.byFunction
-        .slice(0, 4)
-        .map((f) => `\`${f.key}\` ${pct(f.share)}`)
-        .join(', ')}.`;
+      const perReq = (k) => us(p[k].cpuUsPerRequest);
+      cause = `CPU per sequential request is ${perReq(OURS)} for ${OURS} against ${perReq(RAW)} for raw fetch; ours goes to ${topPackages(p[OURS], 6)}; hottest functions: ${hottest(p[OURS], 4)}.`;
     } else if (g.benchmark.startsWith('Pagination') && b.pagination?.profiles) {
       const p = b.pagination.profiles;
-      cause = `walking the pages, iterate's CPU time goes to ${topPackages(p.ours, 6)} (raw loop: ${topPackages(p.raw, 4)}); hottest functions: ${p.ours.byFunction
-        .slice(0, 4)
-        .map((f) => `\`${f.key}\` ${pct(f.share)}`)
-        .join(', ')}.`;
+      cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop; iterate's goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.`;
     } else if (g.benchmark.startsWith('Browser bundle')) {
       const r = b.bundle.results.find((x) => g.benchmark.endsWith(x.name));
+      const locales = r?.zodParts?.['v4/locales'];
+      const piece = (prefix) => b.bundle.pieces?.find((p) => p.name.startsWith(prefix) && !p.error);
+      const named = piece('zod, `import { z }');
+      const star = piece('zod, `import * as z');
+      const mini = piece('zod/mini');
+      const zodNote =
+        locales && named && star && mini
+          ? ` Of zod, \`zod/v4/locales\` (every language's error messages) alone is ${kb(locales)} minified. Bundled alone, one zod schema costs ${kb(named.gzipBytes)} gzip through \`import { z } from 'zod'\`, ${kb(star.gzipBytes)} through \`import * as z from 'zod'\` and ${kb(mini.gzipBytes)} through \`zod/mini\`: the named \`z\` import keeps all of zod, locales included.`
+          : '';
       cause = r?.ok
         ? `the bundle is ${r.byPackage
             .slice(0, 5)
@@ -271,10 +313,10 @@ function causes(results, goals) {
             .join(', ')} (minified); largest files: ${r.topInputs
             .slice(0, 3)
             .map((i) => `\`${i.input}\` ${kb(i.bytes)}`)
-            .join(', ')}.`
+            .join(', ')}.${zodNote}`
         : `the build fails: ${r?.errors?.map((e) => e.text).join('; ')}.`;
     } else if (g.benchmark.startsWith('CLI') && b.cliStart?.profile) {
-      cause = `the start-up CPU time goes to ${topPackages(b.cliStart.profile, 6)}; ${b.cliStart.profile.scriptsSeenInProfile} non-builtin scripts are loaded.`;
+      cause = `the start-up CPU time goes to ${topPackages(b.cliStart.profile, 6)}; at least ${b.cliStart.profile.scripts} non-builtin script files run at start-up.`;
     }
     return `- **${g.benchmark}** — ${g.goal}: measured ${g.measured}. Cause: ${cause || 'see the section above.'}`;
   });
@@ -305,16 +347,21 @@ ${table(
 )}
 `,
   ];
-  if (b.requestOverhead) sections.push(requestSection(b.requestOverhead));
-  if (b.pagination)
+  const failed = (title, r) => `## ${title}\n\n**The benchmark failed:** ${r.error}\n`;
+  if (b.requestOverhead?.error) sections.push(failed('1. Request overhead', b.requestOverhead));
+  else if (b.requestOverhead) sections.push(requestSection(b.requestOverhead));
+  if (b.pagination?.error) sections.push(failed('2. Pagination', b.pagination));
+  else if (b.pagination)
     sections.push(
       paginationSection({
         ...b.pagination,
         flatness: goals.filter((g) => g.benchmark.startsWith('Pagination heap')),
       }),
     );
-  if (b.bundle) sections.push(bundleSection(b.bundle));
-  if (b.cliStart) sections.push(cliSection(b.cliStart));
+  if (b.bundle?.error) sections.push(failed('3. Browser bundle', b.bundle));
+  else if (b.bundle) sections.push(bundleSection(b.bundle));
+  if (b.cliStart?.error) sections.push(failed('4. CLI start', b.cliStart));
+  else if (b.cliStart) sections.push(cliSection(b.cliStart));
   const c = causes(results, goals);
   if (c) sections.push(c);
   sections.push(`## How to reproduce

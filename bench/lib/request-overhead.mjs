@@ -2,10 +2,13 @@
  * Benchmark 1: request overhead of one `instanceApiToken.get`, against raw fetch + JSON.parse
  * and the official losant-rest client, on one fixed-response server in another process.
  */
+import { fileURLToPath } from 'node:url';
 import { requestContenders } from './contenders.mjs';
 import { singleTokenBody, TOKEN_ID } from './fixtures.mjs';
-import { breakdown, cpuProfile } from './profile.mjs';
+import { profileChild } from './profile.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+
+const PROFILE_CHILD = fileURLToPath(new URL('./request-profile-child.mjs', import.meta.url));
 
 /**
  * Runs `n` calls one after the other.
@@ -65,13 +68,18 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
     const samples = Object.fromEntries(contenders.map((c) => [c.name, []]));
     /** @type {Record<string, number[]>} connections the server saw per round */
     const connections = Object.fromEntries(contenders.map((c) => [c.name, []]));
+    /** @type {Record<string, number[]>} client-process CPU µs (user + system) per request */
+    const cpuSamples = Object.fromEntries(contenders.map((c) => [c.name, []]));
     for (let round = 0; round < rounds; round++) {
       for (const c of rotate(contenders, round)) {
         gc();
+        const cpu = process.cpuUsage();
         const start = process.hrtime.bigint();
         await run(c, scenario.requests);
         const ms = msSince(start);
+        const { user, system } = process.cpuUsage(cpu);
         samples[c.name].push((ms * 1000) / scenario.requests);
+        cpuSamples[c.name].push((user + system) / scenario.requests);
         const seen = await host.stats();
         if (seen.requests !== scenario.requests) {
           throw new Error(
@@ -98,6 +106,8 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
         name: c.name,
         note: c.note,
         usPerRequest: summarize(samples[c.name]),
+        cpuUsPerRequest: summarize(cpuSamples[c.name]),
+        cpuVsRawFetch: ratioOfMedians(cpuSamples[c.name], cpuSamples[contenders[0].name]),
         requestsPerSecond: summarize(samples[c.name].map((us) => 1e6 / us)),
         connectionsPerRound: summarize(connections[c.name]),
         vsRawFetch: ratioOfMedians(samples[c.name], raw),
@@ -107,16 +117,14 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
     });
   }
 
-  // Where our client's time goes (used to name the cause if a goal is missed), beside raw fetch.
-  const ours = contenders.find((c) => c.name === '@tokenkit/losant');
-  let profiles;
-  if (ours) {
-    const n = Math.round(3_000 * scale);
-    profiles = {
-      requests: n,
-      ours: breakdown(await cpuProfile(() => sequential(ours.call, n))),
-      rawFetch: breakdown(await cpuProfile(() => sequential(contenders[0].call, n))),
-    };
+  // Where the CPU time goes (to name the cause if a goal is missed): each contender alone,
+  // sequential, in a profiled child process against the same server.
+  const profiled = Math.round(3_000 * scale);
+  const profiles = { requests: profiled };
+  for (const c of contenders) {
+    const args = [JSON.stringify({ url, contender: c.name, requests: profiled })];
+    const { output, profile } = await profileChild(PROFILE_CHILD, args);
+    profiles[c.name] = { ...profile, cpuUsPerRequest: output.cpuUs / profiled };
   }
   return {
     bodyBytes: Buffer.byteLength(singleTokenBody()),
