@@ -6,7 +6,7 @@ import {
   type RedactedRequest,
   TimeoutError,
 } from './errors.js';
-import { isTokenkitError } from './guards.js';
+import { isConnectionError, isTokenkitError } from './guards.js';
 import { readRequestId } from './headers.js';
 import { scrubSecrets } from './redact.js';
 import { serverRetryDelay, systemErrorCode } from './retry-policy.js';
@@ -93,9 +93,13 @@ function safeBody(data: unknown, secrets: readonly string[]): unknown {
  * unredacted request and options) never escape, and no `cause` is kept.
  */
 export function mapError(error: unknown, context: ErrorContext): Error {
-  if (isTokenkitError(error)) return error;
   const { request } = context;
   const where = `${request.method} ${request.url}`;
+  // Raised inside an attempt (redirect trouble) before the request description existed.
+  if (isConnectionError(error) && error.request === undefined) {
+    return new ConnectionError(`${where} failed: ${error.message}`, { request, code: error.code });
+  }
+  if (isTokenkitError(error)) return error;
   if (context.signal?.aborted) {
     return new AbortError(`${where} was aborted`, request);
   }

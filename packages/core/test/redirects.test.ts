@@ -76,6 +76,10 @@ test('a redirect loop ends with a ConnectionError', async () => {
   });
   const http = createHttpClient({ baseUrl: server.url, maxRetries: 0 });
   const error = await http.request({ method: 'GET', path: '/loop' }).catch((caught) => caught);
-  expect(error).toMatchObject({ name: 'ConnectionError', code: 'ETOOMANYREDIRECTS' });
+  expect(error).toMatchObject({
+    name: 'ConnectionError',
+    code: 'ETOOMANYREDIRECTS',
+    request: { method: 'GET', url: `${server.url}/loop` },
+  });
   expect(server.requests).toHaveLength(6);
 });
