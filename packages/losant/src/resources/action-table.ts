@@ -2,6 +2,7 @@ import { path } from '@tokenkit/core';
 import type { LosantAction } from '@tokenkit/schemas/losant';
 import { type ActionKind, actionKinds } from './action-kinds.js';
 import { type Owner, owners } from './owners.js';
+import { type ParamsSchema, paramsSchema } from './params-schema.js';
 
 /** One of the fifteen actions: an owner crossed with a kind. */
 export interface ActionEntry {
@@ -10,6 +11,8 @@ export interface ActionEntry {
   readonly resource: string;
   readonly owner: Owner;
   readonly kind: ActionKind;
+  /** Validates the action's params bag; built once, shared by every client. */
+  readonly schema: ParamsSchema;
 }
 
 /** Turns `instanceApiTokens` into `instance-api-tokens`, the slug of its docs page. */
@@ -41,6 +44,7 @@ export function requestPath(
 export const actionTable: readonly ActionEntry[] = owners.flatMap((owner) =>
   actionKinds.map((kind) => {
     const resource = kind.on === 'collection' ? owner.collection : owner.item;
-    return { name: `${resource}.${kind.verb}` as LosantAction, resource, owner, kind };
+    const name = `${resource}.${kind.verb}` as LosantAction;
+    return { name, resource, owner, kind, schema: paramsSchema(owner, kind, name) };
   }),
 );

@@ -8,7 +8,7 @@ import type { ApiTokens } from '@tokenkit/schemas/losant';
 import type { LosantResources } from '../types.js';
 import { type ActionEntry, actionTable } from './action-table.js';
 import { defineAction, type RuntimeAction } from './define-action.js';
-import { paramsSchema, validateParams } from './params-schema.js';
+import { validateParams } from './params-schema.js';
 
 /** Page size `iterate` asks for when the caller gives none (the API's own default). */
 const DEFAULT_PER_PAGE = 100;
@@ -24,8 +24,7 @@ function withSignal(options: RequestOptions, signal: AbortSignal | undefined): R
  * `iterate` for a list action: every token on every page, through core's paginator. The
  * params are checked up front, so a bad call throws before anything is sent.
  */
-function defineIterate(list: RuntimeAction, { name, owner, kind }: ActionEntry) {
-  const schema = paramsSchema(owner, kind, name);
+function defineIterate(list: RuntimeAction, { schema }: ActionEntry) {
   return (params: Readonly<Record<string, unknown>> = {}, options: RequestOptions = {}) => {
     const valid = validateParams(schema, params);
     const perPage = Number(valid.perPage ?? DEFAULT_PER_PAGE);

@@ -1,7 +1,7 @@
 import type { HttpClient, HttpResponse, RequestOptions } from '@tokenkit/core';
 import { actionScopes } from '@tokenkit/schemas/losant';
 import { type ActionEntry, docsUrl, requestPath } from './action-table.js';
-import { paramsSchema, validateParams } from './params-schema.js';
+import { validateParams } from './params-schema.js';
 
 type Params = Readonly<Record<string, unknown>>;
 
@@ -29,9 +29,10 @@ function buildQuery(params: Params, fields: readonly string[]) {
  * Builds one action from its table entry: validate the params (nothing is sent when they are
  * wrong), build the request exactly as `losant-rest` does, and parse the answer.
  */
-export function defineAction(http: HttpClient, { name, resource, owner, kind }: ActionEntry) {
-  const schema = paramsSchema(owner, kind, name);
-
+export function defineAction(
+  http: HttpClient,
+  { name, resource, owner, kind, schema }: ActionEntry,
+) {
   const withResponse = async (params: unknown = {}, options?: RequestOptions) => {
     const valid = validateParams(schema, params);
     return http.request(

@@ -39,14 +39,14 @@ export function paramsSchema(owner: Owner, kind: ActionKind, action: string) {
   });
 }
 
+/** The schema of one action's params bag. */
+export type ParamsSchema = ReturnType<typeof paramsSchema>;
+
 /**
  * Validates a params bag; issues are named by their path in it (`apiToken.scope[2]`).
  * @throws RequestValidationError before anything is sent.
  */
-export function validateParams(
-  schema: ReturnType<typeof paramsSchema>,
-  params: unknown,
-): Record<string, unknown> {
+export function validateParams(schema: ParamsSchema, params: unknown): Record<string, unknown> {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     throw new RequestValidationError('params must be an object', { field: 'params' });
   }
