@@ -65,6 +65,16 @@ describe('responses are parsed through the schemas', () => {
     expect((error as ResponseValidationError).issues.map((issue) => issue.path)).toContain('token');
   });
 
+  it('keeps a created token out of a validation error about its answer', async () => {
+    override = { status: 201, body: tokenBody({ token: 'created-secret-xyz', status: 'paused' }) };
+    const error = await losant.userApiTokens
+      .post({ apiToken: { name: 'ci' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(JSON.stringify(error)).not.toContain('created-secret-xyz');
+    expect(String((error as Error).stack)).not.toContain('created-secret-xyz');
+  });
+
   it('refuses a delete answer that is not a success', async () => {
     override = { status: 200, body: { success: false } };
     await expect(losant.userApiToken.delete({ apiTokenId: ids.apiTokenId })).rejects.toBeInstanceOf(
