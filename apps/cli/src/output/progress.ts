@@ -10,10 +10,10 @@ const clearLine = '\r\u001b[2K';
 
 /**
  * A progress line for long listings. It is drawn only when stderr is a terminal: in a pipe or
- * a CI log a redrawing line is noise, and stdout is never touched.
+ * a CI log a redrawing line is noise. stdout (a table or JSON) is never touched.
  */
 export function createProgress(output: Output): Progress {
-  if (!output.interactiveStderr || output.json) return { update() {}, done() {} };
+  if (!output.interactiveStderr) return { update() {}, done() {} };
   let drawn = false;
   return {
     update(text) {

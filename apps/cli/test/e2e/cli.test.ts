@@ -1,0 +1,212 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type MockServer, startMockServer } from '@tokenkit/mock-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, losantEnv, objectId, processTimeout, type RunResult, runCli } from './run-cli.js';
+
+const tracer = fileURLToPath(new URL('./fixtures/trace-imports.mjs', import.meta.url));
+
+function resolvedModules(result: RunResult): string[] {
+  const line = result.stderr.split('\n').find((text) => text.startsWith('[resolved] '));
+  if (!line) throw new Error(`no module trace in stderr:\n${result.stderr}`);
+  return JSON.parse(line.slice('[resolved] '.length)) as string[];
+}
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ port: 0 });
+});
+afterAll(() => mock?.close());
+
+describe.concurrent('tokenkit, the program', processTimeout, () => {
+  it('--help lists every command, the credentials and the exit codes, and exits 0', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const text of [
+      'losant',
+      'instana',
+      'audit',
+      'demo',
+      'LOSANT_ACCESS_TOKEN',
+      'INSTANA_BASE_URL',
+      '--token-stdin',
+      '2 usage',
+      '3 authentication',
+    ]) {
+      expect(result.stdout).toContain(text);
+    }
+    expect(result.stderr).toBe('');
+  });
+
+  it('with no arguments prints the help and exits 0', async () => {
+    const result = await runCli([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: tokenkit');
+  });
+
+  it('--help loads neither the vendor packages, zod, cli-table3 nor the mock server', async () => {
+    const result = await runCli(['--help'], { nodeArgs: ['--import', tracer] });
+    expect(result.code).toBe(0);
+    const modules = resolvedModules(result);
+    expect(modules.some((url) => url.includes('commander'))).toBe(true);
+    for (const heavy of ['@tokenkit', '/packages/', 'zod', 'cli-table3', 'mock-server', 'ky']) {
+      expect(modules.filter((url) => url.includes(heavy))).toEqual([]);
+    }
+  });
+
+  it('loads a vendor package only for its own commands', async () => {
+    const result = await runCli(['instana', 'permissions', '--json'], {
+      nodeArgs: ['--import', tracer],
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const modules = resolvedModules(result);
+    expect(modules.some((url) => url.includes('/packages/instana/'))).toBe(true);
+    expect(modules.some((url) => url.includes('/packages/losant/'))).toBe(false);
+    expect(modules.some((url) => url.includes('/packages/mock-server/'))).toBe(false);
+  });
+
+  it('every subcommand has help', async () => {
+    const result = await runCli(['losant', 'tokens', 'list', '--help']);
+    expect(result.code).toBe(0);
+    for (const option of [
+      '--instance <id>',
+      '--application <id>',
+      '--user',
+      '--sort-field',
+      '--sort-direction',
+      '--filter-field',
+      '--filter',
+      '--page',
+      '--per-page',
+      '--all',
+      '--json',
+      '--token-stdin',
+    ]) {
+      expect(result.stdout).toContain(option);
+    }
+    const create = await runCli(['instana', 'tokens', 'create', '--help']);
+    expect(create.stdout).toContain('--permission <name>');
+    expect(create.stdout).toContain('--permissions-file <file>');
+  });
+
+  it('--version prints the version', async () => {
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [['lossant'], /unknown command 'lossant'[\s\S]*Did you mean losant\?/],
+    [['losant', 'tokens', 'list', '--usr'], /unknown option '--usr'[\s\S]*Did you mean --user\?/],
+    [['losant', 'tokens', 'get'], /missing required argument 'tokenId'/],
+    [['losant', 'tokens', 'list', '--user', 'extra'], /too many arguments/],
+    [['losant'], /Usage: tokenkit losant/],
+  ])('a usage mistake exits 2: %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('never takes a token as a flag value', async () => {
+    const result = await runCli(['losant', 'tokens', 'list', '--user', '--token', 'abc']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--token'");
+  });
+
+  it('colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off, pipes plain', async () => {
+    const args = ['losant', 'tokens', 'list'];
+    const plain = await runCli(args);
+    expect(plain.stderr).toBe(
+      'error: say whose tokens: --instance ID, --application ID or --user\n',
+    );
+    const forced = await runCli(args, { env: { FORCE_COLOR: '1' } });
+    expect(forced.stderr).toContain('\u001b[31m');
+    const noColor = await runCli(args, { env: { NO_COLOR: '1' } });
+    expect(noColor.stderr).not.toContain('\u001b[');
+    const flag = await runCli([...args, '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(flag.stderr).not.toContain('\u001b[');
+  });
+
+  it('colours a table when forced', async () => {
+    const result = await runCli(['losant', 'tokens', 'list', '--user'], {
+      env: { ...losantEnv(mock), FORCE_COLOR: '1' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr + result.stdout).toContain('\u001b[');
+  });
+
+  it('demo runs the whole lifecycle with no credentials and exits 0', async () => {
+    const result = await runCli(['demo']);
+    expect(result.code, result.stderr).toBe(0);
+    const steps = result.stdout.split('\n').filter((line) => /^\d\. /.test(line));
+    expect(steps).toEqual([
+      '1. Losant: create an application token that expires',
+      '2. Losant: list 251 tokens, one page and then --all',
+      '3. Losant: deactivate the token (scopes and expiry are fixed at creation)',
+      '4. Instana: create an API token from permission flags',
+      '5. Instana: revoke a permission and rename',
+      '6. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
+      '7. Clean up: delete both tokens',
+    ]);
+    expect(result.stdout).toContain('--all: 251 tokens in 3 pages');
+    expect(result.stdout).toMatch(/critical\s+over-broad/);
+    expect(result.stdout).toMatch(/✓ Done in [\d.]+s, \d+ API calls\./);
+    expect(result.stderr).toBe('');
+  });
+});
+
+// `script` gives the child a real terminal, so the confirmation question is asked.
+const scriptPath = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+
+function runInTerminal(
+  args: string[],
+  env: Record<string, string>,
+  answer: string,
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, bin, ...args].map((part) => `'${part}'`).join(' ');
+    const child = spawn(scriptPath!, ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes('[y/N]')) child.stdin.end(answer);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
+  });
+}
+
+describe.skipIf(!scriptPath)('delete at a terminal', processTimeout, () => {
+  it('asks first: "n" keeps the token, "y" deletes it', async () => {
+    const [token] = mock.store.losant.add('user', [{ name: 'asked-about' }]);
+    const args = ['losant', 'tokens', 'delete', token!.id, '--user'];
+    const kept = await runInTerminal(args, losantEnv(mock), 'n\n');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(
+      `Delete your user token "asked-about" (${token!.id})? This cannot be undone. [y/N]`,
+    );
+    expect(kept.stdout).toContain('Not deleted.');
+    expect(mock.store.losant.get('user', token!.id)).toBeDefined();
+    const deleted = await runInTerminal(args, losantEnv(mock), 'y\n');
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toContain(`Deleted token ${token!.id}`);
+    expect(mock.store.losant.get('user', token!.id)).toBeUndefined();
+  });
+
+  it('--all draws a progress line on a terminal', async () => {
+    const applicationId = objectId();
+    mock.store.losant.add({ applicationId }, 250);
+    const result = await runInTerminal(
+      ['losant', 'tokens', 'list', '--application', applicationId, '--all', '--json'],
+      losantEnv(mock),
+      '',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Fetching tokens… 100 of 250');
+    expect(result.stdout).toContain('Fetching tokens… 250 of 250');
+  });
+});

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { MockServer } from '@tokenkit/mock-server';
+
+/** The built `tokenkit` binary: the tests run what users run. */
+export const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+if (!existsSync(bin)) {
+  throw new Error(
+    `${bin} is missing: build the CLI first (pnpm turbo run build --filter=@tokenkit/cli)`,
+  );
+}
+
+/** What a finished `tokenkit` process left behind. */
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** How to run it. */
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Written to stdin, which is then closed; without it stdin is /dev/null (never a TTY). */
+  input?: string;
+  /** Extra arguments for node itself, before the script. */
+  nodeArgs?: string[];
+}
+
+// Only what node needs: no inherited credentials, colour settings or CI flags.
+const baseEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  TMPDIR: process.env.TMPDIR,
+};
+
+/** Runs `tokenkit …` as a real child process with Node 24 (vitest's own node). */
+export function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
+      env: { ...baseEnv, ...options.env },
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** `--json` output, parsed; fails the test with the whole output when it is not JSON. */
+export function json<T = Record<string, unknown>>(result: RunResult): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(
+      `stdout is not JSON (exit ${result.code}):\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
+  }
+}
+
+/** Losant credentials for the mock. */
+export function losantEnv(mock: MockServer): Record<string, string> {
+  return { LOSANT_ACCESS_TOKEN: mock.losant.accessToken, LOSANT_API_URL: mock.url };
+}
+
+/** Instana credentials for the mock. */
+export function instanaEnv(mock: MockServer): Record<string, string> {
+  return { INSTANA_API_TOKEN: mock.instana.apiToken, INSTANA_BASE_URL: mock.url };
+}
+
+/** A fresh Losant object id: a new application per test keeps parallel tests apart. */
+export function objectId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+/** A new, empty application in the mock (naming one in `store.add` creates it). */
+export function newApplication(mock: MockServer): string {
+  const applicationId = objectId();
+  const [placeholder] = mock.store.losant.add({ applicationId }, 1);
+  mock.store.losant.remove({ applicationId }, placeholder!.id);
+  return applicationId;
+}
+
+/**
+ * Child processes are slow to start on a busy machine; a generous per-test limit keeps that
+ * from failing tests (the suite asserts behaviour, never timing).
+ */
+export const processTimeout = { timeout: 90_000 };
+
+/** Asserts no secret occurs anywhere in a run's output. */
+export function leakedSecrets(result: RunResult, secrets: readonly string[]): string[] {
+  const text = `${result.stdout}\n${result.stderr}`;
+  return secrets.filter((secret) => text.includes(secret));
+}
