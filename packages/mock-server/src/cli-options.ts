@@ -123,14 +123,16 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     }
     if (truncateNext !== undefined) faults.truncateNext(truncateNext, target);
     if (invalidJsonNext !== undefined) faults.invalidJsonNext(invalidJsonNext, target);
-    if (htmlErrorNext !== undefined)
+    if (htmlErrorNext !== undefined) {
       faults.htmlErrorNext(htmlErrorNext, { ...target, status: htmlStatus });
+    }
   };
   return { kind: 'run', json: values.json, options, applyFaults };
 }
 
 function integer(flag: string, value: string): number {
-  if (!/^\d+$/.test(value))
+  if (!/^\d+$/.test(value)) {
     throw new TypeError(`${flag} must be a non-negative integer, got ${value}`);
+  }
   return Number(value);
 }

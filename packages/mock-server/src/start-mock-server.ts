@@ -175,10 +175,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (fault?.kind === 'truncate') return reply(truncated(wire));
     if (fault?.kind === 'invalid-json') return reply(invalidJson(wire));
-    if (fault?.kind === 'drop-mid-body')
-      return dropMidBody(res, wire, (status) => {
-        entry.status = status;
-      });
+    if (fault?.kind === 'drop-mid-body') {
+      if (wire.payload !== undefined) entry.status = wire.status;
+      return dropMidBody(res, wire);
+    }
     reply(wire);
   };
 
@@ -248,18 +248,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
  * Writes the headers (with the full Content-Length) and half the body, then kills the socket,
  * so the client sees a response that stops mid-body.
  */
-function dropMidBody(
-  res: ServerResponse,
-  wire: WireReply,
-  onStatus: (status: number) => void,
-): void {
+function dropMidBody(res: ServerResponse, wire: WireReply): void {
   const payload = wire.payload;
   // A reply without a body (204) has no middle: the connection dies before the status line.
   if (payload === undefined) {
     res.socket?.destroy();
     return;
   }
-  onStatus(wire.status);
   res.writeHead(wire.status, { ...wire.headers, 'content-length': String(payload.length) });
   res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());
 }

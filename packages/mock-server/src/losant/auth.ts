@@ -30,8 +30,9 @@ export function authenticate(
 ): AuthResult {
   const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
   const secret = match?.[1];
-  if (secret === undefined)
+  if (secret === undefined) {
     return unauthorized('Authorization header with a Bearer token required');
+  }
   if (secret === seededCredential) {
     const { userId, userName } = store.seed;
     return {

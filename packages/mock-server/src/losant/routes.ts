@@ -13,11 +13,11 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { json, losantError, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
-import type { LosantOrgRole, LosantTokenSeed } from '../types.js';
+import type { LosantCreatedApiToken, LosantOrgRole, LosantTokenSeed } from '../types.js';
 import { validate } from '../validate.js';
 import { authenticate, canReach, forbidden, hasScope } from './auth.js';
 import { type ListParams, queryTokens, type SortField } from './list-query.js';
-import { type LosantStore, type OwnerRef, withoutSecret } from './store.js';
+import { type Creator, type LosantStore, type OwnerRef, withoutSecret } from './store.js';
 
 /** The 15 actions' paths and methods (contract §1.1). */
 export const losantRoutes: readonly RouteDefinition[] = [
@@ -98,33 +98,49 @@ export function handleLosant(context: LosantContext, request: ParsedRequest): Re
   const links = request.query._links === 'true';
   const base = collectionPath(owner);
   if (resource.endsWith('Tokens')) {
-    if (verb === 'get') return list(context, request, owner, base, links);
-    return create(context, request, owner, principal.creator, base, links);
+    return verb === 'get'
+      ? list(context, request, owner, base, links)
+      : create(context, request, owner, principal.creator, base, links);
   }
-  const apiTokenId = request.params.apiTokenId ?? '';
-  const token = context.store.get(owner, apiTokenId);
+  const token = context.store.get(owner, request.params.apiTokenId ?? '');
   if (token === undefined) return losantError(404, 'NotFound', 'Api token was not found');
-  if (verb === 'get')
-    return json(200, hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links));
-  if (verb === 'delete') {
-    context.store.remove(owner, token.id);
-    return json(200, { success: true });
+  const self = `${base}/${token.id}`;
+  switch (verb) {
+    case 'get':
+      return json(200, hal(withoutSecret(token), 'apiToken', self, links));
+    case 'delete':
+      context.store.remove(owner, token.id);
+      return json(200, { success: true });
+    default:
+      return patch(token, request.body, now, self, links);
   }
-  const body = parseJson(request.body);
+}
+
+/** Applies an `apiTokenPatch` body: only the fields sent change; `lastUpdated` moves. */
+function patch(
+  token: LosantCreatedApiToken,
+  text: string,
+  now: number,
+  self: string,
+  links: boolean,
+): Reply {
+  const body = parseJson(text);
   if (!body.ok) return body.reply;
-  const patch = validate(apiTokenPatch, body.value, 'apiToken');
-  if (!patch.ok) return validationError(patch.messages);
-  const changes = patch.value;
+  const checked = validate(apiTokenPatch, body.value, 'apiToken');
+  if (!checked.ok) return validationError(checked.messages);
+  const changes = checked.value;
   if (changes.name !== undefined) token.name = changes.name;
   if (changes.description !== undefined) token.description = changes.description;
   if (changes.status !== undefined) token.status = changes.status;
   if (changes.defaultRole !== undefined) token.defaultRole = changes.defaultRole;
-  if (changes.orgRoles !== undefined)
+  if (changes.orgRoles !== undefined) {
     token.orgRoles = structuredClone(changes.orgRoles) as LosantOrgRole[];
+  }
   token.lastUpdated = new Date(now).toISOString();
-  return json(200, hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links));
+  return json(200, hal(withoutSecret(token), 'apiToken', self, links));
 }
 
+/** Answers a list: filter, sort and page the owner's tokens into the list envelope. */
 function list(
   context: LosantContext,
   request: ParsedRequest,
@@ -168,11 +184,12 @@ function list(
   return json(200, hal(envelope, 'apiTokens', base, links));
 }
 
+/** Creates a token from an `apiTokenPost` body: 201 with the secret, the one time it is shown. */
 function create(
   context: LosantContext,
   request: ParsedRequest,
   owner: OwnerRef,
-  creator: Parameters<LosantStore['create']>[2],
+  creator: Creator,
   base: string,
   links: boolean,
 ): Reply {
@@ -194,8 +211,9 @@ function create(
 }
 
 function ownerOf(store: LosantStore, params: Readonly<Record<string, string>>): OwnerRef {
-  if (params.instanceId !== undefined)
+  if (params.instanceId !== undefined) {
     return { kind: 'instance', id: params.instanceId.toLowerCase() };
+  }
   if (params.applicationId !== undefined) {
     return { kind: 'application', id: params.applicationId.toLowerCase() };
   }
@@ -211,12 +229,7 @@ function collectionPath(owner: OwnerRef): string {
  * Adds the HAL keys Losant puts on resources when `_links=true` (contract §2.1): `_type` and
  * `_links.self.href`. No schema declares them, so clients must tolerate them.
  */
-function hal<T extends object>(
-  body: T,
-  type: string,
-  href: string,
-  links: boolean,
-): T | (T & { _type: string; _links: { self: { href: string } } }) {
+function hal(body: object, type: string, href: string, links: boolean): object {
   return links ? { ...body, _type: type, _links: { self: { href } } } : body;
 }
 
