@@ -7,7 +7,7 @@ import { failureReply, htmlErrorPage, invalidJson, truncated } from './fault-rep
 import { createFaults } from './faults.js';
 import { readBody, send, toWire, type WireReply } from './http-io.js';
 import { createRateLimiter } from './instana/rate-limit.js';
-import { handleInstana, instanaRoutes } from './instana/routes.js';
+import { handleInstana, instanaRoutes, rateLimitKey } from './instana/routes.js';
 import { createInstanaStore } from './instana/store.js';
 import { handleLosant, losantRoutes } from './losant/routes.js';
 import { createLosantStore, losantSecret } from './losant/store.js';
@@ -66,22 +66,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const shutdown = new AbortController();
 
   const route = (match: RouteMatch | undefined, request: ParsedRequest): Reply => {
+    // Instana-side misses still carry the rate-limit headers (peeked, not counted).
+    const instanaHeaders = () => rateLimiter.peek(rateLimitKey(request.headers.authorization));
     if (match === undefined) {
       return request.path.startsWith('/api/')
-        ? instanaError(404, ['Not Found'])
+        ? { ...instanaError(404, ['Not Found']), headers: instanaHeaders() }
         : losantError(404, 'NotFound', `No route for ${request.method} ${request.path}`);
     }
     if (match.operation === undefined) {
-      const allow = { allow: [...match.allowed, 'OPTIONS'].join(', ') };
-      const body =
-        match.vendor === 'instana'
-          ? instanaError(405, ['Method Not Allowed'])
-          : losantError(
+      const allow = [...match.allowed, 'OPTIONS'].join(', ');
+      return match.vendor === 'instana'
+        ? { ...instanaError(405, ['Method Not Allowed']), headers: { ...instanaHeaders(), allow } }
+        : {
+            ...losantError(
               405,
               'MethodNotAllowed',
               `${request.method} is not allowed on ${request.path}`,
-            );
-      return { ...body, headers: allow };
+            ),
+            headers: { allow },
+          };
     }
     return match.vendor === 'losant'
       ? handleLosant({ store: losant, credential: losantCredential, clock }, request)

@@ -243,6 +243,7 @@ describe('Instana operations', () => {
     const patch = await instana('PATCH', '/x', {});
     expect(patch).toMatchObject({ status: 405, body: { errors: ['Method Not Allowed'] } });
     expect(patch.headers.get('allow')).toBe('GET, PUT, DELETE, OPTIONS');
+    expect(patch.headers.get('x-ratelimit-limit')).toBe('5000');
   });
 });
 
