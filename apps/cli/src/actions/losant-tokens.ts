@@ -84,7 +84,7 @@ export async function listTokens(context: CommandContext, options: ListOptions):
         count: all.tokens.length,
         totalCount: all.tokens.length,
         page: null,
-        perPage: query.perPage ?? null,
+        perPage: options.perPage ?? 100,
       });
       return 0;
     }
@@ -107,15 +107,15 @@ export async function listTokens(context: CommandContext, options: ListOptions):
       count: page.count ?? items.length,
       totalCount: page.totalCount ?? items.length,
       page: page.page ?? options.page ?? 0,
-      perPage: page.perPage ?? query.perPage ?? null,
+      perPage: page.perPage ?? options.perPage ?? null,
     });
     return 0;
   }
   printTable(output, tokenTableHead, tokenRows(output, items, context.now()), 'No tokens.');
   const total = page.totalCount ?? items.length;
   const pageNumber = page.page ?? options.page ?? 0;
-  const more =
-    total > (pageNumber + 1) * (page.perPage ?? (items.length || 1)) && items.length < total;
+  const perPage = page.perPage ?? options.perPage ?? 100;
+  const more = (pageNumber + 1) * perPage < total;
   output.note(
     output.errorColor.dim(
       `${items.length} of ${total} tokens, page ${pageNumber}, ${describeOwner(owner)}` +

@@ -56,7 +56,7 @@ export function instanaDetails(output: Output, token: InstanaToken, now: Date): 
   ];
   return [
     c.bold(token.name),
-    ...rows.map(([label, value]) => `  ${c.dim(label.padEnd(12))}${value}`),
+    ...rows.map(([label, value]) => `  ${c.dim(label.padEnd(13))}${value}`),
   ];
 }
 

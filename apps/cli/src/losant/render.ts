@@ -55,6 +55,6 @@ export function tokenDetails(output: Output, token: LosantToken, now: Date): str
   if (typeof token.creatorName === 'string') rows.push(['creator', token.creatorName]);
   return [
     c.bold(token.name ?? '(unnamed)'),
-    ...rows.map(([label, value]) => `  ${c.dim(label.padEnd(12))}${value}`),
+    ...rows.map(([label, value]) => `  ${c.dim(label.padEnd(13))}${value}`),
   ];
 }
