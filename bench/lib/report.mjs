@@ -112,13 +112,35 @@ ${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
   if (r.profiles) {
     const names = Object.keys(r.profiles).filter((k) => k !== 'requests');
     text += `
-Where the CPU time goes: each contender alone in a child process under \`node --cpu-prof\`, ${r.profiles.requests.toLocaleString('en')} sequential requests after a warm-up; CPU per request from \`process.cpuUsage\`, shares of sampled self time (idle excluded).
+Where the CPU time goes: each contender alone in a child process under \`node --cpu-prof\`, ${r.profiles.requests.toLocaleString('en')} sequential requests after a warm-up; CPU per request from \`process.cpuUsage\` (the profiler itself adds to it), shares of sampled self time (idle excluded).
 
 ${table(
-  ['Contender', 'CPU per request', 'Self time by package'],
+  ['Contender', 'CPU/req under the profiler', 'Self time by package'],
   names.map((n) => [n, us(r.profiles[n].cpuUsPerRequest), topPackages(r.profiles[n], 6)]),
 )}
 ${OURS in r.profiles ? `\nHottest functions under ${OURS}: ${hottest(r.profiles[OURS], 6)}\n` : ''}`;
+  }
+  if (r.layers?.layers) {
+    const l = r.layers;
+    text += `
+Cost by layer: the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.
+
+${table(
+  ['Layer', 'Wall/req', 'p25–p75', 'vs raw', 'CPU/req', 'CPU vs raw'],
+  l.layers.map((x) => [
+    x.name,
+    us(x.wallUs.median),
+    spread(x.wallUs, us),
+    ratio(x.wallVsRaw),
+    us(x.cpuUs.median),
+    `${x.cpuVsRaw.ratio.toFixed(2)}×`,
+  ]),
+)}
+
+\`JSON.parse\` + the apiToken schema on the canned body, without the network: ${us(l.jsonParsePlusSchemaUs)} per token.
+`;
+  } else if (r.layers?.unavailable) {
+    text += `\nCost by layer: not available — ${r.layers.unavailable}\n`;
   }
   return text;
 }
@@ -286,26 +308,67 @@ function causes(results, goals) {
   const missed = goals.filter((g) => g.met === false);
   if (missed.length === 0) return '';
   const b = results.benchmarks;
-  const lines = missed.map((g) => {
+  /** One cause per family of goals, so a shared cause is stated once. */
+  const family = (g) =>
+    g.benchmark.startsWith('Request')
+      ? 'Request overhead'
+      : g.benchmark.startsWith('Pagination heap')
+        ? 'Pagination heap'
+        : g.benchmark.startsWith('Pagination')
+          ? 'Pagination time'
+          : g.benchmark.startsWith('Browser bundle')
+            ? g.benchmark
+            : g.benchmark;
+  const groups = new Map();
+  for (const g of missed) groups.set(family(g), [...(groups.get(family(g)) ?? []), g]);
+
+  const lines = [...groups].map(([name, list]) => {
     let cause = '';
-    if (g.benchmark.startsWith('Request') && b.requestOverhead?.profiles?.[OURS]) {
-      const p = b.requestOverhead.profiles;
-      const perReq = (k) => us(p[k].cpuUsPerRequest);
-      cause = `CPU per sequential request is ${perReq(OURS)} for ${OURS} against ${perReq(RAW)} for raw fetch; ours goes to ${topPackages(p[OURS], 6)}; hottest functions: ${hottest(p[OURS], 4)}.`;
-    } else if (g.benchmark.startsWith('Pagination') && b.pagination?.profiles) {
+    if (name === 'Request overhead' && b.requestOverhead?.scenarios) {
+      const r = b.requestOverhead;
+      const seq = r.scenarios[0].contenders;
+      const cpu = (k) => seq.find((c) => c.name === k)?.cpuUsPerRequest.median;
+      const parts = [];
+      if (cpu(OURS) !== undefined) {
+        parts.push(
+          `in the sequential rounds our client uses ${us(cpu(OURS))} of CPU per request against ${us(cpu(RAW))} for raw fetch (${(cpu(OURS) / cpu(RAW)).toFixed(2)}×), so the gap is CPU work in the client, not waiting.`,
+        );
+      }
+      if (r.layers?.layers) {
+        parts.push(
+          `By layer (CPU per request vs raw fetch): ${r.layers.layers
+            .map((l) => `${l.name} ${l.cpuVsRaw.ratio.toFixed(2)}×`)
+            .join(
+              '; ',
+            )}. JSON.parse + the schema alone cost ${us(r.layers.jsonParsePlusSchemaUs)} per token.`,
+        );
+      }
+      if (r.profiles?.[OURS]) {
+        parts.push(
+          `Profiled, our client's self time goes to ${topPackages(r.profiles[OURS], 6)}; hottest functions: ${hottest(r.profiles[OURS], 4)}.`,
+        );
+      }
+      cause = parts.join(' ');
+    } else if (name === 'Pagination time' && b.pagination?.profiles) {
       const p = b.pagination.profiles;
-      cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop; iterate's goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.`;
-    } else if (g.benchmark.startsWith('Browser bundle')) {
-      const r = b.bundle.results.find((x) => g.benchmark.endsWith(x.name));
+      cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop; iterate's self time goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.`;
+    } else if (name === 'Pagination heap') {
+      cause = 'see the heap table in section 2 (peak growth at each size, beside the raw loop).';
+    } else if (name.startsWith('Browser bundle')) {
+      const r = b.bundle.results.find((x) => name.endsWith(x.name));
       const locales = r?.zodParts?.['v4/locales'];
       const piece = (prefix) => b.bundle.pieces?.find((p) => p.name.startsWith(prefix) && !p.error);
       const named = piece('zod, `import { z }');
       const star = piece('zod, `import * as z');
       const mini = piece('zod/mini');
+      const core = piece('@tokenkit/core alone');
       const zodNote =
         locales && named && star && mini
           ? ` Of zod, \`zod/v4/locales\` (every language's error messages) alone is ${kb(locales)} minified. Bundled alone, one zod schema costs ${kb(named.gzipBytes)} gzip through \`import { z } from 'zod'\`, ${kb(star.gzipBytes)} through \`import * as z from 'zod'\` and ${kb(mini.gzipBytes)} through \`zod/mini\`: the named \`z\` import keeps all of zod, locales included.`
           : '';
+      const coreNote = core
+        ? ` @tokenkit/core alone (with ky, no schema) is ${kb(core.gzipBytes)} gzip.`
+        : '';
       cause = r?.ok
         ? `the bundle is ${r.byPackage
             .slice(0, 5)
@@ -313,12 +376,13 @@ function causes(results, goals) {
             .join(', ')} (minified); largest files: ${r.topInputs
             .slice(0, 3)
             .map((i) => `\`${i.input}\` ${kb(i.bytes)}`)
-            .join(', ')}.${zodNote}`
+            .join(', ')}.${zodNote}${coreNote}`
         : `the build fails: ${r?.errors?.map((e) => e.text).join('; ')}.`;
-    } else if (g.benchmark.startsWith('CLI') && b.cliStart?.profile) {
+    } else if (name.startsWith('CLI') && b.cliStart?.profile) {
       cause = `the start-up CPU time goes to ${topPackages(b.cliStart.profile, 6)}; at least ${b.cliStart.profile.scripts} non-builtin script files run at start-up.`;
     }
-    return `- **${g.benchmark}** — ${g.goal}: measured ${g.measured}. Cause: ${cause || 'see the section above.'}`;
+    const what = list.map((g) => `${g.goal} (${g.benchmark}: ${g.measured})`).join('; ');
+    return `- **${name}** — missed: ${what}.\n  Cause: ${cause || 'see the section above.'}`;
   });
   return `## Causes of the missed goals\n\n${lines.join('\n')}\n`;
 }

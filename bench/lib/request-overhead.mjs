@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { requestContenders } from './contenders.mjs';
 import { singleTokenBody, TOKEN_ID } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
+import { runRequestLayers } from './request-layers.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
 
 const PROFILE_CHILD = fileURLToPath(new URL('./request-profile-child.mjs', import.meta.url));
@@ -126,7 +127,16 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
     const { output, profile } = await profileChild(PROFILE_CHILD, args);
     profiles[c.name] = { ...profile, cpuUsPerRequest: output.cpuUs / profiled };
   }
+  log('  cost by layer');
+  const layers = await runRequestLayers({
+    url,
+    rounds,
+    requests: Math.round(2_000 * scale),
+    gc,
+    log,
+  });
   return {
+    layers,
     bodyBytes: Buffer.byteLength(singleTokenBody()),
     scenarios: results,
     unavailable,
