@@ -120,7 +120,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     setCorsHeaders(res);
     const text = await readBody(req);
     entry.body = logBody(text);
-    if (method === 'OPTIONS') return reply(toWire(preflight()));
+    if (method === 'OPTIONS') {
+      return reply(toWire(preflight(req.headers['access-control-request-headers'])));
+    }
     if (text === undefined) {
       return reply(toWire(losantError(413, 'PayloadTooLarge', 'Request body is over 1 MiB')));
     }

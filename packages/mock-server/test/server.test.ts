@@ -77,16 +77,31 @@ describe('CORS', () => {
         origin: 'http://localhost:5173',
         'access-control-request-method': 'PATCH',
         'access-control-request-headers':
-          'authorization, content-type, accept-version, losantdomain',
+          'authorization, content-type, accept-version, losantdomain, x-retry-count',
       },
     });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(answer.headers.get('access-control-allow-methods')).toContain('PATCH');
     const allowed = (answer.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const header of ['authorization', 'content-type', 'accept-version', 'losantdomain']) {
+    const expected = [
+      'authorization',
+      'content-type',
+      'accept-version',
+      'losantdomain',
+      'x-retry-count',
+    ];
+    for (const header of expected) {
       expect(allowed).toContain(header);
     }
+  });
+
+  it("allows the clients' headers even when the browser asks for none", async () => {
+    const mock = await start();
+    const answer = await fetch(`${mock.url}/api/settings/api-tokens`, { method: 'OPTIONS' });
+    expect(answer.headers.get('access-control-allow-headers')).toBe(
+      'Authorization, Content-Type, Accept, Accept-Version, losantdomain, User-Agent',
+    );
   });
 
   it('marks every answer readable cross-origin and exposes the rate-limit headers', async () => {
