@@ -27,8 +27,14 @@ describe('server lifecycle', () => {
       });
     expect(await Promise.all([fetchOnce(), fetchOnce(), fetchOnce()])).toEqual([200, 200, 200]);
     // The sockets stay open (keep-alive) until the server ends them.
-    expect(Object.values(agent.freeSockets).flat().length).toBeGreaterThan(0);
+    const idle = Object.values(agent.freeSockets).flat();
+    expect(idle.length).toBeGreaterThan(0);
+    const ended = Promise.all(
+      idle.map((socket) => new Promise((resolve) => socket?.once('close', resolve))),
+    );
     await mock.close();
+    await ended;
+    expect(idle.every((socket) => socket?.destroyed)).toBe(true);
     await expect(fetch(`${mock.url}/me/tokens`)).rejects.toThrow();
     await mock.close(); // idempotent
     agent.destroy();
