@@ -172,7 +172,7 @@ function buildToken(
 }
 
 /** Normalises a date-time string to `toISOString()` form, as Losant (Mongo dates) returns them. */
-export function isoDate(value: string | undefined): string | undefined {
+function isoDate(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const time = Date.parse(value);
   if (Number.isNaN(time)) throw new TypeError(`not a date-time: ${value}`);
