@@ -1,0 +1,318 @@
+/**
+ * Property tests over the params of all 15 Losant actions: every input is either refused with
+ * `RequestValidationError` before anything is sent, or produces one request the mock server
+ * accepts (2xx). No secret appears in any error or log line.
+ */
+import { RequestValidationError } from '@tokenkit/core';
+import { createLosantClient } from '@tokenkit/losant';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  badObjectId,
+  goodHeaderValue,
+  goodListQuery,
+  goodObjectId,
+  goodPatchBody,
+  goodPostBody,
+  headerValue,
+  listQueryMutations,
+  mutated,
+  notAString,
+  patchBodyMutations,
+  postBodyMutations,
+} from './helpers/arbitraries.js';
+import { type Fixture, startFixture } from './helpers/fixture.js';
+import { type LosantOwnerCase, losantOwners } from './helpers/operations.js';
+import { settle } from './helpers/outcome.js';
+import { expectBothOutcomes, refusedOrAccepted, tally } from './helpers/refused-or-accepted.js';
+
+const NUM_RUNS = 150;
+
+let f: Fixture;
+/** One long-lived token per owner for get/patch. */
+const seeded = new Map<string, string>();
+
+beforeAll(async () => {
+  f = await startFixture({ maxRetries: 0 });
+  for (const owner of losantOwners) {
+    const [token] = f.mock.store.losant.add(owner.store(f), 1);
+    if (token === undefined) throw new Error('store.losant.add returned nothing');
+    f.watch.secret(token.token);
+    seeded.set(owner.kind, token.id);
+  }
+});
+
+afterAll(async () => {
+  await f.close();
+});
+
+/** The owner part of valid params, and what a mutation may do to it. */
+function ownerPart(owner: LosantOwnerCase) {
+  if (owner.kind === 'user') {
+    // `/me` takes no id: a stray one is an unknown param.
+    return { valid: fc.constant({}), mutations: { instanceId: fc.constant(f.instanceId) } };
+  }
+  const key = owner.kind === 'instance' ? 'instanceId' : 'applicationId';
+  const real = owner.kind === 'instance' ? f.instanceId : f.applicationId;
+  return {
+    valid: goodObjectId(real).map((id) => ({ [key]: id })),
+    mutations: { [key]: badObjectId(real) },
+  };
+}
+
+/** Valid global params (the three flags and `losantdomain`), all optional. */
+const goodGlobals = fc.record(
+  {
+    _actions: fc.boolean(),
+    _links: fc.boolean(),
+    _embedded: fc.boolean(),
+    losantdomain: goodHeaderValue,
+  },
+  { requiredKeys: [] },
+);
+
+const globalMutations = {
+  _actions: fc.constantFrom('true', 1, null),
+  _links: fc.constantFrom('false', 0),
+  losantdomain: fc.oneof(headerValue, notAString),
+  perpage: fc.nat(),
+  token: fc.string(),
+};
+
+/**
+ * The params of one action: the owner's ids, the action's own params and the globals, all valid,
+ * then mutated at zero to two places.
+ */
+function params(
+  owner: LosantOwnerCase,
+  own: fc.Arbitrary<Record<string, unknown>>,
+  ownMutations: Record<string, fc.Arbitrary<unknown>>,
+) {
+  const part = ownerPart(owner);
+  const valid = fc
+    .tuple(part.valid, own, goodGlobals)
+    .map(([ids, ownParams, globals]) => ({ ...ids, ...ownParams, ...globals }));
+  return mutated(valid, { ...part.mutations, ...ownMutations, ...globalMutations });
+}
+
+const owners = fc.constantFrom(...losantOwners);
+const withOwner = (
+  build: (owner: LosantOwnerCase) => fc.Arbitrary<Record<string, unknown>>,
+): fc.Arbitrary<[LosantOwnerCase, Record<string, unknown>]> =>
+  owners.chain((owner) => fc.tuple(fc.constant(owner), build(owner)));
+
+describe('Losant: every input is refused before sending or accepted by the server', () => {
+  test('list (…ApiTokens.get): owner ids, sort/page/filter params, globals, losantdomain', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) => params(owner, goodListQuery, listQueryMutations)),
+        async ([owner, input]) => {
+          const action = f.losant[`${owner.resource}ApiTokens`].get;
+          await refusedOrAccepted(f, counts, () => action(input as never));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('create (…ApiTokens.post): names (255/256, control chars), scopes, dates, roles, unknown keys', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) =>
+          params(
+            owner,
+            goodPostBody.map((apiToken) => ({ apiToken })),
+            postBodyMutations,
+          ),
+        ),
+        async ([owner, input]) => {
+          const action = f.losant[`${owner.resource}ApiTokens`].post;
+          const created = (await refusedOrAccepted(f, counts, () => action(input as never))) as
+            | { token?: string; name?: string }
+            | undefined;
+          if (created === undefined) return;
+          f.watch.secret(created.token);
+          // What was accepted is what was stored.
+          expect(created.name).toBe((input.apiToken as { name: string }).name);
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('get (…ApiToken.get): token ids in every shape', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) => {
+          const id = seeded.get(owner.kind) as string;
+          return params(
+            owner,
+            goodObjectId(id).map((apiTokenId) => ({ apiTokenId })),
+            {
+              apiTokenId: badObjectId(id),
+            },
+          );
+        }),
+        async ([owner, input]) => {
+          const action = f.losant[`${owner.resource}ApiToken`].get;
+          await refusedOrAccepted(f, counts, () => action(input as never));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('patch (…ApiToken.patch): fields, fixed-at-creation fields, unknown keys', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) => {
+          const id = seeded.get(owner.kind) as string;
+          const own = fc
+            .tuple(goodObjectId(id), goodPatchBody)
+            .map(([apiTokenId, apiToken]) => ({ apiTokenId, apiToken }));
+          return params(owner, own, { ...patchBodyMutations, apiTokenId: badObjectId(id) });
+        }),
+        async ([owner, input]) => {
+          const action = f.losant[`${owner.resource}ApiToken`].patch;
+          await refusedOrAccepted(f, counts, () => action(input as never));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('delete (…ApiToken.delete): token ids in every shape, a fresh token each run', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) => {
+          const [token] = f.mock.store.losant.add(owner.store(f), 1);
+          if (token === undefined) throw new Error('store.losant.add returned nothing');
+          f.watch.secret(token.token);
+          return params(
+            owner,
+            goodObjectId(token.id).map((apiTokenId) => ({ apiTokenId })),
+            {
+              apiTokenId: badObjectId(token.id),
+            },
+          );
+        }),
+        async ([owner, input]) => {
+          const action = f.losant[`${owner.resource}ApiToken`].delete;
+          await refusedOrAccepted(f, counts, () => action(input as never));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('header values (losantdomain, per-call headers, client headers) with CR/LF/NUL', async () => {
+    const counts = tally();
+    await fc.assert(
+      fc.asyncProperty(
+        headerValue,
+        headerValue,
+        headerValue,
+        fc.constantFrom('x-trace', 'losantdomain', 'Accept-Version', 'bad header', 'x:y'),
+        async (domain, perCall, clientValue, perCallName) => {
+          await refusedOrAccepted(f, counts, () => {
+            const client = createLosantClient({
+              accessToken: f.mock.losant.accessToken,
+              url: f.mock.url,
+              maxRetries: 0,
+              logger: f.watch.logger,
+              headers: { 'x-client': clientValue },
+            });
+            const headers = { [perCallName]: perCall };
+            return client.userApiTokens.get({ losantdomain: domain }, { headers });
+          });
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('access tokens: padded, prefixed with the scheme, with whitespace or controls inside', async () => {
+    const counts = tally();
+    const real = () => f.mock.losant.accessToken;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constantFrom(
+            () => real(),
+            () => ` ${real()} `,
+            () => `Bearer ${real()}`,
+            () => `bearer ${real()}`,
+            () => `${real()}\n`,
+            () => `${real().slice(0, 10)} ${real().slice(10)}`,
+            () => `${real().slice(0, 10)}\u0000${real().slice(10)}`,
+            () => '',
+          ),
+          notAString.map((value) => () => value),
+        ),
+        async (accessToken) => {
+          await refusedOrAccepted(f, counts, () =>
+            createLosantClient({
+              accessToken: accessToken() as string,
+              url: f.mock.url,
+              maxRetries: 0,
+              logger: f.watch.logger,
+            }).userApiTokens.get(),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expectBothOutcomes(counts);
+  });
+
+  test('no secret appeared in any error or log line of the properties above', () => {
+    expect(f.watch.errors.length).toBeGreaterThan(0);
+    expect(f.watch.lines.length).toBeGreaterThan(0);
+    expect(f.watch.leaks()).toEqual([]);
+  });
+});
+
+describe('Losant: header values the transport cannot send are refused before sending', () => {
+  // Browsers and undici refuse these in a header; the client must say so as bad input.
+  for (const [label, value] of [
+    ['a C0 control character (U+0001)', 'a\u0001b'],
+    ['DEL (U+007F)', 'a\u007fb'],
+    ['a code point above U+00FF (€)', 'price-€'],
+  ] as const) {
+    test(`losantdomain with ${label}: RequestValidationError naming headers.losantdomain, nothing sent`, async () => {
+      f.mock.clearRequests();
+      const outcome = await settle(f.watch, () =>
+        f.losant.userApiTokens.get({ losantdomain: value }),
+      );
+      expect(outcome.ok).toBe(false);
+      const error = (outcome as { error: unknown }).error;
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect((error as RequestValidationError).field).toBe('headers.losantdomain');
+      expect(f.mock.requests).toEqual([]);
+    });
+  }
+});
+
+describe('Losant: a malformed name reaches the server exactly as given', () => {
+  test.each([
+    ['255 code points', '😀'.repeat(255)],
+    ['control characters', 'a\u0000b\r\nc\td\u007f'],
+    ['a line separator', 'a\u2028b'],
+  ])('%s', async (_label, name) => {
+    const created = await f.losant.userApiTokens.post({ apiToken: { name } });
+    f.watch.secret(created.token);
+    expect(created.name).toBe(name);
+    expect(f.mock.store.losant.get('user', created.id as string)?.name).toBe(name);
+  });
+});
