@@ -173,7 +173,7 @@ export async function runDemo(context: CommandContext): Promise<number> {
       findings,
       describe: (error, vendor) => describeError(error, vendor).message,
     });
-    printAuditReport(output, report);
+    printAuditReport(output.indented('   '), report);
     const counts = countBySeverity(findings);
     say(
       c.dim(

@@ -31,10 +31,12 @@ export class Output {
   /** Colours for stderr. */
   readonly errorColor: Colors;
   readonly streams: Streams;
+  private readonly options: OutputOptions;
   private readonly secrets = new Set<string>();
 
   constructor(options: OutputOptions, streams: Streams = process) {
     this.json = options.json;
+    this.options = options;
     this.streams = streams;
     const settings = { flag: options.color, env: options.env };
     this.color = palette(colorEnabled({ ...settings, isTTY: streams.stdout.isTTY }));
@@ -49,6 +51,24 @@ export class Output {
   /** Whether stderr is a terminal (progress lines and prompts only make sense there). */
   get interactiveStderr(): boolean {
     return Boolean(this.streams.stderr.isTTY);
+  }
+
+  /**
+   * The same output with every stdout line indented (the demo nests a command's output under
+   * its step). Settings and registered secrets are shared.
+   */
+  indented(prefix: string): Output {
+    const { stdout, stderr } = this.streams;
+    const nested = new Output(this.options, {
+      stdout: {
+        isTTY: stdout.isTTY,
+        columns: stdout.columns === undefined ? undefined : stdout.columns - prefix.length,
+        write: (text: string) => stdout.write(text.replace(/^(?=.)/gm, prefix)),
+      },
+      stderr,
+    });
+    for (const secret of this.secrets) nested.addSecret(secret);
+    return nested;
   }
 
   /** Never print this value (an access token, a created token). */

@@ -93,3 +93,13 @@ describe('redact', () => {
     expect(redact('xx-long-secret-xx', ['long-secret'])).toBe('xx-[redacted]-xx');
   });
 });
+
+describe('Output.indented', () => {
+  it('indents every stdout line and keeps the secrets', () => {
+    const { out, streams } = capture();
+    const output = new Output({ json: false, env: {} }, streams);
+    output.addSecret('nested-secret-value');
+    output.indented('  ').print('a\n\nb nested-secret-value');
+    expect(out.join('')).toBe('  a\n\n  b [redacted]\n');
+  });
+});
