@@ -6,10 +6,17 @@ function scrubText(text: string | undefined, secret: string): string | undefined
   return text?.replaceAll(secret, REDACTED);
 }
 
-function scrubBody(body: unknown, secret: string): unknown {
+/** Scrubs every string in a parsed JSON body (keys included); `depth` bounds hostile nesting. */
+function scrubBody(body: unknown, secret: string, depth = 0): unknown {
   if (typeof body === 'string') return scrubText(body, secret);
-  const json = body === undefined ? undefined : JSON.stringify(body);
-  return json?.includes(secret) ? JSON.parse(json.replaceAll(secret, REDACTED)) : body;
+  if (typeof body !== 'object' || body === null || depth > 32) return body;
+  if (Array.isArray(body)) return body.map((item) => scrubBody(item, secret, depth + 1));
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      scrubText(key, secret),
+      scrubBody(value, secret, depth + 1),
+    ]),
+  );
 }
 
 /**
@@ -21,17 +28,15 @@ export function scrubSecret(error: unknown, secret: string): unknown {
   // Secrets this short would scrub ordinary words; the schema only demands one character.
   if (!isApiError(error) || secret.length < 4) return error;
   const { message, body, vendorType, vendorMessage } = error;
-  if (
-    ![message, vendorType, vendorMessage, JSON.stringify(body)].some((text) =>
-      text?.includes(secret),
-    )
-  ) {
-    return error;
-  }
+  const scrubbedBody = scrubBody(body, secret);
+  const leaks =
+    [message, vendorType, vendorMessage].some((text) => text?.includes(secret)) ||
+    JSON.stringify(scrubbedBody) !== JSON.stringify(body);
+  if (!leaks) return error;
   const init: ApiErrorInit = {
     status: error.status,
     message: scrubText(message, secret) ?? '',
-    body: scrubBody(body, secret),
+    body: scrubbedBody,
     vendorType: scrubText(vendorType, secret),
     vendorMessage: scrubText(vendorMessage, secret),
     requestId: error.requestId,

@@ -4,6 +4,7 @@ import {
   createInstanaClient,
   type InstanaClient,
   isApiError,
+  isRateLimitError,
   isTokenkitError,
   type Logger,
   newApiToken,
@@ -62,6 +63,14 @@ const failures: Record<string, (request: RecordedRequest) => Reply> = {
   'a timeout': () => ({ delayMs: 1_000, body: [] }),
 };
 
+const expectedNames: Record<number, string> = {
+  400: 'BadRequestError',
+  401: 'AuthenticationError',
+  404: 'NotFoundError',
+  429: 'RateLimitError',
+  500: 'ServerError',
+};
+
 let server: RecordingServer;
 const lines: string[] = [];
 const logger: Logger = Object.fromEntries(
@@ -116,6 +125,13 @@ describe('secrets', () => {
       if (isApiError(error) && scenario.includes('echoing') && name.startsWith('p')) {
         expect(JSON.stringify(error.body)).toContain('[REDACTED]');
       }
+      // Scrubbing rebuilds an error: it must stay the same class with the same facts.
+      const status = Number(scenario.slice(0, 3));
+      if (status >= 400) {
+        expect(isApiError(error) && error.status).toBe(status);
+        expect((error as Error).name).toBe(expectedNames[status]);
+      }
+      if (isRateLimitError(error)) expect(error.retryAfterMs).toBeGreaterThan(60_000);
     });
   });
 
