@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ACCESS_TOKEN, INSTANCE_ID, TOKEN_ID } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +62,19 @@ export function loadLosantRest() {
   const axios = createRequire(require.resolve('losant-rest'))('axios');
   axios.defaults.httpAgent ??= new http.Agent({ keepAlive: true });
   return losantRest;
+}
+
+/**
+ * Imports `specifier` as the workspace package at `fromPackage` (e.g. 'packages/losant') sees
+ * it: for ky, @tokenkit/core and @tokenkit/schemas, which the bench does not depend on.
+ * @param {string} fromPackage
+ * @param {string} specifier
+ */
+export async function importThrough(fromPackage, specifier) {
+  const from = createRequire(
+    fileURLToPath(new URL(`../../${fromPackage}/package.json`, import.meta.url)),
+  );
+  return import(pathToFileURL(from.resolve(specifier)).href);
 }
 
 /** @param {unknown} error */

@@ -6,10 +6,11 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadTokenkitLosant } from './contenders.mjs';
-import { apiTokenAt } from './fixtures.mjs';
+import { importThrough, loadTokenkitLosant } from './contenders.mjs';
+import { apiTokenAt, tokenPageBody } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
-import { ratioOfMedians, rotate, summarize } from './stats.mjs';
+import { runRequestLayers } from './request-layers.mjs';
+import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
 
 const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./pagination-child.mjs', import.meta.url));
@@ -24,9 +25,10 @@ async function measure(args) {
 
 /**
  * @param {{ host: import('./servers.mjs').ServerHost, rounds: { [total: number]: number },
- *   totals: number[], perPages: number[], log: (line: string) => void }} ctx
+ *   totals: number[], perPages: number[], layerRequests: number, gc: () => void,
+ *   log: (line: string) => void }} ctx
  */
-export async function runPagination({ host, rounds, totals, perPages, log }) {
+export async function runPagination({ host, rounds, totals, perPages, layerRequests, gc, log }) {
   const ours = await loadTokenkitLosant();
   const contenders = [{ id: 'raw', name: 'raw fetch loop' }];
   const unavailable = [];
@@ -86,5 +88,58 @@ export async function runPagination({ host, rounds, totals, perPages, log }) {
       profiles[c.id] = { ...profile, cpuMs: output.cpuMs };
     }
   }
-  return { tokenBytes: JSON.stringify(apiTokenAt(0)).length, cases, unavailable, profiles };
+  const validation = ours.available ? await validationCost() : undefined;
+  // One big page through each layer of our client, to split the per-page cost.
+  let layers;
+  if (ours.available) {
+    const perPage = Math.max(...perPages);
+    const url = await host.startPages({ total: perPage, perPages: [perPage] });
+    layers = await runRequestLayers({
+      url,
+      rounds: 3,
+      requests: layerRequests,
+      gc,
+      log,
+      page: perPage,
+    });
+  }
+  return {
+    validation,
+    layers,
+    tokenBytes: JSON.stringify(apiTokenAt(0)).length,
+    cases,
+    unavailable,
+    profiles,
+  };
 }
+
+/**
+ * What validating a page costs, without the network: `JSON.parse` of a pre-serialised page of
+ * 1,000 tokens, then the same plus the `apiTokens` schema our client checks each page with.
+ * @returns {Promise<{ perPage: number, parseMs: Summary, parseAndSchemaMs: Summary, schemaUsPerToken: number }>}
+ */
+async function validationCost() {
+  const { apiTokens } = await importThrough('packages/losant', '@tokenkit/schemas/losant');
+  const perPage = 1_000;
+  const body = tokenPageBody({ total: perPage, perPage, page: 0 });
+  const time = (fn) => {
+    for (let i = 0; i < 5; i++) fn();
+    const samples = [];
+    for (let i = 0; i < 15; i++) {
+      const start = process.hrtime.bigint();
+      fn();
+      samples.push(msSince(start));
+    }
+    return summarize(samples);
+  };
+  const parseMs = time(() => JSON.parse(body));
+  const parseAndSchemaMs = time(() => apiTokens.parse(JSON.parse(body)));
+  return {
+    perPage,
+    parseMs,
+    parseAndSchemaMs,
+    schemaUsPerToken: ((parseAndSchemaMs.median - parseMs.median) * 1000) / perPage,
+  };
+}
+
+/** @typedef {import('./stats.mjs').Summary} Summary */

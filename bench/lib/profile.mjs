@@ -71,6 +71,10 @@ export async function profileChild(script, args, { nodeFlags = [], cwd } = {}) {
 export function classifyFrame({ url, functionName }) {
   if (!url) {
     if (functionName === '(garbage collector)') return 'V8 garbage collector';
+    // The socket write syscall; on loopback the kernel does both ends' TCP work inside it.
+    if (/^write(Latin1|Utf8|Ascii|Ucs2)String$|^writev?Buffer$/.test(functionName)) {
+      return 'socket write (syscall, loopback TCP)';
+    }
     if (functionName === '(program)') return 'V8/native (program)';
     return `native ${functionName || '(anonymous)'}`;
   }

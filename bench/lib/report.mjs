@@ -67,6 +67,29 @@ function unavailableLines(list) {
     : '';
 }
 
+/** The cost-by-layer table (request-layers.mjs). */
+function layerTable(l) {
+  const parse =
+    l.jsonParsePlusSchemaUs === undefined
+      ? ''
+      : `\n\`JSON.parse\` + the schema on the canned body, without the network: ${us(l.jsonParsePlusSchemaUs)} per token.\n`;
+  return `
+Cost by layer (${l.what}): the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.
+
+${table(
+  ['Layer', 'Wall/req', 'p25–p75', 'vs raw', 'CPU/req', 'CPU vs raw'],
+  l.layers.map((x) => [
+    x.name,
+    us(x.wallUs.median),
+    spread(x.wallUs, us),
+    ratio(x.wallVsRaw),
+    us(x.cpuUs.median),
+    `${x.cpuVsRaw.ratio.toFixed(2)}×`,
+  ]),
+)}
+${parse}`;
+}
+
 function requestSection(r) {
   const rows = [];
   for (const s of r.scenarios) {
@@ -120,28 +143,9 @@ ${table(
 )}
 ${OURS in r.profiles ? `\nHottest functions under ${OURS}: ${hottest(r.profiles[OURS], 6)}\n` : ''}`;
   }
-  if (r.layers?.layers) {
-    const l = r.layers;
-    text += `
-Cost by layer: the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.
-
-${table(
-  ['Layer', 'Wall/req', 'p25–p75', 'vs raw', 'CPU/req', 'CPU vs raw'],
-  l.layers.map((x) => [
-    x.name,
-    us(x.wallUs.median),
-    spread(x.wallUs, us),
-    ratio(x.wallVsRaw),
-    us(x.cpuUs.median),
-    `${x.cpuVsRaw.ratio.toFixed(2)}×`,
-  ]),
-)}
-
-\`JSON.parse\` + the apiToken schema on the canned body, without the network: ${us(l.jsonParsePlusSchemaUs)} per token.
-`;
-  } else if (r.layers?.unavailable) {
+  if (r.layers?.layers) text += layerTable(r.layers);
+  else if (r.layers?.unavailable)
     text += `\nCost by layer: not available — ${r.layers.unavailable}\n`;
-  }
   return text;
 }
 
@@ -197,6 +201,13 @@ ${table(
 )}
 
 Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
+`;
+  }
+  if (p.layers?.layers) text += layerTable(p.layers);
+  if (p.validation) {
+    const v = p.validation;
+    text += `
+Validation alone, without the network (a page of ${v.perPage.toLocaleString('en')} tokens, 15 runs): \`JSON.parse\` ${ms(v.parseMs.median)} (p25–p75 ${spread(v.parseMs, ms)}); \`JSON.parse\` + the \`apiTokens\` schema ${ms(v.parseAndSchemaMs.median)} (${spread(v.parseAndSchemaMs, ms)}): the schema costs ${us(v.schemaUsPerToken)} per token.
 `;
   }
   return text;
@@ -351,7 +362,23 @@ function causes(results, goals) {
       cause = parts.join(' ');
     } else if (name === 'Pagination time' && b.pagination?.profiles) {
       const p = b.pagination.profiles;
-      cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop; iterate's self time goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.`;
+      const v = b.pagination.validation;
+      const largest = Math.max(...b.pagination.cases.map((c) => c.total));
+      const gaps = b.pagination.cases
+        .filter((c) => c.total === largest)
+        .map((c) => {
+          const raw = c.contenders.find((k) => k.name.startsWith('raw'));
+          const it = c.contenders.find((k) => !k.name.startsWith('raw'));
+          if (!raw || !it) return '';
+          const gap = it.cpuMs.median - raw.cpuMs.median;
+          const schema = v ? (v.schemaUsPerToken * c.total) / 1000 : undefined;
+          return `pages of ${c.perPage}: iterate uses ${ms(gap)} more CPU than the raw loop${schema === undefined ? '' : `; the schema check alone, at ${us(v.schemaUsPerToken)} per token measured without the network, comes to about ${ms(schema)}`}`;
+        })
+        .filter(Boolean);
+      const schemaNote = gaps.length
+        ? ` Over ${largest.toLocaleString('en')} tokens (timed rounds, CPU medians) — ${gaps.join('; ')}. The page-level split is in the cost-by-layer table of section 2; the rest of the gap is the per-request overhead of section 1, paid once per page.`
+        : '';
+      cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop (under the profiler); iterate's self time goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.${schemaNote}`;
     } else if (name === 'Pagination heap') {
       cause = 'see the heap table in section 2 (peak growth at each size, beside the raw loop).';
     } else if (name.startsWith('Browser bundle')) {

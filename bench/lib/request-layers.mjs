@@ -2,44 +2,41 @@
  * Request overhead by layer: the same GET through each layer our client is built from, from
  * bare fetch up to the full client, so a gap to raw fetch is pinned on the layer that adds it.
  * Sequential, interleaved rounds, wall and CPU time per request.
- *
- * ky, @tokenkit/core and @tokenkit/schemas are not dependencies of the bench; they are
- * resolved through the package that depends on them (packages/losant, packages/core).
+ * ky, @tokenkit/core and @tokenkit/schemas are resolved through the packages that use them.
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
+import { importThrough, LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
 import { ACCESS_TOKEN, INSTANCE_ID, singleTokenBody, TOKEN_ID } from './fixtures.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Imports `specifier` as the package at `fromPackage` would see it. */
-async function importFrom(fromPackage, specifier) {
-  const require = createRequire(`${ROOT}${fromPackage}/package.json`);
-  return import(pathToFileURL(require.resolve(specifier)).href);
-}
-
 /**
  * @param {{ url: string, rounds: number, requests: number, gc: () => void,
- *   log: (line: string) => void }} ctx
+ *   log: (line: string) => void, page?: number }} ctx
+ *   without `page`: GET one token; with `page` (a page size): GET page 0 of the token list
  */
-export async function runRequestLayers({ url, rounds, requests, gc, log }) {
+export async function runRequestLayers({ url, rounds, requests, gc, log, page }) {
   const ours = await loadTokenkitLosant();
   if (!ours.available) return { unavailable: ours.reason };
-  const core = await importFrom('packages/losant', '@tokenkit/core');
-  const { apiToken } = await importFrom('packages/losant', '@tokenkit/schemas/losant');
-  const ky = (await importFrom('packages/core', 'ky')).default;
+  const core = await importThrough('packages/losant', '@tokenkit/core');
+  const schemas = await importThrough('packages/losant', '@tokenkit/schemas/losant');
+  const ky = (await importThrough('packages/core', 'ky')).default;
 
-  const path = `/instances/${INSTANCE_ID}/tokens/${TOKEN_ID}`;
-  const target = `${url}${path}?_actions=false&_links=true&_embedded=true`;
+  const list = page !== undefined;
+  const path = list
+    ? `/instances/${INSTANCE_ID}/tokens`
+    : `/instances/${INSTANCE_ID}/tokens/${TOKEN_ID}`;
   const query = { _actions: false, _links: true, _embedded: true };
+  if (list) Object.assign(query, { page: '0', perPage: String(page) });
+  const target = `${url}${path}?${new URLSearchParams(query)}`;
+  const schema = list ? schemas.apiTokens : schemas.apiToken;
+  const schemaName = list ? 'apiTokens' : 'apiToken';
   const http = core.createHttpClient({
     baseUrl: url,
     auth: core.createTokenAuth({ scheme: 'Bearer', token: ACCESS_TOKEN }),
   });
   const client = ours.module.createLosantClient({ accessToken: ACCESS_TOKEN, url });
   const text = async (res) => JSON.parse(await res.text());
+  /** @param {any} result */
+  const check = (result) => (list ? result?.items?.length === page : result?.id === TOKEN_ID);
 
   const layers = [
     {
@@ -70,19 +67,25 @@ export async function runRequestLayers({ url, rounds, requests, gc, log }) {
       call: async () => (await http.request({ method: 'GET', path, query })).data,
     },
     {
-      name: '@tokenkit/core request + apiToken schema',
+      name: `@tokenkit/core request + ${schemaName} schema`,
       call: async () =>
-        (await http.request({ method: 'GET', path, query, responseSchema: apiToken })).data,
+        (await http.request({ method: 'GET', path, query, responseSchema: schema })).data,
     },
-    {
-      name: '@tokenkit/losant instanceApiToken.get (full client)',
-      call: () => client.instanceApiToken.get({ instanceId: INSTANCE_ID, apiTokenId: TOKEN_ID }),
-    },
+    list
+      ? {
+          name: '@tokenkit/losant instanceApiTokens.get (full client)',
+          call: () =>
+            client.instanceApiTokens.get({ instanceId: INSTANCE_ID, page: 0, perPage: page }),
+        }
+      : {
+          name: '@tokenkit/losant instanceApiToken.get (full client)',
+          call: () =>
+            client.instanceApiToken.get({ instanceId: INSTANCE_ID, apiTokenId: TOKEN_ID }),
+        },
   ];
   for (const layer of layers) {
-    const token = await layer.call();
-    if (token?.id !== TOKEN_ID) throw new Error(`${layer.name} did not return the token`);
-    for (let i = 0; i < Math.max(200, requests / 10); i++) await layer.call();
+    if (!check(await layer.call())) throw new Error(`${layer.name} did not return the data`);
+    for (let i = 0; i < Math.max(list ? 10 : 200, requests / 10); i++) await layer.call();
   }
 
   /** @type {Record<string, { wall: number[], cpu: number[] }>} */
@@ -98,19 +101,23 @@ export async function runRequestLayers({ url, rounds, requests, gc, log }) {
       samples[layer.name].wall.push((wall * 1000) / requests);
       samples[layer.name].cpu.push((user + system) / requests);
     }
-    log(`  layers round ${round + 1}/${rounds}`);
+    log(`  by layer (${list ? `page of ${page}` : 'one token'}) round ${round + 1}/${rounds}`);
   }
 
   // Schema validation alone, without the network: parse the canned body, then validate it.
-  const body = singleTokenBody();
-  const n = 20_000;
-  for (let i = 0; i < 2_000; i++) apiToken.parse(JSON.parse(body));
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) apiToken.parse(JSON.parse(body));
-  const parseUs = (msSince(start) * 1000) / n;
+  let parseUs;
+  if (!list) {
+    const body = singleTokenBody();
+    const n = 20_000;
+    for (let i = 0; i < 2_000; i++) schema.parse(JSON.parse(body));
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) schema.parse(JSON.parse(body));
+    parseUs = (msSince(start) * 1000) / n;
+  }
 
   const raw = samples[layers[0].name];
   return {
+    what: list ? `GET one page of ${page} tokens` : 'GET one token',
     requests,
     rounds,
     layers: layers.map((l) => ({
