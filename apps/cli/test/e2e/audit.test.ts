@@ -70,6 +70,7 @@ beforeAll(async () => {
     { name: 'tf-admin', canConfigureApiTokens: true, expiresOn: null },
     { name: 'user-manager', canConfigureUsers: true, expiresOn: atMs(100) },
     { name: 'expired-agent', canConfigureAgents: true, expiresOn: atMs(-1) },
+    { name: 'rotating-soon', canViewLogs: true, expiresOn: atMs(3) },
     { name: 'logs-reader', canViewLogs: true, expiresOn: atMs(200) },
   ]);
   secrets.push(
@@ -102,6 +103,7 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
       // Within a severity and kind: the soonest (or longest-ago) expiry first.
       'high expired losant expired-active',
       'high expired instana expired-agent',
+      'high expiring instana rotating-soon',
       'high expiring losant expiring-soon',
       'high over-broad instana user-manager',
       'high over-broad losant app-broad',
@@ -115,7 +117,7 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
       expiringWithin: '30d',
       failOn: 'high',
       failed: true,
-      summary: { critical: 2, high: 5, medium: 4, low: 1, total: 12, tokens: 12 },
+      summary: { critical: 2, high: 6, medium: 4, low: 1, total: 13, tokens: 13 },
     });
     expect(report.sources).toEqual([
       { vendor: 'losant', owner: { kind: 'user' }, tokens: 1, error: null },
@@ -131,7 +133,7 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
         tokens: 6,
         error: null,
       },
-      { vendor: 'instana', owner: { kind: 'tenant' }, tokens: 4, error: null },
+      { vendor: 'instana', owner: { kind: 'tenant' }, tokens: 5, error: null },
     ]);
     const broad = report.findings.find((f) => f.tokenName === 'app-broad');
     expect(broad).toMatchObject({
@@ -150,11 +152,11 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
   it('prints a table for people with a verdict line', async () => {
     const result = await runCli(['audit', '--application', applicationId], { env });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toMatch(/^Audit of 12 tokens/);
+    expect(result.stdout).toMatch(/^Audit of 13 tokens/);
     expect(result.stdout).toMatch(/SEVERITY\s+FINDING\s+OWNER\s+TOKEN\s+DETAIL/);
     expect(result.stdout).toMatch(/critical\s+over-broad\s+instana tenant\s+tf-admin/);
     expect(result.stdout).toContain(
-      '12 findings: 2 critical · 5 high · 4 medium · 1 low — failing',
+      '13 findings: 2 critical · 6 high · 4 medium · 1 low — failing',
     );
     expect(leakedSecrets(result, secrets)).toEqual([]);
   });
@@ -168,7 +170,7 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
     expect(json<Report>(none)).toMatchObject({
       failOn: 'none',
       failed: false,
-      summary: { total: 12 },
+      summary: { total: 13 },
     });
     const critical = await runCli(
       ['audit', '--application', applicationId, '--fail-on', 'critical', '--json'],
@@ -210,7 +212,7 @@ describe.concurrent('tokenkit audit', processTimeout, () => {
     expect(result.code, result.stderr).toBe(0);
     const report = json<Report>(result);
     expect(report.sources).toEqual([
-      { vendor: 'instana', owner: { kind: 'tenant' }, tokens: 4, error: null },
+      { vendor: 'instana', owner: { kind: 'tenant' }, tokens: 5, error: null },
     ]);
   });
 
