@@ -15,13 +15,6 @@ export function ownerFields(owner: TokenOwner): {
   return { vendor: owner.vendor, owner: { kind: owner.kind } };
 }
 
-/** "losant application 5f0c…", "losant user", "instana tenant". */
-export function ownerLabel(owner: TokenOwner): string {
-  return owner.vendor === 'losant' && owner.kind !== 'user'
-    ? `${owner.vendor} ${owner.kind} ${owner.id}`
-    : `${owner.vendor} ${owner.kind}`;
-}
-
 /** The audit's result, in the stable shape `--json` prints. */
 export interface AuditReport {
   generatedAt: string;

@@ -12,7 +12,7 @@ export interface CommandContext {
 }
 
 /** The context for the command commander is running, from its own and the global options. */
-export function contextFor(command: Command): CommandContext {
+function contextFor(command: Command): CommandContext {
   const options = command.optsWithGlobals<{ json?: boolean; color?: boolean }>();
   return {
     output: new Output({ json: Boolean(options.json), color: options.color, env: process.env }),
@@ -23,7 +23,7 @@ export function contextFor(command: Command): CommandContext {
 }
 
 /** Prints an error as one line on stderr and returns the exit code it maps to. */
-export function reportError(output: Output, error: unknown, vendor?: Vendor): number {
+function reportError(output: Output, error: unknown, vendor?: Vendor): number {
   const report = describeError(error, vendor);
   const c = output.errorColor;
   const hint = report.hint ? ` ${c.dim('—')} ${report.hint}` : '';

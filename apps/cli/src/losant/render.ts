@@ -9,7 +9,7 @@ export function publicToken(token: LosantToken): LosantToken {
 }
 
 /** "2027-01-31 (in 68 days)", coloured by urgency; "never" in yellow. */
-export function expiryCell(output: Output, expirationDate: string | undefined, now: Date): string {
+function expiryCell(output: Output, expirationDate: string | undefined, now: Date): string {
   const c = output.color;
   if (!expirationDate) return c.yellow('never');
   const date = new Date(expirationDate);
@@ -21,7 +21,7 @@ export function expiryCell(output: Output, expirationDate: string | undefined, n
 }
 
 /** "active" in green, "inactive" dimmed. */
-export function statusCell(output: Output, status: string | undefined): string {
+function statusCell(output: Output, status: string | undefined): string {
   if (status === 'inactive') return output.color.dim('inactive');
   return output.color.green(status ?? 'active');
 }

@@ -17,16 +17,6 @@ export interface LosantToken {
   [key: string]: unknown;
 }
 
-/** One page of a Losant token listing. */
-export interface LosantTokenPage {
-  items?: readonly LosantToken[] | undefined;
-  count?: number | undefined;
-  totalCount?: number | undefined;
-  page?: number | undefined;
-  perPage?: number | undefined;
-  [key: string]: unknown;
-}
-
 /** Whose tokens a Losant command works on: exactly one of these. */
 export type LosantOwner =
   | { kind: 'instance'; id: string }
