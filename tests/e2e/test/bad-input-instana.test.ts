@@ -12,7 +12,7 @@ import { type Fixture, startFixture } from './helpers/fixture.js';
 import { settle } from './helpers/outcome.js';
 import { expectBothOutcomes, refusedOrAccepted, tally } from './helpers/refused-or-accepted.js';
 
-const NUM_RUNS = 150;
+const NUM_RUNS = 100;
 
 let f: Fixture;
 

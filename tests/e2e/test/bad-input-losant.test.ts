@@ -26,7 +26,7 @@ import { type LosantOwnerCase, losantOwners } from './helpers/operations.js';
 import { settle } from './helpers/outcome.js';
 import { expectBothOutcomes, refusedOrAccepted, tally } from './helpers/refused-or-accepted.js';
 
-const NUM_RUNS = 150;
+const NUM_RUNS = 100;
 
 let f: Fixture;
 /** One long-lived token per owner for get/patch. */

@@ -242,11 +242,11 @@ const scenarios: Scenario[] = [
   {
     name: 'latency past the timeout on every attempt: TimeoutError (attempt) after 3 attempts',
     arrange: (f, op) => f.mock.faults.latency({ route: op.route, ms: 5000 }),
-    options: { timeout: 800 },
+    options: { timeout: 400 },
     verify({ f, op, outcome }) {
       const error = expectError(outcome, TimeoutError);
       expect(error.kind).toBe('attempt');
-      expect(error.timeoutMs).toBe(800);
+      expect(error.timeoutMs).toBe(400);
       expectRequest(error, op);
       // Counted by the client: on a loaded machine an attempt can time out before the server
       // has even read it, so the server's log may hold fewer.
