@@ -6,10 +6,12 @@ import { addJsonOption, addTokenStdinOption, addYesOption, collect } from './opt
 const actions = () => import('../actions/instana-tokens.js');
 
 function leaf(parent: Command, name: string, summary: string): Command {
-  const command = parent.command(name).summary(summary).description(`${summary}.`);
-  addJsonOption(command);
-  addTokenStdinOption(command, 'INSTANA_API_TOKEN');
-  return command;
+  return parent.command(name).summary(summary).description(`${summary}.`);
+}
+
+/** The options every command has, listed after its own. */
+function common(command: Command): Command {
+  return addTokenStdinOption(addJsonOption(command), 'INSTANA_API_TOKEN');
 }
 
 function addPermissionOptions(command: Command): Command {
@@ -39,19 +41,19 @@ export function registerInstanaCommands(program: Command): void {
     .command('tokens')
     .summary('list, show, create, update and delete API tokens');
 
-  leaf(tokens, 'list', 'List API tokens').action((_options, command: Command) =>
+  common(leaf(tokens, 'list', 'List API tokens')).action((_options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).listTokens(context, command.opts()),
     ),
   );
 
-  leaf(tokens, 'get', 'Show one API token')
-    .argument('<internalId>', "the token's internal id")
-    .action((internalId: string, _options, command: Command) =>
-      execute(command, 'instana', async (context) =>
-        (await actions()).getToken(context, internalId, command.opts()),
-      ),
-    );
+  common(
+    leaf(tokens, 'get', 'Show one API token').argument('<internalId>', "the token's internal id"),
+  ).action((internalId: string, _options, command: Command) =>
+    execute(command, 'instana', async (context) =>
+      (await actions()).getToken(context, internalId, command.opts()),
+    ),
+  );
 
   const create = leaf(tokens, 'create', 'Create an API token and print its secret once')
     .requiredOption('--name <name>', 'token name')
@@ -59,7 +61,7 @@ export function registerInstanaCommands(program: Command): void {
       '--expires <when>',
       'expiry (sent as expiresOn): an ISO date or a duration such as 90d',
     );
-  addPermissionOptions(create)
+  common(addPermissionOptions(create))
     .addHelpText(
       'after',
       '\nExample:\n  $ tokenkit instana tokens create --name ci-agents --permission canConfigureAgents --permission canViewLogs',
@@ -73,20 +75,24 @@ export function registerInstanaCommands(program: Command): void {
   const update = leaf(tokens, 'update', 'Rename an API token or change its permissions')
     .argument('<internalId>', "the token's internal id")
     .option('--name <name>', 'new name');
-  addPermissionOptions(update)
-    .option('--revoke-permission <name>', 'take a permission away (repeatable)', collect)
-    .action((internalId: string, _options, command: Command) =>
-      execute(command, 'instana', async (context) =>
-        (await actions()).updateToken(context, internalId, command.opts()),
-      ),
-    );
+  common(
+    addPermissionOptions(update).option(
+      '--revoke-permission <name>',
+      'take a permission away (repeatable)',
+      collect,
+    ),
+  ).action((internalId: string, _options, command: Command) =>
+    execute(command, 'instana', async (context) =>
+      (await actions()).updateToken(context, internalId, command.opts()),
+    ),
+  );
 
   const remove = leaf(
     tokens,
     'delete',
     'Delete an API token (asks first; --yes in scripts)',
   ).argument('<internalId>', "the token's internal id");
-  addYesOption(remove).action((internalId: string, _options, command: Command) =>
+  common(addYesOption(remove)).action((internalId: string, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).deleteToken(context, internalId, command.opts()),
     ),

@@ -22,10 +22,12 @@ function addOwnerOptions(command: Command): Command {
 
 function leaf(parent: Command, name: string, summary: string): Command {
   const command = parent.command(name).summary(summary).description(`${summary}.`);
-  addOwnerOptions(command);
-  addJsonOption(command);
-  addTokenStdinOption(command, 'LOSANT_ACCESS_TOKEN');
-  return command;
+  return addOwnerOptions(command);
+}
+
+/** The options every command has, listed after its own. */
+function common(command: Command): Command {
+  return addTokenStdinOption(addJsonOption(command), 'LOSANT_ACCESS_TOKEN');
 }
 
 /** `tokenkit losant tokens list|get|create|update|delete`. */
@@ -54,7 +56,7 @@ export function registerLosantCommands(program: Command): void {
     )
     .option('--per-page <n>', 'tokens per page (server default 100)', integerAtLeast(1))
     .option('--all', 'fetch every page');
-  list.addHelpText(
+  common(list).addHelpText(
     'after',
     '\nExamples:\n  $ tokenkit losant tokens list --user\n  $ tokenkit losant tokens list --application 5f0c… --all --filter-field name --filter "ci-*" --json',
   );
@@ -64,13 +66,12 @@ export function registerLosantCommands(program: Command): void {
     ),
   );
 
-  leaf(tokens, 'get', 'Show one token')
-    .argument('<tokenId>', 'the token id')
-    .action((tokenId: string, _options, command: Command) =>
+  common(leaf(tokens, 'get', 'Show one token').argument('<tokenId>', 'the token id')).action(
+    (tokenId: string, _options, command: Command) =>
       execute(command, 'losant', async (context) =>
         (await actions()).getToken(context, tokenId, command.opts()),
       ),
-    );
+  );
 
   const create = leaf(tokens, 'create', 'Create a token and print its secret once')
     .requiredOption('--name <name>', 'token name')
@@ -82,7 +83,7 @@ export function registerLosantCommands(program: Command): void {
     .option('--expires <when>', 'expiry: an ISO date (2027-01-31) or a duration (90d, 12w, 1y)')
     .option('--description <text>', 'description')
     .addOption(new Option('--status <status>', 'initial status').choices(['active', 'inactive']));
-  create.addHelpText(
+  common(create).addHelpText(
     'after',
     '\nExample:\n  $ tokenkit losant tokens create --application 5f0c… --name ci-deploy \\\n      --scope applicationApiTokens.get --expires 90d',
   );
@@ -92,11 +93,12 @@ export function registerLosantCommands(program: Command): void {
     ),
   );
 
-  leaf(tokens, 'update', 'Rename, describe, activate or deactivate a token')
+  const update = leaf(tokens, 'update', 'Rename, describe, activate or deactivate a token')
     .argument('<tokenId>', 'the token id')
     .option('--name <name>', 'new name')
     .option('--description <text>', 'new description')
-    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']))
+    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']));
+  common(update)
     .addHelpText('after', '\nScopes and expiry cannot be changed after creation (a Losant rule).')
     .action((tokenId: string, _options, command: Command) =>
       execute(command, 'losant', async (context) =>
@@ -108,7 +110,7 @@ export function registerLosantCommands(program: Command): void {
     '<tokenId>',
     'the token id',
   );
-  addYesOption(remove).action((tokenId: string, _options, command: Command) =>
+  common(addYesOption(remove)).action((tokenId: string, _options, command: Command) =>
     execute(command, 'losant', async (context) =>
       (await actions()).deleteToken(context, tokenId, command.opts()),
     ),
