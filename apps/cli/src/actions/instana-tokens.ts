@@ -100,10 +100,11 @@ export async function listTokens(context: CommandContext, options: CommonOptions
     instanaRows(output, tokens, context.now()),
     'No API tokens.',
   );
-  if (tokens.length > 0)
-    output.note(
-      output.errorColor.dim(`${tokens.length} API token${tokens.length === 1 ? '' : 's'}`),
-    );
+  const count = `${tokens.length} API token${tokens.length === 1 ? '' : 's'}`;
+  // Instana allows 5,000 calls an hour per token; worth seeing before a big script runs.
+  const limit = client.rateLimit;
+  const budget = limit ? ` · ${limit.remaining} of ${limit.limit} API calls left this hour` : '';
+  if (tokens.length > 0 || budget) output.note(output.errorColor.dim(`${count}${budget}`));
   return 0;
 }
 

@@ -89,6 +89,7 @@ export async function listTokens(context: CommandContext, options: ListOptions):
       return 0;
     }
     printTable(output, tokenTableHead, tokenRows(output, all.tokens, context.now()), 'No tokens.');
+    if (all.tokens.length === 0) return 0;
     output.note(
       output.errorColor.dim(
         `${all.tokens.length} tokens (${all.pages} page${all.pages === 1 ? '' : 's'}), ${describeOwner(owner)}`,
@@ -116,6 +117,7 @@ export async function listTokens(context: CommandContext, options: ListOptions):
   const pageNumber = page.page ?? options.page ?? 0;
   const perPage = page.perPage ?? options.perPage ?? 100;
   const more = (pageNumber + 1) * perPage < total;
+  if (total === 0) return 0;
   output.note(
     output.errorColor.dim(
       `${items.length} of ${total} tokens, page ${pageNumber}, ${describeOwner(owner)}` +

@@ -55,6 +55,7 @@ describe.concurrent('tokenkit instana tokens', processTimeout, () => {
     expect(result.stdout).toMatch(/INTERNAL ID\s+NAME\s+EXPIRES\s+PERMISSIONS/);
     expect(result.stdout).toMatch(/table-one\s+never\s+2: canConfigureAgents, canViewLogs/);
     expect(result.stdout).not.toContain('****');
+    expect(result.stderr).toMatch(/^\d+ API tokens? · \d+ of 5000 API calls left this hour\n$/);
     expect(leakedSecrets(result, allSecrets())).toEqual([]);
   });
 
