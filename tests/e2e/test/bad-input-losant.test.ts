@@ -117,6 +117,46 @@ describe('Losant: every input is refused before sending or accepted by the serve
     expectBothOutcomes(counts);
   });
 
+  test('iterate (the three list resources): refused at once, or every page accepted, each token once', async () => {
+    const counts = tally();
+    // Big enough pages that a run costs a few requests, not dozens.
+    const query = goodListQuery.map((q) => ({
+      ...q,
+      perPage: Math.max(20, Number(q.perPage ?? 100)),
+    }));
+    await fc.assert(
+      fc.asyncProperty(
+        withOwner((owner) => params(owner, query, listQueryMutations)),
+        async ([owner, input]) => {
+          f.mock.clearRequests();
+          const outcome = await settle(f.watch, async () => {
+            const ids: string[] = [];
+            for await (const token of f.losant[`${owner.resource}ApiTokens`].iterate(
+              input as never,
+            )) {
+              ids.push(String(token.id));
+            }
+            return ids;
+          });
+          if (!outcome.ok) {
+            expect(outcome.error).toBeInstanceOf(RequestValidationError);
+            expect(f.mock.requests).toEqual([]);
+            counts.refused++;
+            return;
+          }
+          const statuses = f.mock.requests.map((entry) => entry.status);
+          expect(statuses.length).toBeGreaterThan(0);
+          expect(statuses.every((code) => code === 200)).toBe(true);
+          const ids = outcome.value as string[];
+          expect(new Set(ids).size).toBe(ids.length);
+          counts.accepted++;
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expectBothOutcomes(counts);
+  });
+
   test('create (…ApiTokens.post): names (255/256, control chars), scopes, dates, roles, unknown keys', async () => {
     const counts = tally();
     await fc.assert(
