@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { failOnChoices } from '../audit/severity.js';
-import { execute } from './context.js';
+import { execute } from './execute.js';
 import { addJsonOption, collect } from './options.js';
 
 /** `tokenkit audit`. */

@@ -36,10 +36,9 @@ function reportError(output: Output, error: unknown, vendor?: Vendor): number {
 
 /**
  * Runs an action body with the command's context, turning whatever it throws into one line on
- * stderr and the documented exit code. The body is loaded lazily by the caller so `--help`
- * never pays for the vendor packages.
+ * stderr and the documented exit code.
  */
-export async function execute(
+export async function runAction(
   command: Command,
   vendor: Vendor | undefined,
   body: (context: CommandContext) => Promise<number | undefined>,

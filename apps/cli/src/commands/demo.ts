@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { execute } from './context.js';
+import { execute } from './execute.js';
 
 /** `tokenkit demo`. */
 export function registerDemoCommand(program: Command): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { execute } from './context.js';
+import { execute } from './execute.js';
 import { addJsonOption, addTokenStdinOption, addYesOption, collect } from './options.js';
 
 /** Loads the implementations only when an instana command actually runs. */

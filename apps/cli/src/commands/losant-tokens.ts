@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { execute } from './context.js';
+import { execute } from './execute.js';
 import {
   addJsonOption,
   addTokenStdinOption,

@@ -45,12 +45,20 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     expect(result.stdout).toContain('Usage: tokenkit');
   });
 
-  it('--help loads neither the vendor packages, zod, cli-table3 nor the mock server', async () => {
+  it('--help loads neither the vendor packages, zod, cli-table3, picocolors nor the mock server', async () => {
     const result = await runCli(['--help'], { nodeArgs: ['--import', tracer] });
     expect(result.code).toBe(0);
     const modules = resolvedModules(result);
     expect(modules.some((url) => url.includes('commander'))).toBe(true);
-    for (const heavy of ['@tokenkit', '/packages/', 'zod', 'cli-table3', 'mock-server', 'ky']) {
+    for (const heavy of [
+      '@tokenkit',
+      '/packages/',
+      'zod',
+      'cli-table3',
+      'picocolors',
+      'mock-server',
+      '/ky',
+    ]) {
       expect(modules.filter((url) => url.includes(heavy))).toEqual([]);
     }
   });
