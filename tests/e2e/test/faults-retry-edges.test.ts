@@ -121,6 +121,29 @@ describe('Retry-After in its other forms', () => {
   });
 });
 
+describe("Instana's own hourly rate limit", () => {
+  test('past the budget: RateLimitError at once (the reset is far off), rateLimit shows 0 left', async () => {
+    const g = await startFixture({ mock: { instanaRateLimit: 3 } });
+    try {
+      for (let call = 0; call < 3; call++) {
+        expect(await g.instana.apiTokens.getApiTokens()).toEqual([]);
+      }
+      expect(g.instana.rateLimit).toMatchObject({ limit: 3, remaining: 0 });
+      const outcome = await settle(g.watch, () => g.instana.apiTokens.getApiTokens());
+      const error = expectError(outcome, RateLimitError);
+      // The window resets within the hour, past the 60 s cap on waits: no retry.
+      expect(error.retryAfterMs).toBeGreaterThan(60_000);
+      // X-RateLimit-Reset is in whole seconds: up to one more second.
+      expect(error.retryAfterMs).toBeLessThanOrEqual(3_601_000);
+      expect(attempts(g, 'getApiTokens')).toBe(4);
+      expect(g.instana.rateLimit?.resetAt.getTime()).toBeGreaterThan(Date.now());
+      expect(g.watch.leaks()).toEqual([]);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe('aborting and deadlines', () => {
   test('aborting while waiting out a Retry-After ends the call with AbortError, no more attempts', async () => {
     f.mock.faults.failNext(1, { route: 'userApiTokens.get', status: 503, retryAfter: 30 });
