@@ -46,11 +46,21 @@ export function destructiveMode(
   return mode;
 }
 
-/** Asks a [y/N] question on stderr and reads the answer from stdin. */
+/**
+ * Asks a [y/N] question on stderr and reads the answer from stdin. Ctrl-C or Ctrl-D count as
+ * "no" (readline would otherwise just pause and leave the question hanging).
+ */
 export async function ask(context: CommandContext, question: string): Promise<boolean> {
   const prompt = createInterface({ input: context.stdin, output: process.stderr });
+  const cancelled = new AbortController();
+  prompt.on('SIGINT', () => cancelled.abort());
+  prompt.on('close', () => cancelled.abort());
   try {
-    return isYes(await prompt.question(`${question} [y/N] `));
+    return isYes(await prompt.question(`${question} [y/N] `, { signal: cancelled.signal }));
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') throw error;
+    process.stderr.write('\n');
+    return false;
   } finally {
     prompt.close();
   }

@@ -205,6 +205,18 @@ describe.skipIf(!scriptPath)('delete at a terminal', processTimeout, () => {
     expect(mock.store.losant.get('user', token!.id)).toBeUndefined();
   });
 
+  it('Ctrl-C at the question keeps the token', async () => {
+    const [token] = mock.store.losant.add('user', [{ name: 'interrupted' }]);
+    const result = await runInTerminal(
+      ['losant', 'tokens', 'delete', token!.id, '--user'],
+      losantEnv(mock),
+      '\u0003',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Not deleted.');
+    expect(mock.store.losant.get('user', token!.id)).toBeDefined();
+  });
+
   it('--all draws a progress line on a terminal', async () => {
     const applicationId = objectId();
     mock.store.losant.add({ applicationId }, 250);
