@@ -4,13 +4,16 @@
  * unhandled rejection, no socket left open, every call successful, and the server's store
  * holding exactly what the clients believe they created, renamed and deleted.
  */
+import { ConnectionError, RateLimitError, ServerError } from '@tokenkit/core';
 import { newApiToken } from '@tokenkit/instana';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { type Fixture, startFixture } from './helpers/fixture.js';
 import { type LosantOwnerCase, losantOwners } from './helpers/operations.js';
+import { describeOutcome } from './helpers/outcome.js';
 
 const TOTAL = 1000;
 const IN_FLIGHT = 64;
+const CHAOS_TOTAL = 400;
 
 /** A small deterministic PRNG (mulberry32), so every run draws the same mix. */
 function random(seed: number): () => number {
@@ -139,6 +142,17 @@ async function runOne(c: Collection, kind: Kind, n: number): Promise<void> {
   }
   const id = c.free.splice(Math.floor(c.free.length / 2), 1)[0];
   if (id === undefined) return runOne(c, 'create', n);
+  try {
+    await useToken(c, kind, id, n);
+  } catch (error) {
+    // Every fault injected here leaves the request unprocessed: the token is as it was.
+    c.free.push(id);
+    throw error;
+  }
+}
+
+/** Gets, renames or deletes one claimed token and records the effect. */
+async function useToken(c: Collection, kind: Kind, id: string, n: number): Promise<void> {
   if (kind === 'get') {
     const token = await c.get(id);
     expect(token).toEqual({ id, name: c.believed.get(id) });
@@ -165,73 +179,138 @@ afterEach(() => {
   process.off('unhandledRejection', onUnhandled);
 });
 
+/** Faults that leave a request unprocessed, so a failed call has changed nothing. */
+const unprocessedFaults: ((f: Fixture, roll: number) => void)[] = [
+  (f, roll) =>
+    f.mock.faults.failNext(1, {
+      status: [500, 502, 503, 504, 429][Math.floor(roll * 5)] ?? 503,
+      retryAfter: 0,
+    }),
+  (f) => f.mock.faults.dropNext(1, { when: 'before-response' }),
+  (f) => f.mock.faults.htmlErrorNext(1, { status: 502 }),
+];
+
+interface LoadRun {
+  readonly errors: unknown[];
+  readonly counts: Record<Kind, number>;
+  readonly peakInFlight: number;
+  readonly collections: Collection[];
+}
+
+/**
+ * Runs `total` operations, `IN_FLIGHT` at a time, drawn from a fixed seed. With `chaos`, one
+ * operation in five first injects a fault that the next request (any route) will meet.
+ */
+async function runLoad(f: Fixture, total: number, chaos: boolean): Promise<LoadRun> {
+  // A little latency on every request, so 64 calls really are in flight together.
+  f.mock.faults.latency({ ms: 2 });
+  const collections = [...losantOwners.map((o) => losantCollection(f, o)), instanaCollection(f)];
+  const draw = random(chaos ? 9 : 8);
+  const kinds: [Kind, number][] = [
+    ['create', 0.3],
+    ['get', 0.2],
+    ['list', 0.1],
+    ['patch', 0.2],
+    ['delete', 0.2],
+  ];
+  const pick = (): Kind => {
+    let roll = draw();
+    for (const [kind, weight] of kinds) {
+      roll -= weight;
+      if (roll < 0) return kind;
+    }
+    return 'create';
+  };
+  const errors: unknown[] = [];
+  const counts: Record<Kind, number> = { create: 0, get: 0, list: 0, patch: 0, delete: 0 };
+  let next = 0;
+  let inFlight = 0;
+  let peakInFlight = 0;
+  const worker = async () => {
+    while (next < total) {
+      const n = next++;
+      const c = collections[Math.floor(draw() * collections.length)] as Collection;
+      const kind = pick();
+      if (chaos && draw() < 0.2) {
+        const inject = unprocessedFaults[Math.floor(draw() * unprocessedFaults.length)];
+        inject?.(f, draw());
+      }
+      counts[kind]++;
+      inFlight++;
+      peakInFlight = Math.max(peakInFlight, inFlight);
+      try {
+        await runOne(c, kind, n);
+      } catch (error) {
+        errors.push(f.watch.error(error));
+      } finally {
+        inFlight--;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return { errors, counts, peakInFlight, collections };
+}
+
+/** The checks both runs share: store, sockets, rejections, secrets; then close and recheck. */
+async function expectCleanEnd(f: Fixture, run: LoadRun, before: ReturnType<typeof tcpHandles>) {
+  for (const c of run.collections) {
+    expect(c.stored(), c.label).toEqual(c.believed);
+  }
+  // Keep-alive reuses connections: never more than one per call in flight (both ends count).
+  expect(tcpHandles().sockets - before.sockets).toBeLessThanOrEqual(2 * IN_FLIGHT);
+  // Let a late rejection surface before checking.
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(unhandled).toEqual([]);
+  expect(f.watch.leaks()).toEqual([]);
+}
+
+async function afterClose(before: ReturnType<typeof tcpHandles>) {
+  // Once the server is closed, every socket of both ends goes away.
+  await vi.waitFor(() => expect(tcpHandles()).toEqual(before), { timeout: 5000, interval: 20 });
+  expect(unhandled).toEqual([]);
+}
+
 test(`${TOTAL} concurrent mixed operations (${IN_FLIGHT} in flight) leave no unhandled rejection, no open socket and a consistent store`, {
   timeout: 60_000,
 }, async () => {
   const before = tcpHandles();
   const f = await startFixture();
-  const errors: unknown[] = [];
   try {
-    // A little latency on every request, so 64 calls really are in flight together.
-    f.mock.faults.latency({ ms: 2 });
-    const collections = [...losantOwners.map((o) => losantCollection(f, o)), instanaCollection(f)];
-    const draw = random(8);
-    const kinds: [Kind, number][] = [
-      ['create', 0.3],
-      ['get', 0.2],
-      ['list', 0.1],
-      ['patch', 0.2],
-      ['delete', 0.2],
-    ];
-    const pick = (): Kind => {
-      let roll = draw();
-      for (const [kind, weight] of kinds) {
-        roll -= weight;
-        if (roll < 0) return kind;
-      }
-      return 'create';
-    };
-    let next = 0;
-    let peakInFlight = 0;
-    let inFlight = 0;
-    const counts: Record<Kind, number> = { create: 0, get: 0, list: 0, patch: 0, delete: 0 };
-    const worker = async () => {
-      while (next < TOTAL) {
-        const n = next++;
-        const c = collections[Math.floor(draw() * collections.length)] as Collection;
-        const kind = pick();
-        counts[kind]++;
-        inFlight++;
-        peakInFlight = Math.max(peakInFlight, inFlight);
-        try {
-          await runOne(c, kind, n);
-        } catch (error) {
-          errors.push(f.watch.error(error));
-        } finally {
-          inFlight--;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-
-    expect(errors).toEqual([]);
-    expect(peakInFlight).toBe(IN_FLIGHT);
-    expect(Object.values(counts).every((count) => count > 100)).toBe(true);
+    const run = await runLoad(f, TOTAL, false);
+    expect(run.errors).toEqual([]);
+    expect(run.peakInFlight).toBe(IN_FLIGHT);
+    expect(Object.values(run.counts).every((count) => count > 100)).toBe(true);
     // One request per operation: nothing was retried or sent twice.
     expect(f.mock.requests).toHaveLength(TOTAL);
-    for (const c of collections) {
-      expect(c.stored(), c.label).toEqual(c.believed);
-    }
-    // Keep-alive reuses connections: never more than one per call in flight (both ends count).
-    expect(tcpHandles().sockets - before.sockets).toBeLessThanOrEqual(2 * IN_FLIGHT);
-    // Let a late rejection surface before checking.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(unhandled).toEqual([]);
-    expect(f.watch.leaks()).toEqual([]);
+    await expectCleanEnd(f, run, before);
   } finally {
     await f.close();
   }
-  // Once the server is closed, every socket of both ends goes away.
-  await vi.waitFor(() => expect(tcpHandles()).toEqual(before), { timeout: 5000, interval: 20 });
-  expect(unhandled).toEqual([]);
+  await afterClose(before);
+});
+
+test(`${CHAOS_TOTAL} concurrent mixed operations with a fault before one in five: only typed errors, failed calls changed nothing, no open socket`, {
+  timeout: 60_000,
+}, async () => {
+  const before = tcpHandles();
+  const f = await startFixture();
+  try {
+    const run = await runLoad(f, CHAOS_TOTAL, true);
+    expect(run.errors.length).toBeGreaterThan(0);
+    for (const error of run.errors) {
+      const typed =
+        error instanceof ServerError ||
+        error instanceof RateLimitError ||
+        error instanceof ConnectionError;
+      expect(typed, describeOutcome({ ok: false, error })).toBe(true);
+    }
+    // Retries happened, and only for the idempotent methods.
+    const retried = f.watch.lines.filter((line) => line.message.startsWith('Retrying'));
+    expect(retried.length).toBeGreaterThan(0);
+    expect(retried.filter((line) => /^Retrying (POST|PATCH)/.test(line.message))).toEqual([]);
+    await expectCleanEnd(f, run, before);
+  } finally {
+    await f.close();
+  }
+  await afterClose(before);
 });
