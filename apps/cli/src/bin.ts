@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
+
+// Checked before anything else loads: on an older Node the first failure would be a cryptic
+// import error from a dependency.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`tokenkit needs Node.js 22.12 or newer; this is ${process.version}.\n`);
+  process.exit(1);
+}
 
 // Cache compiled code between runs: most of a CLI's start-up is compiling its modules.
-enableCompileCache?.();
+module.enableCompileCache?.();
 
 // `tokenkit … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
