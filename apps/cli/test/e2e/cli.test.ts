@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
@@ -161,6 +161,22 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     expect(result.stdout).toMatch(/critical\s+over-broad/);
     expect(result.stdout).toMatch(/✓ Done in [\d.]+s, \d+ API calls\./);
     expect(result.stderr).toBe('');
+  });
+});
+
+// The machine's own Node, when it is older than the CLI supports (this repo's dev box has v20).
+const oldNode = ['/usr/bin/node', '/bin/node'].find((path) => {
+  if (!existsSync(path)) return false;
+  const version = spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
+  return major < 22 || (major === 22 && minor < 12);
+});
+
+describe.skipIf(!oldNode)('on an older Node', processTimeout, () => {
+  it('says which Node it needs instead of failing on an import', async () => {
+    const result = spawnSync(oldNode!, [bin, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^tokenkit needs Node\.js 22\.12 or newer; this is v\d+/);
   });
 });
 
