@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
@@ -7,12 +7,17 @@ import { instanaEnv, json, leakedSecrets, processTimeout, runCli } from './run-c
 
 let mock: MockServer;
 let env: Record<string, string>;
+let scratch: string;
 
 beforeAll(async () => {
   mock = await startMockServer({ port: 0 });
   env = instanaEnv(mock);
+  scratch = await mkdtemp(join(tmpdir(), 'tokenkit-cli-test-'));
 });
-afterAll(() => mock?.close());
+afterAll(async () => {
+  await mock?.close();
+  await rm(scratch, { recursive: true, force: true });
+});
 
 interface Change {
   name: string;
@@ -29,7 +34,7 @@ function allSecrets(): string[] {
 }
 
 async function permissionsFile(name: string, content: unknown): Promise<string> {
-  const file = join(tmpdir(), `tokenkit-cli-test-${process.pid}-${name}.json`);
+  const file = join(scratch, `${name}.json`);
   await writeFile(file, JSON.stringify(content));
   return file;
 }
