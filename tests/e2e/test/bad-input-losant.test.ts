@@ -282,6 +282,36 @@ describe('Losant: every input is refused before sending or accepted by the serve
     expectBothOutcomes(counts);
   });
 
+  test('per-call options: timeouts, deadlines and retry counts of every type', async () => {
+    const counts = tally();
+    // Valid durations stay far above a loopback round trip: a real timeout is neither outcome.
+    const notANumber = fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.object());
+    const duration = fc.oneof(
+      fc.integer({ min: 10_000, max: 60_000 }),
+      fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, 1e12, '100'),
+      notANumber,
+    );
+    const options = fc.record(
+      {
+        timeout: duration,
+        totalTimeout: duration,
+        maxRetries: fc.oneof(
+          fc.nat({ max: 3 }),
+          fc.constantFrom(-1, 1.5, Number.NaN, '2'),
+          notANumber,
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(options, async (input) => {
+        await refusedOrAccepted(f, counts, () => f.losant.userApiTokens.get({}, input as never));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expectBothOutcomes(counts);
+  });
+
   test('access tokens: padded, prefixed with the scheme, with whitespace or controls inside', async () => {
     const counts = tally();
     const real = () => f.mock.losant.accessToken;
