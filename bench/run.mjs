@@ -115,7 +115,7 @@ try {
         totals: [10_000, 100_000],
         perPages: [100, 1_000],
         rounds: quick ? { 10000: 2, 100000: 1 } : { 10000: 5, 100000: 3 },
-        layerRequests: quick ? 10 : 40,
+        layerRequests: quick ? 10 : 20,
         gc,
         log,
       }),

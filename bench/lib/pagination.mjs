@@ -6,11 +6,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { importThrough, loadTokenkitLosant } from './contenders.mjs';
-import { apiTokenAt, tokenPageBody } from './fixtures.mjs';
+import { loadTokenkitLosant } from './contenders.mjs';
+import { apiTokenAt } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
 import { runRequestLayers } from './request-layers.mjs';
-import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+import { ratioOfMedians, rotate, summarize } from './stats.mjs';
+import { validationCost } from './validation-cost.mjs';
 
 const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./pagination-child.mjs', import.meta.url));
@@ -88,7 +89,7 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
       profiles[c.id] = { ...profile, cpuMs: output.cpuMs };
     }
   }
-  const validation = ours.available ? await validationCost() : undefined;
+  const validation = ours.available ? await validationCost({ tokens: 1_000 }) : undefined;
   // One big page through each layer of our client, to split the per-page cost.
   let layers;
   if (ours.available) {
@@ -112,34 +113,3 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
     profiles,
   };
 }
-
-/**
- * What validating a page costs, without the network: `JSON.parse` of a pre-serialised page of
- * 1,000 tokens, then the same plus the `apiTokens` schema our client checks each page with.
- * @returns {Promise<{ perPage: number, parseMs: Summary, parseAndSchemaMs: Summary, schemaUsPerToken: number }>}
- */
-async function validationCost() {
-  const { apiTokens } = await importThrough('packages/losant', '@tokenkit/schemas/losant');
-  const perPage = 1_000;
-  const body = tokenPageBody({ total: perPage, perPage, page: 0 });
-  const time = (fn) => {
-    for (let i = 0; i < 5; i++) fn();
-    const samples = [];
-    for (let i = 0; i < 15; i++) {
-      const start = process.hrtime.bigint();
-      fn();
-      samples.push(msSince(start));
-    }
-    return summarize(samples);
-  };
-  const parseMs = time(() => JSON.parse(body));
-  const parseAndSchemaMs = time(() => apiTokens.parse(JSON.parse(body)));
-  return {
-    perPage,
-    parseMs,
-    parseAndSchemaMs,
-    schemaUsPerToken: ((parseAndSchemaMs.median - parseMs.median) * 1000) / perPage,
-  };
-}
-
-/** @typedef {import('./stats.mjs').Summary} Summary */

@@ -5,6 +5,8 @@ import { GOALS, judge } from './goals.mjs';
 
 const us = (n) => `${n.toFixed(1)} µs`;
 const ms = (n) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
+/** A duration given in ms, shown in µs when under 1 ms. */
+const dur = (n) => (n < 1 ? us(n * 1000) : ms(n));
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const mib = (n) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
 const pct = (n) => `${Math.round(n * 100)}%`;
@@ -69,10 +71,6 @@ function unavailableLines(list) {
 
 /** The cost-by-layer table (request-layers.mjs). */
 function layerTable(l) {
-  const parse =
-    l.jsonParsePlusSchemaUs === undefined
-      ? ''
-      : `\n\`JSON.parse\` + the schema on the canned body, without the network: ${us(l.jsonParsePlusSchemaUs)} per token.\n`;
   return `
 Cost by layer (${l.what}): the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.
 
@@ -87,7 +85,16 @@ ${table(
     `${x.cpuVsRaw.ratio.toFixed(2)}×`,
   ]),
 )}
-${parse}`;
+`;
+}
+
+/** The validation-alone line (validation-cost.mjs). */
+function validationLine(v) {
+  const what =
+    v.tokens === 1 ? 'the canned token' : `a page of ${v.tokens.toLocaleString('en')} tokens`;
+  return `
+Validation alone, without the network (${what}, 15 interleaved samples): \`JSON.parse\` ${dur(v.parseMs.median)} (p25–p75 ${spread(v.parseMs, dur)}); \`JSON.parse\` + the \`${v.schema}\` schema ${dur(v.parseAndSchemaMs.median)} (${spread(v.parseAndSchemaMs, dur)}): the schema costs **${us(v.schemaUsPerToken)} per token**.
+`;
 }
 
 function requestSection(r) {
@@ -96,7 +103,7 @@ function requestSection(r) {
     for (const c of s.contenders) {
       const ours = c.name === '@tokenkit/losant';
       rows.push([
-        `${s.scenario} (${s.requests.toLocaleString('en')} req × ${s.rounds} rounds)`,
+        `${s.scenario}: ${s.totalRequests.toLocaleString('en')} req (${s.rounds} × ${s.requests.toLocaleString('en')})`,
         c.name,
         us(c.usPerRequest.median),
         spread(c.usPerRequest, us),
@@ -122,7 +129,7 @@ function requestSection(r) {
     .join('; ');
   let text = `## 1. Request overhead — \`instanceApiToken.get\`
 
-One GET of one token (a canned ${r.bodyBytes}-byte apiToken JSON body) from a fixed-response \`node:http\` server on 127.0.0.1, run in its own process so that serving does not share the client's event loop. Figures are wall time per request (the batch's wall time ÷ requests); each round runs every contender once, in rotating order, after a warm-up. The goals are judged on wall time. *CPU/req* is the client process's CPU time (user + system, \`process.cpuUsage\`) per request, median over the rounds, with its ratio to raw fetch: it is less disturbed by other load on the machine and shows the client's own cost.
+One GET of one token (a canned ${r.bodyBytes}-byte apiToken JSON body) from a fixed-response \`node:http\` server on 127.0.0.1, run in its own process so that serving does not share the client's event loop. Each contender makes the issue's number of requests, split into interleaved rounds (rounds × requests per round); a figure is the wall time per request of one round's batch (batch wall time ÷ requests). Each round runs every contender once, in rotating order, after a warm-up. The goals are judged on wall time. *CPU/req* is the client process's CPU time (user + system, \`process.cpuUsage\`) per request, median over the rounds, with its ratio to raw fetch: it is less disturbed by other load on the machine and shows the client's own cost.
 
 ${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', 'vs raw fetch', 'vs losant-rest', 'CPU/req (vs raw)', 'Goal', 'Met'], rows)}
 
@@ -144,6 +151,7 @@ ${table(
 ${OURS in r.profiles ? `\nHottest functions under ${OURS}: ${hottest(r.profiles[OURS], 6)}\n` : ''}`;
   }
   if (r.layers?.layers) text += layerTable(r.layers);
+  if (r.validation) text += validationLine(r.validation);
   else if (r.layers?.unavailable)
     text += `\nCost by layer: not available — ${r.layers.unavailable}\n`;
   return text;
@@ -171,7 +179,7 @@ function paginationSection(p) {
   }
   let text = `## 2. Pagination — \`instanceApiTokens.iterate\`
 
-Every token of a synthetic instance, against a hand-written loop (fetch page, \`JSON.parse\`, walk \`items\`, stop at \`totalCount\`). The server is a fixed page generator in its own process that serves **pre-serialised, cached pages** (${p.tokenBytes}-byte tokens), not the mock server, so the client's cost is what is measured. Each measurement runs in a fresh child process (\`node --expose-gc\`): warm-up over the first 5,000 tokens, one timed walk, then a memory walk that forces a full GC at ten checkpoints and records the peak \`heapUsed\` above the pre-walk baseline. Contenders alternate within each round. Time is the timed walk's wall time; *CPU* is the child's CPU time during it (\`process.cpuUsage\`), median, with its ratio to the raw loop.
+Every token of a synthetic instance, against a hand-written loop (fetch page, \`JSON.parse\`, walk \`items\`, stop at \`totalCount\`). The server is a fixed page generator in its own process that serves **pre-serialised, cached pages** (${p.tokenBytes}-byte tokens), not the mock server, so the client's cost is what is measured. Each measurement runs in a fresh child process (\`node --expose-gc\`): warm-up over the first 5,000 tokens, then the heap baseline (\`heapUsed\` after a full GC), one timed walk, then a second walk that forces a full GC at ten checkpoints and records the peak \`heapUsed\` above that baseline (signed; what the timed walk left behind counts too). Contenders alternate within each round. Time is the timed walk's wall time; *CPU* is the child's CPU time during it (\`process.cpuUsage\`), median, with its ratio to the raw loop.
 
 ${table(['Tokens', 'Page size', 'Contender', 'Median', 'p25–p75', 'min–max', 'vs raw fetch', 'CPU (vs raw)', 'Peak heap growth (median)', 'Goal', 'Met'], rows)}
 `;
@@ -204,12 +212,7 @@ Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
 `;
   }
   if (p.layers?.layers) text += layerTable(p.layers);
-  if (p.validation) {
-    const v = p.validation;
-    text += `
-Validation alone, without the network (a page of ${v.perPage.toLocaleString('en')} tokens, 15 runs): \`JSON.parse\` ${ms(v.parseMs.median)} (p25–p75 ${spread(v.parseMs, ms)}); \`JSON.parse\` + the \`apiTokens\` schema ${ms(v.parseAndSchemaMs.median)} (${spread(v.parseAndSchemaMs, ms)}): the schema costs ${us(v.schemaUsPerToken)} per token.
-`;
-  }
+  if (p.validation) text += validationLine(p.validation);
   return text;
 }
 
@@ -351,7 +354,7 @@ function causes(results, goals) {
             .map((l) => `${l.name} ${l.cpuVsRaw.ratio.toFixed(2)}×`)
             .join(
               '; ',
-            )}. JSON.parse + the schema alone cost ${us(r.layers.jsonParsePlusSchemaUs)} per token.`,
+            )}.${r.validation ? ` The schema alone costs ${us(r.validation.schemaUsPerToken)} per token.` : ''}`,
         );
       }
       if (r.profiles?.[OURS]) {

@@ -5,7 +5,7 @@
  * ky, @tokenkit/core and @tokenkit/schemas are resolved through the packages that use them.
  */
 import { importThrough, LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
-import { ACCESS_TOKEN, INSTANCE_ID, singleTokenBody, TOKEN_ID } from './fixtures.mjs';
+import { ACCESS_TOKEN, INSTANCE_ID, TOKEN_ID } from './fixtures.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
 
 /**
@@ -104,17 +104,6 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
     log(`  by layer (${list ? `page of ${page}` : 'one token'}) round ${round + 1}/${rounds}`);
   }
 
-  // Schema validation alone, without the network: parse the canned body, then validate it.
-  let parseUs;
-  if (!list) {
-    const body = singleTokenBody();
-    const n = 20_000;
-    for (let i = 0; i < 2_000; i++) schema.parse(JSON.parse(body));
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) schema.parse(JSON.parse(body));
-    parseUs = (msSince(start) * 1000) / n;
-  }
-
   const raw = samples[layers[0].name];
   return {
     what: list ? `GET one page of ${page} tokens` : 'GET one token',
@@ -127,6 +116,5 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
       wallVsRaw: ratioOfMedians(samples[l.name].wall, raw.wall),
       cpuVsRaw: ratioOfMedians(samples[l.name].cpu, raw.cpu),
     })),
-    jsonParsePlusSchemaUs: parseUs,
   };
 }

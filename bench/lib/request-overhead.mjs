@@ -8,6 +8,7 @@ import { singleTokenBody, TOKEN_ID } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
 import { runRequestLayers } from './request-layers.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+import { validationCost } from './validation-cost.mjs';
 
 const PROFILE_CHILD = fileURLToPath(new URL('./request-profile-child.mjs', import.meta.url));
 
@@ -51,10 +52,12 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
     if (token?.id !== TOKEN_ID) throw new Error(`${c.name} did not return the token`);
   }
 
+  // The issue's totals per contender (5,000 sequential, 20,000 at concurrency 32), split into
+  // interleaved rounds so that every contender sees the same moments of machine load.
   const scenarios = [
-    { name: 'sequential', requests: Math.round(5_000 * scale), concurrency: 1 },
-    { name: 'concurrency 32', requests: Math.round(20_000 * scale), concurrency: 32 },
-  ];
+    { name: 'sequential', total: 5_000, concurrency: 1 },
+    { name: 'concurrency 32', total: 20_000, concurrency: 32 },
+  ].map((s) => ({ ...s, requests: Math.round((s.total * scale) / rounds) }));
   const results = [];
   for (const scenario of scenarios) {
     const run = (c, n) =>
@@ -62,7 +65,7 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
         ? sequential(c.call, n)
         : concurrent(c.call, n, scenario.concurrency);
     // Warm-up: JIT, connection pools, server caches.
-    for (const c of contenders) await run(c, Math.max(200, scenario.requests / 10));
+    for (const c of contenders) await run(c, Math.max(200, scenario.requests / 2));
     await host.stats();
 
     /** @type {Record<string, number[]>} µs per request, one sample per round */
@@ -101,6 +104,7 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
     results.push({
       scenario: scenario.name,
       requests: scenario.requests,
+      totalRequests: scenario.requests * rounds,
       concurrency: scenario.concurrency,
       rounds,
       contenders: contenders.map((c) => ({
@@ -120,7 +124,7 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
 
   // Where the CPU time goes (to name the cause if a goal is missed): each contender alone,
   // sequential, in a profiled child process against the same server.
-  const profiled = Math.round(3_000 * scale);
+  const profiled = Math.round(2_000 * scale);
   const profiles = { requests: profiled };
   for (const c of contenders) {
     const args = [JSON.stringify({ url, contender: c.name, requests: profiled })];
@@ -131,12 +135,13 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
   const layers = await runRequestLayers({
     url,
     rounds,
-    requests: Math.round(2_000 * scale),
+    requests: Math.round(500 * scale),
     gc,
     log,
   });
   return {
     layers,
+    validation: layers.unavailable ? undefined : await validationCost({ tokens: 1 }),
     bodyBytes: Buffer.byteLength(singleTokenBody()),
     scenarios: results,
     unavailable,
