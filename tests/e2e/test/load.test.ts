@@ -279,7 +279,8 @@ test(`${TOTAL} concurrent mixed operations (${IN_FLIGHT} in flight) leave no unh
     const run = await runLoad(f, TOTAL, false);
     expect(run.errors).toEqual([]);
     expect(run.peakInFlight).toBe(IN_FLIGHT);
-    expect(Object.values(run.counts).every((count) => count > 100)).toBe(true);
+    // Every kind had its share (list is drawn one time in ten).
+    expect(Object.values(run.counts).every((count) => count >= 50)).toBe(true);
     // One request per operation: nothing was retried or sent twice.
     expect(f.mock.requests).toHaveLength(TOTAL);
     await expectCleanEnd(f, run, before);
