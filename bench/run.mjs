@@ -5,9 +5,10 @@
  *   node run.mjs [--quick] [--only=request,pagination,bundle,cli]
  *
  * --quick runs fewer, smaller rounds (to check the harness; the figures are noisier).
+ * A quick or partial run writes to bench/.results/ instead, so it never replaces the report.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -155,11 +156,23 @@ meta.loadAvgEnd = os.loadavg()[0];
 meta.durationMs = Date.now() - started;
 const results = { meta, benchmarks };
 results.goals = judge(results);
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), renderReport(results));
+// A partial or quick run must not overwrite the committed report: it goes to bench/.results/.
+const partial = quick || only !== undefined;
+const jsonFile = partial
+  ? new URL('./.results/results.json', import.meta.url)
+  : new URL('./results.json', import.meta.url);
+const reportFile = partial
+  ? new URL('./.results/BENCHMARKS.md', import.meta.url)
+  : new URL('../BENCHMARKS.md', import.meta.url);
+mkdirSync(new URL('./.results/', import.meta.url), { recursive: true });
+writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(reportFile, renderReport(results));
 for (const g of results.goals) {
   log(
     `${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'}  ${g.benchmark}: ${g.goal} — ${g.measured}`,
   );
 }
-log(`Wrote BENCHMARKS.md and bench/results.json in ${(meta.durationMs / 1000).toFixed(0)} s`);
+const shown = (url) => fileURLToPath(url).slice(ROOT.length);
+log(
+  `Wrote ${shown(reportFile)} and ${shown(jsonFile)} in ${(meta.durationMs / 1000).toFixed(0)} s`,
+);

@@ -461,10 +461,11 @@ ${table(
   sections.push(`## How to reproduce
 
 \`\`\`sh
-npx -y pnpm@10.34.9 install && npx -y pnpm@10.34.9 bench   # builds every package, then runs bench/run.mjs (about 3–4 minutes on 2 cores)
+npx -y pnpm@10.34.9 install
+npx -y pnpm@10.34.9 bench     # builds every package, then runs bench/run.mjs; rewrites this file and bench/results.json
 \`\`\`
 
-\`node bench/run.mjs --only=request,pagination,bundle,cli\` runs a subset; \`--quick\` a smaller, noisier pass for checking the harness.
+\`npx -y pnpm@10.34.9 --filter @tokenkit/bench bench --only=request,pagination,bundle,cli\` runs a subset and \`--quick\` a smaller, noisier pass; both write to \`bench/.results/\` and leave this file alone. The numbers move with the machine and its load: compare the ratios, not the absolute times.
 `);
   return sections.join('\n');
 }
