@@ -261,6 +261,38 @@ describe('Instana: every input is refused before sending or accepted by the serv
   });
 });
 
+describe('Instana: the baseUrl option is refused or works, and a password in it is never echoed', () => {
+  const cases: [string, (origin: string) => string][] = [
+    ['the origin', (origin) => origin],
+    ['a trailing slash', (origin) => `${origin}/`],
+    ['surrounding spaces', (origin) => ` ${origin} `],
+    ['no scheme', (origin) => origin.replace('http://', '')],
+    ['an ftp scheme', (origin) => origin.replace('http:', 'ftp:')],
+    ['the /api path', (origin) => `${origin}/api`],
+    ['a query holding a secret', (origin) => `${origin}/?token=url-secret-query-123456`],
+    [
+      'a user name and password',
+      (origin) => origin.replace('//', '//user:url-secret-password-123456@'),
+    ],
+    ['plain http to a host that is not loopback', () => 'http://tenant-unit.instana.io'],
+  ];
+  test.each(cases)('%s', async (_label, make) => {
+    const counts = tally();
+    f.watch.secret('url-secret-query-123456', 'url-secret-password-123456');
+    // An empty collection answers 404 (the client maps it to []); keep one token listed.
+    if (f.mock.store.instana.list().length === 0) seed('listed');
+    await refusedOrAccepted(f, counts, () =>
+      createInstanaClient({
+        apiToken: f.mock.instana.apiToken,
+        baseUrl: make(f.mock.url),
+        maxRetries: 0,
+        logger: f.watch.logger,
+      }).apiTokens.getApiTokens(),
+    );
+    expect(f.watch.leaks()).toEqual([]);
+  });
+});
+
 describe('Instana: ids and header values the transport cannot send are refused before sending', () => {
   // The caller knows the id as `internalId`; core's own name for a path segment is `path[0]`.
   const ID_FIELD = /^(internalId|path\[0\])$/;

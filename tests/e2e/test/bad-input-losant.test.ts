@@ -374,6 +374,34 @@ describe('Losant: header values the transport cannot send are refused before sen
   }
 });
 
+describe('Losant: the url option is refused or works, and a password in it is never echoed', () => {
+  const cases: [string, (origin: string) => string][] = [
+    ['the origin', (origin) => origin],
+    ['a trailing slash', (origin) => `${origin}/`],
+    ['surrounding spaces', (origin) => ` ${origin} `],
+    ['no scheme', (origin) => origin.replace('http://', '')],
+    ['an ftp scheme', (origin) => origin.replace('http:', 'ftp:')],
+    ['a query holding a secret', (origin) => `${origin}/?token=url-secret-query-123456`],
+    [
+      'a user name and password',
+      (origin) => origin.replace('//', '//user:url-secret-password-123456@'),
+    ],
+  ];
+  test.each(cases)('%s', async (_label, make) => {
+    const counts = tally();
+    f.watch.secret('url-secret-query-123456', 'url-secret-password-123456');
+    await refusedOrAccepted(f, counts, () =>
+      createLosantClient({
+        accessToken: f.mock.losant.accessToken,
+        url: make(f.mock.url),
+        maxRetries: 0,
+        logger: f.watch.logger,
+      }).userApiTokens.get(),
+    );
+    expect(f.watch.leaks()).toEqual([]);
+  });
+});
+
 describe('Losant: a malformed name reaches the server exactly as given', () => {
   test.each([
     ['255 code points', '😀'.repeat(255)],
