@@ -11,6 +11,7 @@ import {
   ConnectionError,
   RateLimitError,
   ServerError,
+  TimeoutError,
 } from '@tokenkit/core';
 import { createInstanaClient } from '@tokenkit/instana';
 import { createLosantClient } from '@tokenkit/losant';
@@ -160,6 +161,25 @@ describe('aborting and deadlines', () => {
     const error = expectError(await pending, AbortError);
     expect(error.request?.method).toBe('GET');
     expect(attempts(f, 'userApiTokens.get')).toBe(1);
+  });
+
+  test('a signal aborted before the call: AbortError, nothing sent', async () => {
+    const outcome = await settle(f.watch, () =>
+      f.instana.apiTokens.getApiTokens({ signal: AbortSignal.abort() }),
+    );
+    expectError(outcome, AbortError);
+    expect(f.mock.requests).toEqual([]);
+  });
+
+  test('the overall deadline cuts a slow attempt: TimeoutError of kind total', async () => {
+    f.mock.faults.latency({ route: 'userApiTokens.get', ms: 5000 });
+    const outcome = await settle(f.watch, () =>
+      f.losant.userApiTokens.get({}, { timeout: 20_000, totalTimeout: 600 }),
+    );
+    const error = expectError(outcome, TimeoutError);
+    expect(error.kind).toBe('total');
+    expect(error.timeoutMs).toBe(600);
+    expect(f.watch.lines.filter((line) => line.message.startsWith('Retrying'))).toEqual([]);
   });
 
   test('a wait that would pass the overall deadline is not taken: the real error at once', async () => {
