@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { retryWhileRebuilding } from './contenders.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -147,7 +148,7 @@ function analyse(metafile, text) {
  */
 export async function bundleApp(app) {
   try {
-    const result = await build(app.source);
+    const result = await retryWhileRebuilding(() => build(app.source));
     return { name: app.name, ok: true, ...analyse(result.metafile, result.outputFiles[0].text) };
   } catch (error) {
     const errors = (error.errors ?? [{ text: String(error) }]).map((e) => ({
@@ -186,7 +187,9 @@ export async function runBundle({ available }) {
   const pieces = [];
   for (const piece of BUNDLE_PIECES) {
     try {
-      const result = await build(piece.source, [], join(ROOT, piece.resolveDir));
+      const result = await retryWhileRebuilding(() =>
+        build(piece.source, [], join(ROOT, piece.resolveDir)),
+      );
       const a = analyse(result.metafile, result.outputFiles[0].text);
       pieces.push({
         name: piece.name,

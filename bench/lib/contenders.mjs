@@ -26,7 +26,7 @@ export const LOSANT_HEADERS = {
  */
 export async function loadTokenkitLosant() {
   try {
-    const module = await import('@tokenkit/losant');
+    const module = await retryWhileRebuilding(() => import('@tokenkit/losant'));
     if (typeof module.createLosantClient !== 'function') {
       return { available: false, reason: '@tokenkit/losant has no createLosantClient yet' };
     }
@@ -42,7 +42,7 @@ export async function loadTokenkitLosant() {
  */
 export async function loadTokenkitInstana() {
   try {
-    const module = await import('@tokenkit/instana');
+    const module = await retryWhileRebuilding(() => import('@tokenkit/instana'));
     if (typeof module.createInstanaClient !== 'function') {
       return { available: false, reason: '@tokenkit/instana has no createInstanaClient yet' };
     }
@@ -75,6 +75,28 @@ export async function importThrough(fromPackage, specifier) {
     fileURLToPath(new URL(`../../${fromPackage}/package.json`, import.meta.url)),
   );
   return import(pathToFileURL(from.resolve(specifier)).href);
+}
+
+const MISSING_BUILD = /Cannot find module|ERR_MODULE_NOT_FOUND|Could not resolve "@tokenkit|ENOENT/;
+
+/**
+ * Runs `fn`; if it fails because a workspace package's dist is missing (another `turbo build`
+ * is rewriting it at that moment), waits and tries again, at most three times in all. Any
+ * other failure, or a third one, is thrown.
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+export async function retryWhileRebuilding(fn) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const text = `${error?.message ?? ''} ${error?.stderr ?? ''} ${(error?.errors ?? []).map((e) => e.text).join(' ')}`;
+      if (attempt >= 3 || !MISSING_BUILD.test(text)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+  }
 }
 
 /** @param {unknown} error */

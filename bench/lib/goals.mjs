@@ -90,7 +90,9 @@ export function judge(results) {
             : `imports ${b.nodeImports.join(', ')}`
           : b.unavailable
             ? 'not available'
-            : `needs ${b.missingNodeBuiltins.join(', ') || 'see errors'}`,
+            : b.missingNodeBuiltins.length
+              ? `needs ${b.missingNodeBuiltins.join(', ')}`
+              : `build failed: ${b.errors[0]?.text ?? 'unknown error'}`,
         met: b.ok ? b.nodeImports.length === 0 : b.unavailable ? null : false,
       });
     }

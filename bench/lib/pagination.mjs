@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadTokenkitLosant } from './contenders.mjs';
+import { loadTokenkitLosant, retryWhileRebuilding } from './contenders.mjs';
 import { apiTokenAt } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
 import { runRequestLayers } from './request-layers.mjs';
@@ -18,9 +18,11 @@ const CHILD = fileURLToPath(new URL('./pagination-child.mjs', import.meta.url));
 
 /** @param {object} args */
 async function measure(args) {
-  const { stdout } = await run(process.execPath, ['--expose-gc', CHILD, JSON.stringify(args)], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const { stdout } = await retryWhileRebuilding(() =>
+    run(process.execPath, ['--expose-gc', CHILD, JSON.stringify(args)], {
+      maxBuffer: 16 * 1024 * 1024,
+    }),
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
@@ -85,7 +87,9 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
     profiles = { total, perPage };
     for (const c of contenders) {
       const args = [JSON.stringify({ contender: c.id, url, total, perPage })];
-      const { output, profile } = await profileChild(CHILD, args, { nodeFlags: ['--expose-gc'] });
+      const { output, profile } = await retryWhileRebuilding(() =>
+        profileChild(CHILD, args, { nodeFlags: ['--expose-gc'] }),
+      );
       profiles[c.id] = { ...profile, cpuMs: output.cpuMs };
     }
   }

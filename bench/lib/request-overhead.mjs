@@ -3,7 +3,7 @@
  * and the official losant-rest client, on one fixed-response server in another process.
  */
 import { fileURLToPath } from 'node:url';
-import { requestContenders } from './contenders.mjs';
+import { requestContenders, retryWhileRebuilding } from './contenders.mjs';
 import { singleTokenBody, TOKEN_ID } from './fixtures.mjs';
 import { profileChild } from './profile.mjs';
 import { runRequestLayers } from './request-layers.mjs';
@@ -128,7 +128,7 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
   const profiles = { requests: profiled };
   for (const c of contenders) {
     const args = [JSON.stringify({ url, contender: c.name, requests: profiled })];
-    const { output, profile } = await profileChild(PROFILE_CHILD, args);
+    const { output, profile } = await retryWhileRebuilding(() => profileChild(PROFILE_CHILD, args));
     profiles[c.name] = { ...profile, cpuUsPerRequest: output.cpuUs / profiled };
   }
   log('  cost by layer');
