@@ -76,9 +76,30 @@ createHttpClient({ baseUrl: 'https://example.com' }).request({ method: 'GET', pa
   },
 ];
 
-/** @param {string} source @param {string[]} external @param {string} [resolveDir] */
-function build(source, external = [], resolveDir = BENCH_DIR) {
+/** Node-only globals a browser does not have (esbuild leaves them alone on platform browser). */
+const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'setImmediate'];
+
+/**
+ * Which Node-only globals the bundle reads: bundles again with each free reference replaced by
+ * a marker (esbuild's `define` touches free identifiers only, not properties such as
+ * `schema.process`) and looks for the markers.
+ * @param {string} source
+ * @returns {Promise<string[]>}
+ */
+async function nodeGlobalsUsed(source) {
+  const define = Object.fromEntries(NODE_GLOBALS.map((g) => [g, `__node_global_${g}__`]));
+  const result = await build(source, [], BENCH_DIR, define);
+  const text = result.outputFiles[0].text;
+  return NODE_GLOBALS.filter((g) => text.includes(`__node_global_${g}__`));
+}
+
+/**
+ * @param {string} source @param {string[]} external @param {string} [resolveDir]
+ * @param {Record<string, string>} [define]
+ */
+function build(source, external = [], resolveDir = BENCH_DIR, define = {}) {
   return esbuild.build({
+    define,
     stdin: { contents: source, resolveDir, sourcefile: 'app.mjs', loader: 'js' },
     bundle: true,
     platform: 'browser',
@@ -149,7 +170,12 @@ function analyse(metafile, text) {
 export async function bundleApp(app) {
   try {
     const result = await retryWhileRebuilding(() => build(app.source));
-    return { name: app.name, ok: true, ...analyse(result.metafile, result.outputFiles[0].text) };
+    return {
+      name: app.name,
+      ok: true,
+      ...analyse(result.metafile, result.outputFiles[0].text),
+      nodeGlobals: await nodeGlobalsUsed(app.source),
+    };
   } catch (error) {
     const errors = (error.errors ?? [{ text: String(error) }]).map((e) => ({
       text: e.text,

@@ -83,17 +83,21 @@ export function judge(results) {
       });
       out.push({
         benchmark: `Browser bundle, ${b.name}`,
-        goal: 'no Node polyfill needed (platform browser, no Node builtin in the graph)',
+        goal: 'no Node polyfill needed (builds for platform browser; no Node builtin or global)',
         measured: b.ok
-          ? b.nodeImports.length === 0
-            ? 'none needed'
-            : `imports ${b.nodeImports.join(', ')}`
+          ? b.nodeImports.length === 0 && b.nodeGlobals.length === 0
+            ? 'none needed (no Node builtin imported, no Node global read)'
+            : `imports ${b.nodeImports.join(', ') || 'none'}; reads ${b.nodeGlobals.join(', ') || 'no Node global'}`
           : b.unavailable
             ? 'not available'
             : b.missingNodeBuiltins.length
               ? `needs ${b.missingNodeBuiltins.join(', ')}`
               : `build failed: ${b.errors[0]?.text ?? 'unknown error'}`,
-        met: b.ok ? b.nodeImports.length === 0 : b.unavailable ? null : false,
+        met: b.ok
+          ? b.nodeImports.length === 0 && b.nodeGlobals.length === 0
+          : b.unavailable
+            ? null
+            : false,
       });
     }
   }
