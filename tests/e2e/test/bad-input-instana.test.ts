@@ -6,21 +6,32 @@
 import { RequestValidationError } from '@tokenkit/core';
 import { createInstanaClient, newApiToken, permissionNames } from '@tokenkit/instana';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { goodHeaderValue, headerValue, mutated, notAString } from './helpers/arbitraries.js';
 import { type Fixture, startFixture } from './helpers/fixture.js';
 import { settle } from './helpers/outcome.js';
 import { expectBothOutcomes, refusedOrAccepted, tally } from './helpers/refused-or-accepted.js';
 
 const NUM_RUNS = 100;
+/**
+ * On a machine loaded by the rest of the monorepo's tests, a property stops after 60 s and
+ * passes with the runs it made, well inside its test's 120 s timeout.
+ */
+const LIMITS = { interruptAfterTimeLimit: 60_000 };
 
 let f: Fixture;
 
-beforeAll(async () => {
+// A fresh mock server per test: a property that outlived its test could never disturb the next.
+beforeEach(async () => {
   f = await startFixture({ maxRetries: 0 });
+  // The mock answers an empty collection with 404 (the client maps it to []): keep one listed.
+  const [listed] = f.mock.store.instana.add(1);
+  f.watch.secret(listed?.accessGrantingToken);
 });
 
-afterAll(async () => {
+afterEach(async () => {
+  // Every error caught and every line logged in the test, against every secret it handled.
+  expect(f.watch.leaks()).toEqual([]);
   await f.close();
 });
 
@@ -78,7 +89,9 @@ function register(body: unknown): void {
 
 const internalIdInput = fc.oneof({ arbitrary: goodInternalId, weight: 3 }, badInternalId);
 
-describe('Instana: every input is refused before sending or accepted by the server', () => {
+describe('Instana: every input is refused before sending or accepted by the server', {
+  timeout: 120_000,
+}, () => {
   test('getApiToken: internalIds with /, ?, #, %, spaces, dots, empty, not a string', async () => {
     const counts = tally();
     await fc.assert(
@@ -90,7 +103,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
         // An accepted id reached the right token: the path encoding round-trips.
         if (token !== undefined) expect(token).toMatchObject({ internalId });
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -110,7 +123,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
           expect(f.mock.store.instana.list()).toHaveLength(before - 1);
         }
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -133,7 +146,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
           f.instana.apiTokens.putApiToken(id as string, body as never),
         );
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -159,7 +172,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
           });
         }
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -191,7 +204,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
           return f.instana.apiTokens.postApiToken(body);
         });
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -215,7 +228,7 @@ describe('Instana: every input is refused before sending or accepted by the serv
           );
         },
       ),
-      { numRuns: NUM_RUNS },
+      { numRuns: NUM_RUNS, ...LIMITS },
     );
     expectBothOutcomes(counts);
   });
@@ -249,15 +262,9 @@ describe('Instana: every input is refused before sending or accepted by the serv
           );
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, ...LIMITS },
     );
     expectBothOutcomes(counts);
-  });
-
-  test('no secret appeared in any error or log line of the properties above', () => {
-    expect(f.watch.errors.length).toBeGreaterThan(0);
-    expect(f.watch.lines.length).toBeGreaterThan(0);
-    expect(f.watch.leaks()).toEqual([]);
   });
 });
 
@@ -279,8 +286,6 @@ describe('Instana: the baseUrl option is refused or works, and a password in it 
   test.each(cases)('%s', async (_label, make) => {
     const counts = tally();
     f.watch.secret('url-secret-query-123456', 'url-secret-password-123456');
-    // An empty collection answers 404 (the client maps it to []); keep one token listed.
-    if (f.mock.store.instana.list().length === 0) seed('listed');
     await refusedOrAccepted(f, counts, () =>
       createInstanaClient({
         apiToken: f.mock.instana.apiToken,

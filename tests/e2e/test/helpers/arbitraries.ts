@@ -18,7 +18,7 @@ export const notAString = fc.oneof(
 );
 
 /** Short strings of any code points (well-formed UTF-16), including control characters. */
-export const anyText = fc.oneof(
+const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({
@@ -44,7 +44,7 @@ export function badObjectId(real: string) {
 }
 
 /** Names: 1–255 code points are fine; empty, 256+, or not a string are not. */
-export const tokenName = fc.oneof(
+const tokenName = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), weight: 3 },
   anyText,
   fc.constantFrom(254, 255, 256).map((n) => 'n'.repeat(n)),
@@ -53,14 +53,14 @@ export const tokenName = fc.oneof(
 );
 
 /** Descriptions: up to 32767 characters. */
-export const description = fc.oneof(
+const description = fc.oneof(
   anyText,
   fc.constantFrom(32767, 32768).map((n) => 'd'.repeat(n)),
   notAString,
 );
 
 /** Scope lists: known scopes, unknown ones, near misses, duplicates. */
-export const scopes = fc.oneof(
+const scopes = fc.oneof(
   { arbitrary: fc.uniqueArray(fc.constantFrom(...allScopes), { maxLength: 4 }), weight: 3 },
   fc.array(
     fc.oneof(
@@ -76,7 +76,7 @@ export const scopes = fc.oneof(
 );
 
 /** Expiration dates: ISO 8601 with a zone is fine; dates without a zone, impossible dates are not. */
-export const expirationDate = fc.oneof(
+const expirationDate = fc.oneof(
   {
     arbitrary: fc
       .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
@@ -96,7 +96,7 @@ export const expirationDate = fc.oneof(
 );
 
 /** Roles: `admin`, `edit`, `collaborate`, `view` or `none`. */
-export const role = fc.oneof(
+const role = fc.oneof(
   { arbitrary: fc.constantFrom('admin', 'edit', 'collaborate', 'view', 'none'), weight: 3 },
   fc.constantFrom('owner', 'ADMIN', ''),
   notAString,
@@ -105,7 +105,7 @@ export const role = fc.oneof(
 const hexId = fc.stringMatching(/^[0-9a-f]{24}$/);
 
 /** `orgRoles`: up to 25 entries of `{ orgId, role, applicationRoles?, dashboardRoles? }`. */
-export const orgRoles = fc.oneof(
+const orgRoles = fc.oneof(
   {
     arbitrary: fc.array(
       fc.record(
@@ -132,7 +132,7 @@ export const orgRoles = fc.oneof(
 );
 
 /** Token status: `active` or `inactive`. */
-export const status = fc.oneof(
+const status = fc.oneof(
   { arbitrary: fc.constantFrom('active', 'inactive'), weight: 3 },
   fc.constantFrom('ACTIVE', 'enabled', ''),
   notAString,
@@ -206,11 +206,8 @@ export const patchBodyMutations = {
   'apiToken.id': fc.string(),
 };
 
-/** Keys that no Losant body or params bag allows. */
-export const unknownKey = fc.constantFrom('token', 'scopes', 'constructor', 'perpage', 'limit');
-
 /** A `page`/`perPage` value: non-negative integers (or digit strings) are fine. */
-export const pageValue = fc.oneof(
+const pageValue = fc.oneof(
   fc.nat({ max: 5000 }),
   fc.stringMatching(/^\d{1,6}$/),
   fc.integer({ min: -1000, max: -1 }),
