@@ -106,7 +106,7 @@ const host = await startServerHost();
 try {
   if (wanted('request')) {
     await section('requestOverhead', '1. Request overhead', () =>
-      runRequestOverhead({ host, rounds: quick ? 3 : 5, scale: quick ? 0.2 : 1, gc, log }),
+      runRequestOverhead({ host, rounds: quick ? 3 : 10, scale: quick ? 0.2 : 1, gc, log }),
     );
   }
   if (wanted('pagination')) {

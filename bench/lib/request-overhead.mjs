@@ -135,7 +135,7 @@ export async function runRequestOverhead({ host, rounds, scale, gc, log }) {
   const layers = await runRequestLayers({
     url,
     rounds,
-    requests: Math.round(500 * scale),
+    requests: Math.round(250 * scale),
     gc,
     log,
   });
