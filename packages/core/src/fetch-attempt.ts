@@ -8,22 +8,25 @@ const nullBodyStatuses = new Set([204, 205, 304]);
 const maxRedirects = 5;
 const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
 
+// The text of each successful response, read inside the attempt; see `fetchAttempt`.
+const bodies = new WeakMap<Response, string>();
+
 /**
- * One attempt: sends the request with `redirect: 'manual'`, follows up to five redirects itself
- * (dropping credentials when the origin changes, see issue "Redirects never carry
+ * One attempt: sends the request (built with `redirect: 'manual'`), follows up to five redirects
+ * itself (dropping credentials when the origin changes, see issue "Redirects never carry
  * Authorization to another origin"), and reads the whole body before returning, so that a
  * connection reset mid-body is a network error inside ky's retry loop and the per-attempt
- * timeout covers the body too.
+ * timeout covers the body too. A successful response's body is read once, as text, and kept for
+ * {@link responseText}; an error response is buffered into a new Response for ky to read.
  */
 export async function fetchAttempt(
   fetchFunction: FetchFunction,
   request: Request,
-  init: RequestInit | undefined,
 ): Promise<Response> {
   let current = request;
   for (let hop = 0; ; hop++) {
     const replay = current.body === null ? undefined : current.clone();
-    const response = await fetchFunction(current, { ...init, redirect: 'manual' });
+    const response = await fetchFunction(current);
     if (response.type === 'opaqueredirect') {
       // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
       throw new ConnectionError('The server answered with a redirect this runtime cannot follow', {
@@ -69,14 +72,47 @@ function redirectRequest(
     headers.delete('content-type');
     headers.delete('content-length');
   }
-  const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: current.signal };
+  const init: RequestInit & { duplex?: 'half' } = {
+    method,
+    headers,
+    body,
+    signal: current.signal,
+    redirect: 'manual',
+  };
   if (body !== null) init.duplex = 'half';
   return new Request(target, init);
 }
 
 async function buffer(response: Response): Promise<Response> {
+  if (response.ok) {
+    // Read once, no copy: the caller parses this text (`responseText`) instead of the body.
+    bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
+    return response;
+  }
   const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
   return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * The body of a response returned by {@link fetchAttempt}: the text it already read, or (for any
+ * other response) the body read now.
+ */
+export function responseText(response: Response): Promise<string> | string {
+  return bodies.get(response) ?? response.text();
+}
+
+/**
+ * A readable copy of a response returned by {@link fetchAttempt}, for observers (`onResponse`):
+ * the original's body has already been read.
+ */
+export function observableResponse(response: Response): Response {
+  const text = bodies.get(response);
+  if (text === undefined) return response.clone();
+  return new Response(nullBodyStatuses.has(response.status) ? null : text, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

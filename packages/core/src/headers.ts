@@ -13,26 +13,50 @@ const forbiddenInValue = /[\r\n\0]/;
  */
 export function mergeHeaders(target: Headers, ...sets: (HeaderInput | undefined)[]): Headers {
   for (const set of sets) {
-    for (const [name, value] of Object.entries(set ?? {})) {
-      if (value === undefined) continue;
-      const field = `headers.${name}`;
-      if (!headerName.test(name)) {
-        throw new RequestValidationError(`${JSON.stringify(name)} is not a valid header name`, {
-          field,
-        });
-      }
-      if (typeof value !== 'string') {
-        throw new RequestValidationError(`${field} must be a string`, { field });
-      }
-      if (forbiddenInValue.test(value)) {
-        throw new RequestValidationError(`${field} must not contain CR, LF or NUL characters`, {
-          field,
-        });
-      }
-      target.set(name, value);
+    if (set === undefined) continue;
+    for (const name in set) {
+      const value = checkedHeader(set, name);
+      if (value !== undefined) target.set(name, value);
     }
   }
   return target;
+}
+
+/**
+ * Like {@link mergeHeaders}, into a plain object keyed by lower-case name: the per-request path
+ * uses it so that no `Headers` copy is made before ky builds its own.
+ */
+export function assignHeaders(
+  target: Record<string, string>,
+  set: HeaderInput | undefined,
+): Record<string, string> {
+  if (set === undefined) return target;
+  for (const name in set) {
+    const value = checkedHeader(set, name);
+    if (value !== undefined) target[name.toLowerCase()] = value;
+  }
+  return target;
+}
+
+function checkedHeader(set: HeaderInput, name: string): string | undefined {
+  if (!Object.hasOwn(set, name)) return undefined;
+  const value = set[name];
+  if (value === undefined) return undefined;
+  const field = `headers.${name}`;
+  if (!headerName.test(name)) {
+    throw new RequestValidationError(`${JSON.stringify(name)} is not a valid header name`, {
+      field,
+    });
+  }
+  if (typeof value !== 'string') {
+    throw new RequestValidationError(`${field} must be a string`, { field });
+  }
+  if (forbiddenInValue.test(value)) {
+    throw new RequestValidationError(`${field} must not contain CR, LF or NUL characters`, {
+      field,
+    });
+  }
+  return value;
 }
 
 const requestIdHeaders = [

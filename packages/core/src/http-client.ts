@@ -1,8 +1,13 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type { AuthStrategy } from './auth.js';
 import { type RedactedRequest, RequestValidationError, ResponseValidationError } from './errors.js';
-import { type FetchFunction, fetchAttempt } from './fetch-attempt.js';
-import { type HeaderInput, mergeHeaders, readRequestId } from './headers.js';
+import {
+  type FetchFunction,
+  fetchAttempt,
+  observableResponse,
+  responseText,
+} from './fetch-attempt.js';
+import { assignHeaders, type HeaderInput, mergeHeaders, readRequestId } from './headers.js';
 import { type Logger, log } from './logger.js';
 import { defaultErrorDetails, type ErrorDetailsReader, mapError } from './map-error.js';
 import { createRedactor, type RedactionOptions } from './redact.js';
@@ -122,6 +127,7 @@ export interface HttpClient {
 
 const methods = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const kyRetryMethods = ['get', 'put', 'delete', 'post', 'patch', 'head', 'options'];
+const queryTypes = new Set(['string', 'number', 'boolean']);
 
 function runtimeProduct(): string | undefined {
   // Node, Deno and Bun identify themselves in navigator.userAgent; a browser's UA is not ours to copy.
@@ -129,18 +135,26 @@ function runtimeProduct(): string | undefined {
   return typeof agent === 'string' && /^(Node\.js|Deno|Bun)\/\S+$/.test(agent) ? agent : undefined;
 }
 
+function appendQuery(params: URLSearchParams, key: string, item: unknown): void {
+  if (!queryTypes.has(typeof item)) {
+    throw new RequestValidationError(`query.${key} must be a string, number or boolean`, {
+      field: `query.${key}`,
+    });
+  }
+  params.append(key, String(item));
+}
+
 function buildQuery(query: HttpRequest['query']): string {
+  if (query === undefined) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const key in query) {
+    if (!Object.hasOwn(query, key)) continue;
+    const value = query[key];
     if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (!['string', 'number', 'boolean'].includes(typeof item)) {
-        throw new RequestValidationError(`query.${key} must be a string, number or boolean`, {
-          field: `query.${key}`,
-        });
-      }
-      params.append(key, String(item));
+    if (Array.isArray(value)) {
+      for (const item of value) appendQuery(params, key, item);
+    } else {
+      appendQuery(params, key, value);
     }
   }
   return params.toString();
@@ -190,22 +204,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const userAgent = [options.userAgent, `@tokenkit/core/${VERSION}`, runtimeProduct()]
     .filter((part) => part)
     .join(' ');
-  const clientHeaders = mergeHeaders(
-    new Headers({ accept: 'application/json', 'user-agent': userAgent }),
-    options.headers,
+  // Built once: a plain object, lower-case names, copied (not re-validated) per request.
+  const clientHeaders: Readonly<Record<string, string>> = Object.fromEntries(
+    mergeHeaders(
+      new Headers({ accept: 'application/json', 'user-agent': userAgent }),
+      options.headers,
+    ),
   );
   const redactor = createRedactor(options.redaction);
   const fetchFunction: FetchFunction =
     options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const errorDetails = options.errorDetails ?? defaultErrorDetails;
-  const { logger, auth, onResponse } = options;
+  const { logger, auth, onResponse, backoff } = options;
+  const clientSignal = options.signal;
   const maxRetryAfter = options.maxRetryAfter ?? 60_000;
 
-  // One ky instance per client: it owns the base URL and the retry loop's mechanics.
-  const instance: KyInstance = ky.create({
-    prefix: baseUrl,
-    throwHttpErrors: true,
-  });
+  // One ky instance per client, holding only what never changes: ky deep-merges the instance's
+  // options with each call's, so every default here is work on every request.
+  const instance: KyInstance = ky.create({ redirect: 'manual' });
 
   async function request(
     descriptor: HttpRequest,
@@ -230,14 +246,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         field: 'maxRetries',
       });
     }
-    const headers = mergeHeaders(
-      new Headers(clientHeaders),
-      descriptor.headers,
-      callOptions.headers,
-    );
+    const headers: Record<string, string> = { ...clientHeaders };
+    assignHeaders(headers, descriptor.headers);
+    assignHeaders(headers, callOptions.headers);
     const query = buildQuery(descriptor.query);
-    const relative = `${descriptor.path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
-    const url = `${baseUrl}/${relative}`;
+    const url = `${baseUrl}/${descriptor.path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
     let body: string | undefined;
     if (descriptor.body !== undefined) {
       try {
@@ -247,44 +260,51 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           field: 'body',
         });
       }
-      headers.set('content-type', 'application/json');
+      headers['content-type'] = 'application/json';
     }
     const secrets: string[] = [];
     const authorize = async () => {
       if (!auth) return;
       const value = await auth.authorization();
       secrets.push(value.slice(value.indexOf(' ') + 1));
-      headers.set('authorization', value);
+      headers.authorization = value;
     };
     await authorize();
 
-    const signals = [options.signal, callOptions.signal].filter((signal) => signal !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const callSignal = callOptions.signal;
+    const signal =
+      clientSignal && callSignal
+        ? AbortSignal.any([clientSignal, callSignal])
+        : (clientSignal ?? callSignal);
     const redacted = (): RedactedRequest => ({
       method,
       url: redactor.url(url),
-      headers: redactor.headers(headers),
+      headers: redactor.headers(new Headers(headers)),
     });
-    const logUrl = redactor.url(url);
+    // Redacting parses the URL: only done when a log line or an error needs it.
+    let redactedUrl: string | undefined;
+    const logUrl = () => (redactedUrl ??= redactor.url(url));
     const startedAt = Date.now();
     const deadline = startedAt + totalTimeout;
     let attempt = 0;
     let plannedDelay = 0;
 
-    const attemptFetch: FetchFunction = async (input, init) => {
+    const attemptFetch = async (input: Request): Promise<Response> => {
       attempt++;
-      const attemptStarted = Date.now();
-      const response = await fetchAttempt(fetchFunction, input, init);
-      log(logger, 'debug', `${method} ${logUrl} → ${response.status} (attempt ${attempt})`, {
-        method,
-        url: logUrl,
-        status: response.status,
-        attempt,
-        durationMs: Date.now() - attemptStarted,
-      });
+      const attemptStarted = logger?.debug ? Date.now() : 0;
+      const response = await fetchAttempt(fetchFunction, input);
+      if (logger?.debug) {
+        log(logger, 'debug', `${method} ${logUrl()} → ${response.status} (attempt ${attempt})`, {
+          method,
+          url: logUrl(),
+          status: response.status,
+          attempt,
+          durationMs: Date.now() - attemptStarted,
+        });
+      }
       if (onResponse) {
         try {
-          onResponse(response.clone());
+          onResponse(observableResponse(response));
         } catch {
           // The observer's failure is not the request's failure.
         }
@@ -302,16 +322,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!idempotent || !retryableStatuses.has(status)) return false;
         const serverDelay = serverRetryDelay(error.response.headers, status);
         if (serverDelay !== undefined && serverDelay > maxRetryAfter) return false;
-        delay = serverDelay ?? backoffDelay(retryCount, options.backoff);
+        delay = serverDelay ?? backoffDelay(retryCount, backoff);
         reason = String(status);
       } else if (isNetworkError(error)) {
         // POST/PATCH only when the connection was refused: the server provably saw nothing.
         if (!idempotent && !isConnectionRefused(error)) return false;
-        delay = backoffDelay(retryCount, options.backoff);
+        delay = backoffDelay(retryCount, backoff);
         reason = 'connection error';
       } else if (isTimeoutError(error)) {
         if (!idempotent) return false;
-        delay = backoffDelay(retryCount, options.backoff);
+        delay = backoffDelay(retryCount, backoff);
         reason = 'timeout';
       } else {
         return false;
@@ -319,25 +339,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // Waiting past the deadline only to time out helps nobody: surface the real error now.
       if (Date.now() + delay >= deadline) return false;
       plannedDelay = delay;
-      log(
-        logger,
-        'info',
-        `Retrying ${method} ${logUrl} after ${reason} in ${delay} ms (retry ${retryCount} of ${maxRetries})`,
-        {
-          method,
-          url: logUrl,
-          reason,
-          retry: retryCount,
-          attempt: retryCount + 1,
-          waitMs: delay,
-        },
-      );
+      if (logger?.info) {
+        log(
+          logger,
+          'info',
+          `Retrying ${method} ${logUrl()} after ${reason} in ${delay} ms (retry ${retryCount} of ${maxRetries})`,
+          {
+            method,
+            url: logUrl(),
+            reason,
+            retry: retryCount,
+            attempt: retryCount + 1,
+            waitMs: delay,
+          },
+        );
+      }
       return true;
     };
 
     let response: Response;
     try {
-      response = await instance(relative, {
+      // Only what differs per call; the absolute URL, so ky has no prefix to join.
+      response = await instance(url, {
         method,
         headers,
         ...(body === undefined ? {} : { body }),
@@ -346,12 +369,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         totalTimeout,
         // ky always passes a Request; the conversion only satisfies its wider parameter type.
         fetch: (input, init) =>
-          attemptFetch(input instanceof Request ? input : new Request(input, init), init),
+          attemptFetch(input instanceof Request ? input : new Request(input, init)),
         retry: {
           limit: maxRetries,
           methods: kyRetryMethods,
-          statusCodes: [],
-          afterStatusCodes: [],
           delay: () => plannedDelay,
           backoffLimit: Number.POSITIVE_INFINITY,
           shouldRetry,
@@ -361,8 +382,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           beforeRetry: [
             async ({ request: retryRequest }) => {
               await authorize();
-              const value = headers.get('authorization');
-              if (value !== null) retryRequest.headers.set('authorization', value);
+              if (headers.authorization !== undefined) {
+                retryRequest.headers.set('authorization', headers.authorization);
+              }
             },
           ],
         },
@@ -377,52 +399,58 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         totalTimeout,
         startedAt,
       });
-      log(logger, 'debug', `${method} ${logUrl} failed: ${mapped.name}`, {
-        method,
-        url: logUrl,
-        error: mapped.name,
-        status: (mapped as { status?: unknown }).status,
-        attempts: attempt,
-      });
+      if (logger?.debug) {
+        log(logger, 'debug', `${method} ${logUrl()} failed: ${mapped.name}`, {
+          method,
+          url: logUrl(),
+          error: mapped.name,
+          status: (mapped as { status?: unknown }).status,
+          attempts: attempt,
+        });
+      }
       throw mapped;
     }
 
     const requestId = readRequestId(response.headers);
+    const { status } = response;
+    // Drained inside the attempt (so its timeout covered it); reading it here costs nothing.
+    const text = await responseText(response);
+    if (descriptor.emptyResponse) {
+      return { data: undefined, status, headers: response.headers, requestId };
+    }
     let data: unknown;
-    if (!descriptor.emptyResponse) {
-      const text = await response.text();
-      if (text !== '') {
-        try {
-          data = JSON.parse(text);
-        } catch {
-          const contentType = response.headers.get('content-type') ?? '';
-          if (/json/i.test(contentType) || descriptor.responseSchema) {
-            throw new ResponseValidationError(
-              `${method} ${logUrl} returned a body that is not valid JSON`,
-              {
-                issues: [{ path: '', message: 'body is not valid JSON' }],
-                status: response.status,
-                requestId,
-                request: redacted(),
-              },
-            );
-          }
-          data = text;
+    if (text !== '') {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        const contentType = response.headers.get('content-type') ?? '';
+        if (/json/i.test(contentType) || descriptor.responseSchema) {
+          throw new ResponseValidationError(
+            `${method} ${logUrl()} returned a body that is not valid JSON`,
+            {
+              issues: [{ path: '', message: 'body is not valid JSON' }],
+              status,
+              requestId,
+              request: redacted(),
+            },
+          );
         }
+        data = text;
       }
     }
-    if (descriptor.responseSchema && !descriptor.emptyResponse) {
-      const result = await descriptor.responseSchema['~standard'].validate(data);
+    if (descriptor.responseSchema) {
+      let result = descriptor.responseSchema['~standard'].validate(data);
+      if (result instanceof Promise) result = await result;
       if (result.issues) {
         const issues = toValidationIssues(result.issues);
         throw new ResponseValidationError(
-          `${method} ${logUrl} returned an unexpected body: ${formatIssues(issues)}`,
-          { issues, status: response.status, requestId, request: redacted() },
+          `${method} ${logUrl()} returned an unexpected body: ${formatIssues(issues)}`,
+          { issues, status, requestId, request: redacted() },
         );
       }
       data = result.value;
     }
-    return { data, status: response.status, headers: response.headers, requestId };
+    return { data, status, headers: response.headers, requestId };
   }
 
   return { request: request as HttpClient['request'], baseUrl };
