@@ -5,7 +5,6 @@
 
 /** A zod issue as seen by an error customizer: enough to tell a missing value apart. */
 interface IssueLike {
-  readonly code?: string;
   readonly input?: unknown;
 }
 
@@ -27,21 +26,4 @@ export function mustBe(expected: string): (issue: IssueLike) => string {
 /** An error customizer for an enum: names every allowed value. */
 export function mustBeOneOf(values: readonly string[]): (issue: IssueLike) => string {
   return mustBe(values.length <= 2 ? listOfValues(values) : `one of ${listOfValues(values)}`);
-}
-
-/** An error customizer for a closed object: names the keys it does not allow. */
-export function closedObject(
-  describe: (keys: readonly string[]) => string = unknownKeys,
-): (issue: IssueLike & { readonly keys?: readonly string[] }) => string {
-  return (issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys
-      ? describe(issue.keys)
-      : mustBe('an object')(issue);
-}
-
-/** `has an unknown key 'x'` / `has unknown keys 'x' and 'y'`. */
-export function unknownKeys(keys: readonly string[]): string {
-  return keys.length === 1
-    ? `has an unknown key '${keys[0]}'`
-    : `has unknown keys ${listOfValues(keys).replace(/ or /, ' and ')}`;
 }

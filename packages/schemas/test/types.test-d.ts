@@ -13,6 +13,8 @@ import type {
   ListQuery,
   ListQueryInput,
   LosantAction,
+  OrgRoleGrant,
+  ResourceRoleGrant,
   Success,
 } from '../src/losant.js';
 
@@ -21,6 +23,14 @@ test('ApiTokenPatch cannot carry scope or expirationDate', () => {
   expectTypeOf<ApiTokenPatch>().not.toHaveProperty('expirationDate');
   expectTypeOf<ApiTokenPatchInput>().not.toHaveProperty('scope');
   expectTypeOf<ApiTokenPatch>().toHaveProperty('status');
+});
+
+test('closed request types have no index signature', () => {
+  expectTypeOf<string>().not.toExtend<keyof ApiTokenPost>();
+  expectTypeOf<string>().not.toExtend<keyof ApiTokenPatch>();
+  expectTypeOf<string>().not.toExtend<keyof ListQuery>();
+  expectTypeOf<string>().not.toExtend<keyof OrgRoleGrant>();
+  expectTypeOf<string>().not.toExtend<keyof ResourceRoleGrant>();
 });
 
 test('CreatedApiToken has token: string; ApiToken may lack it', () => {

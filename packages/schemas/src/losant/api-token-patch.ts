@@ -1,23 +1,22 @@
-import { z } from 'zod';
-import { closedObject, unknownKeys } from '../messages.js';
+import type { z } from 'zod';
+import { closedObject, UNKNOWN_FIELD } from '../closed-object.js';
 import { tokenRole, tokenStatus } from './enums.js';
 import { orgRoles } from './roles.js';
 import { tokenDescription, tokenName } from './text-fields.js';
 
 const FIXED_AT_CREATION = new Set(['scope', 'expirationDate']);
 
-function describeKeys(keys: readonly string[]): string {
-  const fixed = keys.find((key) => FIXED_AT_CREATION.has(key));
-  return fixed === undefined
-    ? unknownKeys(keys)
-    : `has '${fixed}', which cannot be changed after the token is created`;
+function describeKey(key: string): string {
+  return FIXED_AT_CREATION.has(key)
+    ? 'cannot be changed after the token is created'
+    : UNKNOWN_FIELD;
 }
 
 /**
  * The body that changes a token. Closed, nothing required. `scope` and `expirationDate`
  * are not here: they cannot be changed after creation.
  */
-export const apiTokenPatch = z.strictObject(
+export const apiTokenPatch = closedObject(
   {
     name: tokenName.optional(),
     description: tokenDescription.optional(),
@@ -25,7 +24,7 @@ export const apiTokenPatch = z.strictObject(
     orgRoles: orgRoles.optional(),
     status: tokenStatus.optional(),
   },
-  { error: closedObject(describeKeys) },
+  describeKey,
 );
 /** The body that changes a token, after parsing. */
 export type ApiTokenPatch = z.output<typeof apiTokenPatch>;

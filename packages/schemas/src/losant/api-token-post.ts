@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { closedObject } from '../messages.js';
+import type { z } from 'zod';
+import { closedObject } from '../closed-object.js';
 import { dateTime } from './date-time.js';
 import { tokenRole, tokenStatus } from './enums.js';
 import { orgRoles } from './roles.js';
@@ -11,18 +11,15 @@ import { tokenDescription, tokenName } from './text-fields.js';
  * Leave `expirationDate` out for a token that never expires. `scope` and `expirationDate`
  * cannot be changed later.
  */
-export const apiTokenPost = z.strictObject(
-  {
-    name: tokenName,
-    description: tokenDescription.optional(),
-    expirationDate: dateTime.optional(),
-    defaultRole: tokenRole.optional(),
-    orgRoles: orgRoles.optional(),
-    scope: scopeList.optional(),
-    status: tokenStatus.optional(),
-  },
-  { error: closedObject() },
-);
+export const apiTokenPost = closedObject({
+  name: tokenName,
+  description: tokenDescription.optional(),
+  expirationDate: dateTime.optional(),
+  defaultRole: tokenRole.optional(),
+  orgRoles: orgRoles.optional(),
+  scope: scopeList.optional(),
+  status: tokenStatus.optional(),
+});
 /** The body that creates a token, after parsing. */
 export type ApiTokenPost = z.output<typeof apiTokenPost>;
 /** The body that creates a token, as a caller writes it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { closedObject, mustBe, mustBeOneOf } from '../messages.js';
+import { closedObject } from '../closed-object.js';
+import { mustBe, mustBeOneOf } from '../messages.js';
 
 /** The fields a token list can be sorted by. */
 export const sortFields = [
@@ -36,17 +37,14 @@ const pageNumber = z
  * The query of a list action (the three `…ApiTokens.get`). Closed. `page` is 0-based;
  * `filter` supports `*` globbing on `filterField`.
  */
-export const listQuery = z.strictObject(
-  {
-    sortField: z.enum(sortFields, { error: mustBeOneOf(sortFields) }).optional(),
-    sortDirection: z.enum(sortDirections, { error: mustBeOneOf(sortDirections) }).optional(),
-    page: pageNumber.optional(),
-    perPage: pageNumber.optional(),
-    filterField: z.enum(filterFields, { error: mustBeOneOf(filterFields) }).optional(),
-    filter: z.string({ error: mustBe('a string') }).optional(),
-  },
-  { error: closedObject() },
-);
+export const listQuery = closedObject({
+  sortField: z.enum(sortFields, { error: mustBeOneOf(sortFields) }).optional(),
+  sortDirection: z.enum(sortDirections, { error: mustBeOneOf(sortDirections) }).optional(),
+  page: pageNumber.optional(),
+  perPage: pageNumber.optional(),
+  filterField: z.enum(filterFields, { error: mustBeOneOf(filterFields) }).optional(),
+  filter: z.string({ error: mustBe('a string') }).optional(),
+});
 /** The query of a list action, after parsing (`page`/`perPage` as strings). */
 export type ListQuery = z.output<typeof listQuery>;
 /** The query of a list action, as a caller writes it. */

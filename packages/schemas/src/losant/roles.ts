@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { closedObject, mustBe } from '../messages.js';
+import { closedObject } from '../closed-object.js';
+import { mustBe } from '../messages.js';
 import { orgRole, resourceRole } from './enums.js';
 import { objectId, orgId } from './object-id.js';
 
@@ -9,7 +10,7 @@ const MAX_ORG_ROLES = 25;
 const resourceRoleShape = { resourceId: objectId, role: resourceRole };
 
 /** One `applicationRoles[]`/`dashboardRoles[]` entry of a request (closed). */
-export const resourceRoleGrant = z.strictObject(resourceRoleShape, { error: closedObject() });
+export const resourceRoleGrant = closedObject(resourceRoleShape);
 /** One `applicationRoles[]`/`dashboardRoles[]` entry. */
 export type ResourceRoleGrant = z.output<typeof resourceRoleGrant>;
 
@@ -30,9 +31,7 @@ function orgRoleShape<T extends z.ZodType>(resource: T) {
 }
 
 /** One `orgRoles[]` entry of a request (closed): the token's role in one organization. */
-export const orgRoleGrant = z.strictObject(orgRoleShape(resourceRoleGrant), {
-  error: closedObject(),
-});
+export const orgRoleGrant = closedObject(orgRoleShape(resourceRoleGrant));
 /** One `orgRoles[]` entry. */
 export type OrgRoleGrant = z.output<typeof orgRoleGrant>;
 

@@ -59,11 +59,22 @@ describe('apiTokenPost', () => {
         ],
       ],
     ],
-    ['one unknown key', { name: 'a', color: 'red' }, [['', "has an unknown key 'color'"]]],
+    ['one unknown key', { name: 'a', color: 'red' }, [['color', 'is not a known field']]],
     [
       'two unknown keys',
       { name: 'a', color: 'red', size: 2 },
-      [['', "has unknown keys 'color' and 'size'"]],
+      [
+        ['color', 'is not a known field'],
+        ['size', 'is not a known field'],
+      ],
+    ],
+    [
+      'an unknown key next to a bad field',
+      { name: 7, color: 'red' },
+      [
+        ['name', 'must be a string'],
+        ['color', 'is not a known field'],
+      ],
     ],
     ['a null body', null, [['', 'must be an object']]],
   ])('%s', (_, value, expected) => {
@@ -100,7 +111,10 @@ describe('orgRoles', () => {
   test('entries are closed in requests, open in responses', () => {
     const extra = { orgRoles: [{ ...grant, applicationRoles: [{ ...resource, x: 1 }] }] };
     expect(issues(apiTokenPatch, extra)).toEqual([
-      ['orgRoles.0.applicationRoles.0', "has an unknown key 'x'"],
+      ['orgRoles.0.applicationRoles.0.x', 'is not a known field'],
+    ]);
+    expect(issues(orgRoleGrant, { ...grant, owner: 'me' })).toEqual([
+      ['owner', 'is not a known field'],
     ]);
     expect(apiToken.parse(extra)).toEqual(extra);
   });
@@ -114,10 +128,40 @@ describe('orgRoles', () => {
 });
 
 describe('apiTokenPatch', () => {
-  test.each(['scope', 'expirationDate'])('says %s cannot be changed', (key) => {
+  test.each(['scope', 'expirationDate'])('says %s cannot be changed, at its own path', (key) => {
     expect(issues(apiTokenPatch, { [key]: [] })).toEqual([
-      ['', `has '${key}', which cannot be changed after the token is created`],
+      [key, 'cannot be changed after the token is created'],
     ]);
+  });
+
+  test('names each unknown key on its own, after the failing fields', () => {
+    const result = apiTokenPatch.safeParse({ scope: [], name: '', color: 'red' });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['name'], message: 'must not be empty' }),
+      expect.objectContaining({
+        code: 'unrecognized_keys',
+        keys: ['scope'],
+        path: ['scope'],
+        message: 'cannot be changed after the token is created',
+      }),
+      expect.objectContaining({
+        code: 'unrecognized_keys',
+        keys: ['color'],
+        path: ['color'],
+        message: 'is not a known field',
+      }),
+    ]);
+  });
+
+  test('Standard Schema issues carry the key path too', async () => {
+    const result = await apiTokenPatch['~standard'].validate({ scope: ['all.User'] });
+    expect(result.issues?.map(({ path, message }) => [path, message])).toEqual([
+      [['scope'], 'cannot be changed after the token is created'],
+    ]);
+  });
+
+  test('a non-object body is still one issue at the body', () => {
+    expect(issues(apiTokenPatch, [])).toEqual([['', 'must be an object']]);
   });
 });
 
@@ -211,6 +255,6 @@ describe('listQuery', () => {
       ['sortDirection', "must be 'asc' or 'desc'"],
       ['filterField', "must be 'name' or 'status'"],
     ]);
-    expect(issues(listQuery, { _actions: false })).toEqual([['', "has an unknown key '_actions'"]]);
+    expect(issues(listQuery, { _actions: false })).toEqual([['_actions', 'is not a known field']]);
   });
 });
