@@ -357,6 +357,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return true;
     };
 
+    const reauthorize = async ({ request: retryRequest }: { request: Request }) => {
+      await authorize();
+      if (headers.authorization !== undefined) {
+        retryRequest.headers.set('authorization', headers.authorization);
+      }
+    };
+
     let response: Response;
     try {
       // Only what differs per call; the absolute URL, so ky has no prefix to join.
@@ -372,22 +379,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           attemptFetch(input instanceof Request ? input : new Request(input, init)),
         retry: {
           limit: maxRetries,
-          methods: kyRetryMethods,
+          // ky's default methods already hold GET, PUT and DELETE; shouldRetry decides the rest.
+          ...(idempotentMethods.has(method) ? {} : { methods: kyRetryMethods }),
           delay: () => plannedDelay,
           backoffLimit: Number.POSITIVE_INFINITY,
           shouldRetry,
         },
-        hooks: {
-          // Ask the provider again before each retry, so a refreshed token is used.
-          beforeRetry: [
-            async ({ request: retryRequest }) => {
-              await authorize();
-              if (headers.authorization !== undefined) {
-                retryRequest.headers.set('authorization', headers.authorization);
-              }
-            },
-          ],
-        },
+        // Ask the provider again before each retry, so a refreshed token is used.
+        ...(auth && maxRetries > 0 ? { hooks: { beforeRetry: [reauthorize] } } : {}),
       });
     } catch (error) {
       const mapped = mapError(error, {
