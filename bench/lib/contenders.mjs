@@ -26,7 +26,7 @@ export const LOSANT_HEADERS = {
  */
 export async function loadTokenkitLosant() {
   try {
-    const module = await retryWhileRebuilding(() => import('@tokenkit/losant'));
+    const module = await importPackage('@tokenkit/losant');
     if (typeof module.createLosantClient !== 'function') {
       return { available: false, reason: '@tokenkit/losant has no createLosantClient yet' };
     }
@@ -42,7 +42,7 @@ export async function loadTokenkitLosant() {
  */
 export async function loadTokenkitInstana() {
   try {
-    const module = await retryWhileRebuilding(() => import('@tokenkit/instana'));
+    const module = await importPackage('@tokenkit/instana');
     if (typeof module.createInstanaClient !== 'function') {
       return { available: false, reason: '@tokenkit/instana has no createInstanaClient yet' };
     }
@@ -81,22 +81,34 @@ const MISSING_BUILD = /Cannot find module|ERR_MODULE_NOT_FOUND|Could not resolve
 
 /**
  * Runs `fn`; if it fails because a workspace package's dist is missing (another `turbo build`
- * is rewriting it at that moment), waits and tries again, at most three times in all. Any
- * other failure, or a third one, is thrown.
+ * is rewriting it at that moment), waits 10, 20, then 30 s and tries again (a full build takes
+ * about 20 s here). Any other failure, or a fourth one, is thrown.
  * @template T
- * @param {() => Promise<T>} fn
+ * @param {(attempt: number) => Promise<T>} fn
  * @returns {Promise<T>}
  */
 export async function retryWhileRebuilding(fn) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fn();
+      return await fn(attempt);
     } catch (error) {
       const text = `${error?.message ?? ''} ${error?.stderr ?? ''} ${(error?.errors ?? []).map((e) => e.text).join(' ')}`;
-      if (attempt >= 3 || !MISSING_BUILD.test(text)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      if (attempt >= 4 || !MISSING_BUILD.test(text)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10_000 * attempt));
     }
   }
+}
+
+/**
+ * Imports a workspace package, retrying while its dist is being rebuilt. A retry imports the
+ * resolved file with a fresh query, so a module record that failed to link is not reused.
+ * @param {string} specifier
+ */
+function importPackage(specifier) {
+  return retryWhileRebuilding(
+    (attempt) =>
+      import(attempt === 1 ? specifier : `${import.meta.resolve(specifier)}?attempt=${attempt}`),
+  );
 }
 
 /** @param {unknown} error */
