@@ -67,7 +67,8 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
             runs[c.id].map((r) => r.cpuMs),
             runs.raw.map((r) => r.cpuMs),
           ),
-          heapPeakGrowthBytes: summarize(runs[c.id].map((r) => r.heapPeakGrowth)),
+          heapBaselineBytes: summarize(runs[c.id].map((r) => r.heapBaseline)),
+          heapPeakBytes: summarize(runs[c.id].map((r) => r.heapPeak)),
           heapAfterBytes: summarize(runs[c.id].map((r) => r.heapAfter)),
           vsRawFetch: ratioOfMedians(
             runs[c.id].map((r) => r.ms),
