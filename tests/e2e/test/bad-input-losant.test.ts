@@ -118,7 +118,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
       fc.asyncProperty(
         withOwner((owner) => params(owner, goodListQuery, listQueryMutations)),
         async ([owner, input]) => {
-          const action = f.losant[`${owner.resource}ApiTokens`].get;
+          const action = f.losant[`${owner.kind}ApiTokens`].get;
           await refusedOrAccepted(f, counts, () => action(input as never));
         },
       ),
@@ -141,9 +141,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
           f.mock.clearRequests();
           const outcome = await settle(f.watch, async () => {
             const ids: string[] = [];
-            for await (const token of f.losant[`${owner.resource}ApiTokens`].iterate(
-              input as never,
-            )) {
+            for await (const token of f.losant[`${owner.kind}ApiTokens`].iterate(input as never)) {
               ids.push(String(token.id));
             }
             return ids;
@@ -179,7 +177,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
           ),
         ),
         async ([owner, input]) => {
-          const action = f.losant[`${owner.resource}ApiTokens`].post;
+          const action = f.losant[`${owner.kind}ApiTokens`].post;
           const created = (await refusedOrAccepted(f, counts, () => action(input as never))) as
             | { token?: string; name?: string }
             | undefined;
@@ -209,7 +207,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
           );
         }),
         async ([owner, input]) => {
-          const action = f.losant[`${owner.resource}ApiToken`].get;
+          const action = f.losant[`${owner.kind}ApiToken`].get;
           await refusedOrAccepted(f, counts, () => action(input as never));
         },
       ),
@@ -230,7 +228,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
           return params(owner, own, { ...patchBodyMutations, apiTokenId: badObjectId(id) });
         }),
         async ([owner, input]) => {
-          const action = f.losant[`${owner.resource}ApiToken`].patch;
+          const action = f.losant[`${owner.kind}ApiToken`].patch;
           await refusedOrAccepted(f, counts, () => action(input as never));
         },
       ),
@@ -256,7 +254,7 @@ describe('Losant: every input is refused before sending or accepted by the serve
           );
         }),
         async ([owner, input]) => {
-          const action = f.losant[`${owner.resource}ApiToken`].delete;
+          const action = f.losant[`${owner.kind}ApiToken`].delete;
           await refusedOrAccepted(f, counts, () => action(input as never));
         },
       ),

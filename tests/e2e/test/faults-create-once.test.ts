@@ -42,12 +42,12 @@ const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
 function losantWrites(owner: LosantOwnerCase): WriteOperation[] {
   return [
     {
-      name: `losant ${owner.resource}ApiTokens.post`,
-      route: `${owner.resource}ApiTokens.post`,
+      name: `losant ${owner.kind}ApiTokens.post`,
+      route: `${owner.kind}ApiTokens.post`,
       method: 'POST',
       prepare(f) {
         const name = uniqueName('created');
-        const resource = f.losant[`${owner.resource}ApiTokens`];
+        const resource = f.losant[`${owner.kind}ApiTokens`];
         const timesApplied = () =>
           f.mock.store.losant.list(owner.store(f)).filter((token) => token.name === name).length;
         return {
@@ -64,15 +64,15 @@ function losantWrites(owner: LosantOwnerCase): WriteOperation[] {
       },
     },
     {
-      name: `losant ${owner.resource}ApiToken.patch`,
-      route: `${owner.resource}ApiToken.patch`,
+      name: `losant ${owner.kind}ApiToken.patch`,
+      route: `${owner.kind}ApiToken.patch`,
       method: 'PATCH',
       prepare(f) {
         const [token] = f.mock.store.losant.add(owner.store(f), 1);
         if (token === undefined) throw new Error('store.losant.add returned nothing');
         f.watch.secret(token.token);
         const name = uniqueName('patched');
-        const resource = f.losant[`${owner.resource}ApiToken`];
+        const resource = f.losant[`${owner.kind}ApiToken`];
         const timesApplied = () =>
           f.mock.store.losant.get(owner.store(f), token.id)?.name === name ? 1 : 0;
         return {

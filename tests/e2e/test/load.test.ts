@@ -73,8 +73,8 @@ const pick = (token: { id?: string | undefined; name?: string | undefined }) => 
 
 function losantCollection(f: Fixture, owner: LosantOwnerCase): Collection {
   const params = owner.params(f);
-  const list = f.losant[`${owner.resource}ApiTokens`];
-  const one = f.losant[`${owner.resource}ApiToken`];
+  const list = f.losant[`${owner.kind}ApiTokens`];
+  const one = f.losant[`${owner.kind}ApiToken`];
   return collection(`losant ${owner.kind}`, {
     async create(name) {
       const created = await list.post({ ...params, apiToken: { name } } as never);

@@ -6,10 +6,8 @@ import type { Fixture } from './fixture.js';
 
 /** One of the three Losant token owners, as the client's params and the mock's store name it. */
 export interface LosantOwnerCase {
-  /** `instance`, `application` or `user`. */
+  /** `instance`, `application` or `user`: also the prefix of its resources (`instanceApiTokens`). */
   readonly kind: 'instance' | 'application' | 'user';
-  /** The resource prefix: `instanceApiToken(s)`, … */
-  readonly resource: 'instance' | 'application' | 'user';
   /** The owner part of the params (`{ instanceId }`, `{ applicationId }` or `{}`). */
   params(fixture: Fixture): Record<string, string>;
   /** The owner as `mock.store.losant` takes it. */
@@ -20,17 +18,15 @@ export interface LosantOwnerCase {
 export const losantOwners: readonly LosantOwnerCase[] = [
   {
     kind: 'instance',
-    resource: 'instance',
     params: (f) => ({ instanceId: f.instanceId }),
     store: (f) => ({ instanceId: f.instanceId }),
   },
   {
     kind: 'application',
-    resource: 'application',
     params: (f) => ({ applicationId: f.applicationId }),
     store: (f) => ({ applicationId: f.applicationId }),
   },
-  { kind: 'user', resource: 'user', params: () => ({}), store: () => 'user' },
+  { kind: 'user', params: () => ({}), store: () => 'user' },
 ];
 
 /** An operation made ready against one fixture: its call, and how to read its effect. */
@@ -71,9 +67,9 @@ function seedInstana(fixture: Fixture) {
 }
 
 function losantOperations(owner: LosantOwnerCase): IdempotentOperation[] {
-  const list = `${owner.resource}ApiTokens.get`;
-  const get = `${owner.resource}ApiToken.get`;
-  const remove = `${owner.resource}ApiToken.delete`;
+  const list = `${owner.kind}ApiTokens.get`;
+  const get = `${owner.kind}ApiToken.get`;
+  const remove = `${owner.kind}ApiToken.delete`;
   return [
     {
       name: `losant ${list}`,
@@ -82,7 +78,7 @@ function losantOperations(owner: LosantOwnerCase): IdempotentOperation[] {
       hasBody: true,
       prepare(f) {
         const token = seedLosant(f, owner);
-        const resource = f.losant[`${owner.resource}ApiTokens`];
+        const resource = f.losant[`${owner.kind}ApiTokens`];
         return {
           call: (options) => resource.get(owner.params(f) as never, options),
           checkResult(result) {
@@ -100,7 +96,7 @@ function losantOperations(owner: LosantOwnerCase): IdempotentOperation[] {
       hasBody: true,
       prepare(f) {
         const token = seedLosant(f, owner);
-        const resource = f.losant[`${owner.resource}ApiToken`];
+        const resource = f.losant[`${owner.kind}ApiToken`];
         return {
           call: (options) =>
             resource.get({ ...owner.params(f), apiTokenId: token.id } as never, options),
@@ -119,7 +115,7 @@ function losantOperations(owner: LosantOwnerCase): IdempotentOperation[] {
       hasBody: true,
       prepare(f) {
         const token = seedLosant(f, owner);
-        const resource = f.losant[`${owner.resource}ApiToken`];
+        const resource = f.losant[`${owner.kind}ApiToken`];
         const applied = () => f.mock.store.losant.get(owner.store(f), token.id) === undefined;
         return {
           call: (options) =>
