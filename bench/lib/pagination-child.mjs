@@ -56,13 +56,22 @@ async function oursWalk() {
   };
 }
 
+/**
+ * A full GC, a turn of the event loop, and another: what the first frees, weak references and
+ * finalizers (undici's, for instance) release only after a tick.
+ */
+async function settledGc() {
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+}
+
 const walk = contender === 'raw' ? rawWalk : await oursWalk();
 
 // Warm-up; then the heap baseline: everything the first walk set up (code, pools) is in it.
 let count = 0;
 await walk(() => ++count >= Math.min(5_000, total));
-gc();
-gc();
+await settledGc();
 const baseline = process.memoryUsage().heapUsed;
 
 // Timed pass. The checksum keeps the work observable.
@@ -84,15 +93,17 @@ if (count !== total) throw new Error(`${contender} saw ${count} tokens, expected
 // Memory pass: the live heap (heapUsed right after a full GC) at ten points during a second
 // full walk, so anything the timed walk left behind counts too.
 const every = Math.max(1, Math.floor(total / 10));
-let peak = 0;
+/** @type {number[]} live heap at each checkpoint */
+const series = [];
 count = 0;
 await walk(() => {
   if (++count % every === 0) {
     gc();
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    series.push(process.memoryUsage().heapUsed);
   }
 });
-gc();
+const peak = Math.max(...series);
+await settledGc();
 const after = process.memoryUsage().heapUsed;
 
 const result = {
@@ -102,6 +113,7 @@ const result = {
   checksum,
   heapBaseline: baseline,
   heapPeak: peak,
+  heapSeries: series,
   heapAfter: after,
 };
 process.stdout.write(`${JSON.stringify({ ...result, window })}\n`);

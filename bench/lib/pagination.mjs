@@ -70,6 +70,8 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
           heapBaselineBytes: summarize(runs[c.id].map((r) => r.heapBaseline)),
           heapPeakBytes: summarize(runs[c.id].map((r) => r.heapPeak)),
           heapAfterBytes: summarize(runs[c.id].map((r) => r.heapAfter)),
+          /** live heap at each tenth of the memory walk, first round */
+          heapSeriesBytes: runs[c.id][0].heapSeries,
           vsRawFetch: ratioOfMedians(
             runs[c.id].map((r) => r.ms),
             raw,

@@ -196,6 +196,20 @@ ${table(
 )}
 `;
   }
+  const largest = Math.max(...p.cases.map((c) => c.total));
+  const series = p.cases
+    .filter((c) => c.total === largest)
+    .flatMap((c) =>
+      c.contenders
+        .filter((k) => k.heapSeriesBytes?.length)
+        .map(
+          (k) =>
+            `- ${k.name}, pages of ${c.perPage}: ${k.heapSeriesBytes.map((b) => (b / 1024 / 1024).toFixed(1)).join(' → ')} MiB`,
+        ),
+    );
+  if (series.length) {
+    text += `\nLive heap at each tenth of the ${largest.toLocaleString('en')}-token walk (after a full GC; first round). A walk that kept its tokens would climb by at least ${mib((largest / 10) * p.tokenBytes)} per tenth:\n\n${series.join('\n')}\n`;
+  }
   if (p.profiles) {
     const { total, perPage } = p.profiles;
     text += `
