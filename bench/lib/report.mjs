@@ -369,6 +369,17 @@ function causes(results, goals) {
           `in the sequential rounds our client uses ${us(cpu(OURS))} of CPU per request against ${us(cpu(RAW))} for raw fetch (${(cpu(OURS) / cpu(RAW)).toFixed(2)}×), so the gap is CPU work in the client, not waiting.`,
         );
       }
+      const bar = r.scenarios
+        .map((sc) => {
+          const lr = sc.contenders.find((c) => c.name.startsWith('losant-rest'));
+          return lr ? `${sc.scenario} ${lr.vsRawFetch.ratio.toFixed(2)}×` : '';
+        })
+        .filter(Boolean);
+      if (bar.length) {
+        parts.push(
+          `losant-rest itself runs at ${bar.join(', ')} raw fetch here, so "faster than losant-rest" asks our client to stay under that multiple of raw fetch while running on fetch.`,
+        );
+      }
       if (r.layers?.layers) {
         parts.push(
           `By layer (CPU per request vs raw fetch): ${r.layers.layers
