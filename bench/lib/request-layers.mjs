@@ -44,17 +44,6 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
       call: async () => text(await fetch(target, { headers: LOSANT_HEADERS })),
     },
     {
-      name: 'raw + body buffered into a new Response (as core does per attempt)',
-      call: async () => {
-        const res = await fetch(target, { headers: LOSANT_HEADERS });
-        const copy = new Response(await res.arrayBuffer(), {
-          status: res.status,
-          headers: res.headers,
-        });
-        return text(copy);
-      },
-    },
-    {
       name: 'ky, retry 0 and timeout off',
       call: () => ky.get(target, { headers: LOSANT_HEADERS, retry: 0, timeout: false }).json(),
     },
