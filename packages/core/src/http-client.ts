@@ -135,29 +135,37 @@ function runtimeProduct(): string | undefined {
   return typeof agent === 'string' && /^(Node\.js|Deno|Bun)\/\S+$/.test(agent) ? agent : undefined;
 }
 
-function appendQuery(params: URLSearchParams, key: string, item: unknown): void {
+// Characters application/x-www-form-urlencoded leaves as they are (what URLSearchParams emits).
+const formSafe = /^[\w.*-]*$/;
+
+/** Encodes like URLSearchParams; ids, numbers and flags (the usual query) need no work. */
+function formEncode(value: string): string {
+  return formSafe.test(value) ? value : new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+function queryPair(key: string, item: unknown): string {
   if (!queryTypes.has(typeof item)) {
     throw new RequestValidationError(`query.${key} must be a string, number or boolean`, {
       field: `query.${key}`,
     });
   }
-  params.append(key, String(item));
+  return `${formEncode(key)}=${formEncode(String(item))}`;
 }
 
 function buildQuery(query: HttpRequest['query']): string {
-  if (query === undefined) return '';
-  const params = new URLSearchParams();
+  let result = '';
+  if (query === undefined) return result;
   for (const key in query) {
     if (!Object.hasOwn(query, key)) continue;
     const value = query[key];
     if (value === undefined) continue;
     if (Array.isArray(value)) {
-      for (const item of value) appendQuery(params, key, item);
+      for (const item of value) result += `${result ? '&' : ''}${queryPair(key, item)}`;
     } else {
-      appendQuery(params, key, value);
+      result += `${result ? '&' : ''}${queryPair(key, value)}`;
     }
   }
-  return params.toString();
+  return result;
 }
 
 function checkDuration(value: number | undefined, field: string): void {

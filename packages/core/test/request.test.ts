@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   createHttpClient,
@@ -198,5 +199,31 @@ describe('request', () => {
     });
     await http.request({ method: 'GET', path: '/via-injected' });
     expect(urls).toEqual([`${server.url}/via-injected`]);
+  });
+
+  test('query strings are encoded exactly as URLSearchParams encodes them (any key, value, unicode)', async () => {
+    server = await startTestServer((_request, response) => json(response, 200, {}));
+    const http = createHttpClient({ baseUrl: server.url });
+    const value = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.string({ unit: 'binary', minLength: 1 }),
+          fc.oneof(value, fc.array(value)),
+        ),
+        async (query) => {
+          server.requests.length = 0;
+          await http.request({ method: 'GET', path: '/q', query });
+          const expected = new URLSearchParams();
+          for (const [key, item] of Object.entries(query)) {
+            for (const one of Array.isArray(item) ? item : [item])
+              expected.append(key, String(one));
+          }
+          const search = expected.toString();
+          expect(server.requests[0]?.url).toBe(`/q${search ? `?${search}` : ''}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
