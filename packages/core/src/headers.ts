@@ -1,15 +1,17 @@
 import { RequestValidationError } from './errors.js';
+import { isSendableHeaderValue } from './header-value.js';
 
 /** Header values as callers pass them; `undefined` entries are skipped. */
 export type HeaderInput = Readonly<Record<string, string | undefined>>;
 
 const headerName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
-const forbiddenInValue = /[\r\n\0]/;
 
 /**
  * Copies header sets into `target` in order (later sets win), skipping `undefined` values.
- * @throws RequestValidationError naming `headers.<name>` for an invalid name or a value with
- *   CR, LF or NUL (header injection); the value itself is never echoed.
+ * @throws RequestValidationError naming `headers.<name>` for a name that is not an HTTP token, or
+ *   a value with a character other than tab, visible ASCII, space or Latin-1 (CR, LF and NUL
+ *   would inject headers; other controls, DEL and code points above U+00FF cannot be sent);
+ *   the value itself is never echoed.
  */
 export function mergeHeaders(target: Headers, ...sets: (HeaderInput | undefined)[]): Headers {
   for (const set of sets) {
@@ -51,10 +53,11 @@ function checkedHeader(set: HeaderInput, name: string): string | undefined {
   if (typeof value !== 'string') {
     throw new RequestValidationError(`${field} must be a string`, { field });
   }
-  if (forbiddenInValue.test(value)) {
-    throw new RequestValidationError(`${field} must not contain CR, LF or NUL characters`, {
-      field,
-    });
+  if (!isSendableHeaderValue(value)) {
+    throw new RequestValidationError(
+      `${field} must not contain CR, LF, NUL, other control characters or characters above U+00FF`,
+      { field },
+    );
   }
   return value;
 }

@@ -81,6 +81,57 @@ describe('headers', () => {
     },
   );
 
+  test.each([
+    ['a C0 control (U+0001)', 'a\u0001b', 'client'],
+    ['DEL (U+007F)', 'a\u007fb', 'request'],
+    ['a code point above U+00FF (€)', 'price-€', 'call'],
+    ['a lone surrogate', 'a\uD800', 'call'],
+  ])(
+    'a value with %s is refused as bad input before anything is sent',
+    async (_label, value, where) => {
+      const before = server.requests.length;
+      const set = { 'x-note': value };
+      const run = async () => {
+        const http = createHttpClient({
+          baseUrl: server.url,
+          ...(where === 'client' ? { headers: set } : {}),
+        });
+        return http.request(
+          { method: 'GET', path: '/', ...(where === 'request' ? { headers: set } : {}) },
+          where === 'call' ? { headers: set } : {},
+        );
+      };
+      const error = (await run().catch((error_: unknown) => error_)) as RequestValidationError;
+      expect(isRequestValidationError(error)).toBe(true);
+      expect(error.field).toBe('headers.x-note');
+      expect(server.requests.length).toBe(before);
+    },
+  );
+
+  test('tab, visible ASCII and Latin-1 values reach the server', async () => {
+    const http = createHttpClient({ baseUrl: server.url });
+    await http.request({ method: 'GET', path: '/' }, { headers: { 'x-note': 'a\tb ~ café' } });
+    const seen = server.requests.at(-1);
+    // node:http reads header bytes as Latin-1, so the é arrives as the one byte sent.
+    expect(seen?.headers['x-note']).toBe('a\tb ~ café');
+  });
+
+  test.each([
+    ['a space', 'bad name'],
+    ['a colon', 'x:y'],
+    ['a non-ASCII letter', 'x-é'],
+    ['nothing', ''],
+  ])('a header name with %s is refused before anything is sent', async (_label, name) => {
+    const before = server.requests.length;
+    const http = createHttpClient({ baseUrl: server.url });
+    const error = (await http
+      .request({ method: 'GET', path: '/' }, { headers: { [name]: 'x' } })
+      .catch((error_: unknown) => error_)) as RequestValidationError;
+    expect(isRequestValidationError(error)).toBe(true);
+    expect(error.field).toBe(`headers.${name}`);
+    expect(server.requests.length).toBe(before);
+  });
+
   test('an invalid header name is refused', () => {
     const error = caught(() =>
       createHttpClient({ baseUrl: server.url, headers: { 'bad name': 'x' } }),
