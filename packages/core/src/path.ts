@@ -1,11 +1,16 @@
 import { RequestValidationError } from './errors.js';
 
+// A lone surrogate (half of a UTF-16 pair) has no UTF-8 form: encodeURIComponent throws on it.
+// With the `u` flag a proper pair is one code point, so only a lone half matches.
+const loneSurrogate = /\p{Surrogate}/u;
+
 /**
  * Builds a request path from a template, percent-encoding every interpolated value as one
  * segment (`/`, `?`, `#` and `%` included), so an id can never change which endpoint is called.
  *
  * @throws RequestValidationError (field `path[<index>]`, 0-based) for a value that is not a
- *   string or finite number, is empty, or is `.` / `..`.
+ *   string or finite number, is empty, is `.` / `..`, or holds a lone surrogate (not well-formed
+ *   UTF-16).
  * @example
  * path`/instances/${instanceId}/tokens/${apiTokenId}` // '/instances/5f…/tokens/60…'
  */
@@ -27,6 +32,12 @@ export function path(strings: TemplateStringsArray, ...values: readonly unknown[
     }
     if (segment === '.' || segment === '..') {
       throw new RequestValidationError(`${field} must not be '.' or '..'`, { field });
+    }
+    if (loneSurrogate.test(segment)) {
+      throw new RequestValidationError(
+        `${field} must be well-formed text (it holds a lone UTF-16 surrogate)`,
+        { field },
+      );
     }
     result += encodeURIComponent(segment) + (strings[index + 1] ?? '');
   });

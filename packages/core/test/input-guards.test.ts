@@ -43,10 +43,28 @@ describe('path', () => {
     [null, 'must be a string'],
     [{ id: 1 }, 'must be a string'],
     [Number.NaN, 'must be a string'],
+    ['id-\uD800', 'must be well-formed text'],
+    ['\uDC00', 'must be well-formed text'],
+    ['\uDC00\uD800', 'must be well-formed text'],
   ])('rejects %o naming the segment', (value, message) => {
     const error = caught(() => path`/a/${'ok'}/b/${value}`);
     expect(error.field).toBe('path[1]');
     expect(error.message).toContain(message);
+  });
+
+  test('keeps a proper surrogate pair (an emoji) as its UTF-8 bytes', () => {
+    expect(path`/tokens/${'a😀'}`).toBe('/tokens/a%F0%9F%98%80');
+  });
+
+  test('a lone surrogate reaches no server and is bad input, not a URIError', async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({ baseUrl: server.url });
+    const error = await Promise.resolve()
+      .then(() => http.request({ method: 'GET', path: path`/tokens/${'id-\uD800'}` }))
+      .catch((error_: unknown) => error_);
+    expect(isRequestValidationError(error)).toBe(true);
+    expect((error as RequestValidationError).field).toBe('path[0]');
+    expect(server.requests.length).toBe(before);
   });
 
   test("a '..' segment reaches no server", async () => {
