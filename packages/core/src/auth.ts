@@ -43,8 +43,11 @@ function normalizeToken(raw: unknown, scheme: string, field: string): string {
   }
   let token = raw.trim();
   // Strip a scheme the caller pasted along with the token ("Bearer abc" for a Bearer strategy).
-  const prefix = `${scheme.toLowerCase()} `;
-  if (token.toLowerCase().startsWith(prefix)) token = token.slice(prefix.length).trim();
+  // The scheme alone ("Bearer", or "Bearer " before trimming) is a token that is missing.
+  const lower = token.toLowerCase();
+  const schemeLower = scheme.toLowerCase();
+  if (lower === schemeLower) token = '';
+  else if (lower.startsWith(`${schemeLower} `)) token = token.slice(scheme.length + 1).trim();
   if (token === '') {
     throw new RequestValidationError(`${field} must not be empty`, { field });
   }
@@ -60,8 +63,9 @@ function normalizeToken(raw: unknown, scheme: string, field: string): string {
  * An `Authorization: <scheme> <token>` strategy with a static token or an async provider.
  * A static token is checked at once; a provider's token on every call.
  *
- * @throws RequestValidationError (naming `field`, never showing the token) for an empty token or
- *   one containing whitespace or control characters.
+ * @throws RequestValidationError (naming `field`, never showing the token) for an empty token
+ *   (the scheme alone, such as `Bearer `, counts as empty) or one containing whitespace or
+ *   control characters.
  * @example
  * const auth = createTokenAuth({ scheme: 'Bearer', token: process.env.LOSANT_ACCESS_TOKEN!, field: 'accessToken' });
  * const refreshing = createTokenAuth({ scheme: 'apiToken', token: () => vault.read('instana') });

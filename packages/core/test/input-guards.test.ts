@@ -239,6 +239,34 @@ describe('token auth', () => {
     expect(JSON.stringify(error)).not.toContain('def');
   });
 
+  test.each([
+    ['Bearer', 'Bearer '],
+    ['Bearer', 'Bearer'],
+    ['Bearer', ' bearer  '],
+    ['apiToken', 'APITOKEN '],
+  ])(
+    'with scheme %s, a token that is only the scheme (%o) is refused as empty',
+    (scheme, token) => {
+      const error = caught(() => createTokenAuth({ scheme, token, field: 'accessToken' }));
+      expect(error.field).toBe('accessToken');
+      expect(error.message).toBe('accessToken must not be empty');
+    },
+  );
+
+  test('a provider returning only the scheme sends nothing', async () => {
+    const before = server.requests.length;
+    const http = createHttpClient({
+      baseUrl: server.url,
+      auth: createTokenAuth({ scheme: 'Bearer', token: () => 'Bearer ' }),
+    });
+    const error = (await http
+      .request({ method: 'GET', path: '/' })
+      .catch((error_: unknown) => error_)) as RequestValidationError;
+    expect(isRequestValidationError(error)).toBe(true);
+    expect(error.message).toBe('token must not be empty');
+    expect(server.requests.length).toBe(before);
+  });
+
   test("a provider's bad token is refused per request, before anything is sent", async () => {
     const before = server.requests.length;
     const http = createHttpClient({
