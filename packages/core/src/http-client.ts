@@ -1,5 +1,6 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
 import type { AuthStrategy } from './auth.js';
+import { parseBaseUrl } from './base-url.js';
 import { type RedactedRequest, RequestValidationError, ResponseValidationError } from './errors.js';
 import {
   type FetchFunction,
@@ -11,6 +12,7 @@ import { assignHeaders, type HeaderInput, mergeHeaders, readRequestId } from './
 import { type Logger, log } from './logger.js';
 import { defaultErrorDetails, type ErrorDetailsReader, mapError } from './map-error.js';
 import { createRedactor, type RedactionOptions } from './redact.js';
+import { requestSecrets } from './request-secrets.js';
 import {
   type BackoffOptions,
   backoffDelay,
@@ -19,6 +21,7 @@ import {
   retryableStatuses,
   serverRetryDelay,
 } from './retry-policy.js';
+import { scrubIssues, scrubRequest } from './scrub-value.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 import { formatIssues, toValidationIssues } from './validate-input.js';
 import { VERSION } from './version.js';
@@ -38,6 +41,8 @@ export type QueryValue =
 export interface HttpClientOptions {
   /** Origin plus optional path prefix, e.g. `https://api.losant.com` or `https://unit-tenant.instana.io`. */
   baseUrl: string;
+  /** The name the caller knows `baseUrl` by (e.g. `url`), used in validation messages. @default 'baseUrl' */
+  baseUrlField?: string | undefined;
   /** Produces the `Authorization` header; see {@link createTokenAuth}. @default no auth */
   auth?: AuthStrategy | undefined;
   /** The vendor package's product token, e.g. `@tokenkit/losant/1.0.0`; core appends its own and the runtime. @default '' */
@@ -98,6 +103,12 @@ export interface HttpRequest {
   responseSchema?: StandardSchemaV1 | undefined;
   /** The endpoint answers without a body (204); the body is not parsed. @default false */
   emptyResponse?: boolean | undefined;
+  /**
+   * Secrets this request carries besides the auth token (e.g. a token in the body), scrubbed
+   * like it from every error of this request, in case the server echoes them. Strings shorter
+   * than 4 characters are ignored. @default []
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 /** A successful response. */
@@ -180,7 +191,8 @@ function checkDuration(value: number | undefined, field: string): void {
  * Creates the transport a vendor package is built on: one ky instance, auth, default headers, a
  * User-Agent, timeouts, the retry policy, error mapping and redaction.
  *
- * @throws RequestValidationError for an invalid `baseUrl`, header or timeout.
+ * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password),
+ *   header or timeout.
  * @example
  * const http = createHttpClient({
  *   baseUrl: 'https://api.losant.com',
@@ -191,22 +203,7 @@ function checkDuration(value: number | undefined, field: string): void {
  * const { data } = await http.request({ method: 'GET', path: path`/me`, responseSchema: me });
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  let base: URL;
-  try {
-    base = new URL(options.baseUrl);
-  } catch {
-    throw new RequestValidationError('baseUrl must be an absolute http(s) URL', {
-      field: 'baseUrl',
-    });
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw new RequestValidationError('baseUrl must be an absolute http(s) URL', {
-      field: 'baseUrl',
-    });
-  }
-  base.search = '';
-  base.hash = '';
-  const baseUrl = base.href.replace(/\/+$/, '');
+  const baseUrl = parseBaseUrl(options.baseUrl, options.baseUrlField ?? 'baseUrl');
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
   const userAgent = [options.userAgent, `@tokenkit/core/${VERSION}`, runtimeProduct()]
@@ -270,7 +267,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       headers['content-type'] = 'application/json';
     }
-    const secrets: string[] = [];
+    const secrets = requestSecrets(descriptor.secrets);
     const authorize = async () => {
       if (!auth) return;
       const value = await auth.authorization();
@@ -284,11 +281,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       clientSignal && callSignal
         ? AbortSignal.any([clientSignal, callSignal])
         : (clientSignal ?? callSignal);
-    const redacted = (): RedactedRequest => ({
-      method,
-      url: redactor.url(url),
-      headers: redactor.headers(new Headers(headers)),
-    });
+    const redacted = (): RedactedRequest =>
+      scrubRequest(
+        { method, url: redactor.url(url), headers: redactor.headers(new Headers(headers)) },
+        secrets,
+      );
     // Redacting parses the URL: only done when a log line or an error needs it.
     let redactedUrl: string | undefined;
     const logUrl = () => (redactedUrl ??= redactor.url(url));
@@ -449,7 +446,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       let result = descriptor.responseSchema['~standard'].validate(data);
       if (result instanceof Promise) result = await result;
       if (result.issues) {
-        const issues = toValidationIssues(result.issues);
+        const issues = scrubIssues(toValidationIssues(result.issues), secrets);
         throw new ResponseValidationError(
           `${method} ${logUrl()} returned an unexpected body: ${formatIssues(issues)}`,
           { issues, status, requestId, request: redacted() },

@@ -10,6 +10,7 @@ import { isConnectionError, isTokenkitError } from './guards.js';
 import { readRequestId } from './headers.js';
 import { scrubSecrets } from './redact.js';
 import { serverRetryDelay, systemErrorCode } from './retry-policy.js';
+import { scrubRequest, scrubValue } from './scrub-value.js';
 
 /** The vendor's type and message read from an error body. */
 export interface ErrorDetails {
@@ -68,6 +69,7 @@ export const defaultErrorDetails: ErrorDetailsReader = (body) => {
 export interface ErrorContext {
   request: RedactedRequest;
   signal: AbortSignal | undefined;
+  /** The auth token and the request's own `secrets`, scrubbed from everything the error holds. */
   secrets: readonly string[];
   errorDetails: ErrorDetailsReader;
   timeout: number;
@@ -81,11 +83,7 @@ function safeBody(data: unknown, secrets: readonly string[]): unknown {
     const text = scrubSecrets(data.replace(/\s+/g, ' ').trim(), secrets);
     return text.length > snippetLength ? `${text.slice(0, snippetLength - 1)}…` : text;
   }
-  if (data === undefined) return undefined;
-  const json = JSON.stringify(data);
-  if (json === undefined) return undefined;
-  const scrubbed = scrubSecrets(json, secrets);
-  return scrubbed === json ? data : JSON.parse(scrubbed);
+  return scrubValue(data, secrets);
 }
 
 /**
@@ -93,7 +91,8 @@ function safeBody(data: unknown, secrets: readonly string[]): unknown {
  * unredacted request and options) never escape, and no `cause` is kept.
  */
 export function mapError(error: unknown, context: ErrorContext): Error {
-  const { request } = context;
+  // A request secret may sit in the path (an id that is a credential): scrub the description too.
+  const request = scrubRequest(context.request, context.secrets);
   const where = `${request.method} ${request.url}`;
   // Raised inside an attempt (redirect trouble) before the request description existed.
   if (isConnectionError(error) && error.request === undefined) {

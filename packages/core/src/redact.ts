@@ -128,7 +128,9 @@ export function redactAuthorization(value: string): string {
 /** Replaces every occurrence of each secret in `text`; secrets shorter than 4 characters are ignored. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) {
+  // Longest first: a secret that contains another must not be left half-scrubbed.
+  const ordered = secrets.length > 1 ? [...secrets].sort((a, b) => b.length - a.length) : secrets;
+  for (const secret of ordered) {
     if (secret.length >= 4) result = result.replaceAll(secret, '[REDACTED]');
   }
   return result;

@@ -1,0 +1,43 @@
+import type { RedactedRequest, ValidationIssue } from './errors.js';
+import { scrubSecrets } from './redact.js';
+
+// Bounds the walk over a hostile, deeply nested error body.
+const maxDepth = 32;
+
+/**
+ * A copy of a parsed JSON value with every secret replaced in every string, keys included.
+ * Walking the value (not its JSON text) also finds secrets JSON would escape (`"`, `\`).
+ */
+export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value, secrets);
+  if (typeof value !== 'object' || value === null || depth >= maxDepth) return value;
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    result[scrubSecrets(key, secrets)] = scrubValue(item, secrets, depth + 1);
+  }
+  return result;
+}
+
+/** The request description with every secret scrubbed from its URL and header values. */
+export function scrubRequest(
+  request: RedactedRequest,
+  secrets: readonly string[],
+): RedactedRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = scrubSecrets(value, secrets);
+  }
+  return { method: request.method, url: scrubSecrets(request.url, secrets), headers };
+}
+
+/** Validation issues with every secret scrubbed from their paths and messages. */
+export function scrubIssues(
+  issues: readonly ValidationIssue[],
+  secrets: readonly string[],
+): ValidationIssue[] {
+  return issues.map((issue) => ({
+    path: scrubSecrets(issue.path, secrets),
+    message: scrubSecrets(issue.message, secrets),
+  }));
+}
