@@ -18,6 +18,7 @@ export function createStoreApi(
     losant: {
       add(owner, tokens) {
         const ref = losant.owner(owner);
+        losant.register(ref);
         const seeds =
           typeof tokens === 'number' ? Array.from({ length: tokens }, () => ({})) : tokens;
         return seeds.map((seed) => structuredClone(losant.create(ref, seed, creator)));

@@ -182,6 +182,15 @@ describe('store', () => {
     expect(mock.store.losant.list({ applicationId: mock.losant.applicationId })).toHaveLength(2537);
   });
 
+  it('creates a named application even when no token is added to it', async () => {
+    const mock = await start();
+    const applicationId = 'eeeeeeeeeeeeeeeeeeeeeeee';
+    expect(mock.store.losant.add({ applicationId }, [])).toEqual([]);
+    const listed = await losantCaller(mock)('GET', `/applications/${applicationId}/tokens`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ totalCount: 0, items: [] });
+  });
+
   it('adds to a new application (which then exists), rejects malformed and duplicate ids', async () => {
     const mock = await start();
     const applicationId = 'cccccccccccccccccccccccc';

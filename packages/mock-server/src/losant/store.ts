@@ -42,6 +42,8 @@ export interface LosantStore {
   owner(owner: LosantOwner): OwnerRef;
   /** Whether the instance or application exists (the user always does). */
   hasOwner(owner: OwnerRef): boolean;
+  /** Creates the instance or application if it does not exist yet. */
+  register(owner: OwnerRef): void;
   /** The collection in insertion order (the live records: do not mutate outside a handler). */
   tokens(owner: OwnerRef): LosantCreatedApiToken[];
   get(owner: OwnerRef, id: string): LosantCreatedApiToken | undefined;
@@ -101,6 +103,7 @@ export function createLosantStore(
       return { kind, id: id.toLowerCase() };
     },
     hasOwner: (owner) => collections.has(keyOf(owner)),
+    register,
     tokens: (owner) => [...(collections.get(keyOf(owner))?.values() ?? [])],
     get: (owner, id) => collections.get(keyOf(owner))?.get(id.toLowerCase()),
     create(owner, fields, creator) {
