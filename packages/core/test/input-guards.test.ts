@@ -164,6 +164,26 @@ describe('other request input', () => {
     expect(caught(() => createHttpClient({ baseUrl: 'ftp://x' })).field).toBe('baseUrl');
   });
 
+  test.each([
+    ['a user name and password', (url: string) => url.replace('//', '//user:pw-secret-7431@')],
+    ['a user name only', (url: string) => url.replace('//', '//pw-secret-7431@')],
+    ['a password only', (url: string) => url.replace('//', '//:pw-secret-7431@')],
+  ])('a baseUrl with %s is refused at creation, never echoing it', (_label, make) => {
+    const error = caught(() => createHttpClient({ baseUrl: make(server.url) }));
+    expect(error.field).toBe('baseUrl');
+    expect(error.message).toMatch(/^baseUrl must not contain a user name or password/);
+    expect(JSON.stringify(error)).not.toContain('pw-secret-7431');
+    expect(String(error.stack)).not.toContain('pw-secret-7431');
+  });
+
+  test('baseUrlField names the option as the caller knows it', () => {
+    const withPassword = server.url.replace('//', '//user:pw-secret-7431@');
+    const error = caught(() => createHttpClient({ baseUrl: withPassword, baseUrlField: 'url' }));
+    expect(error.field).toBe('url');
+    expect(error.message).toMatch(/^url must not contain a user name or password/);
+    expect(caught(() => createHttpClient({ baseUrl: 'x', baseUrlField: 'url' })).field).toBe('url');
+  });
+
   test('query values of the wrong type, bad methods and bad timeouts are refused', async () => {
     const http = createHttpClient({ baseUrl: server.url });
     const before = server.requests.length;
