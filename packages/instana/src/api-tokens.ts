@@ -14,7 +14,6 @@ import {
 } from '@tokenkit/schemas/instana';
 import { invalidInput } from './invalid-input.js';
 import { isPermissionName, suggestPermissionName } from './permission-names.js';
-import { scrubSecret } from './scrub-secret.js';
 
 /**
  * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients.
@@ -125,15 +124,18 @@ export function createApiTokens(http: HttpClient): ApiTokens {
 
     async postApiToken(token, options) {
       const body = checkTokenBody(token);
-      try {
-        const response = await http.request(
-          { method: 'POST', path: '/api/settings/api-tokens', body, responseSchema: apiToken },
-          options,
-        );
-        return response.data;
-      } catch (error) {
-        throw scrubSecret(error, body.accessGrantingToken);
-      }
+      const response = await http.request(
+        {
+          method: 'POST',
+          path: '/api/settings/api-tokens',
+          body,
+          responseSchema: apiToken,
+          // A server echoing the body in its error answer must not put the new secret in the error.
+          secrets: [body.accessGrantingToken],
+        },
+        options,
+      );
+      return response.data;
     },
 
     async putApiToken(internalId, token, options) {
@@ -145,20 +147,17 @@ export function createApiTokens(http: HttpClient): ApiTokens {
           `token.internalId ('${body.internalId}') differs from the internalId argument ('${id}'); PUT files the body under the path's id, so they must match`,
         );
       }
-      try {
-        const response = await http.request(
-          {
-            method: 'PUT',
-            path: path`/api/settings/api-tokens/${id}`,
-            body,
-            responseSchema: apiToken,
-          },
-          options,
-        );
-        return response.data;
-      } catch (error) {
-        throw scrubSecret(error, body.accessGrantingToken);
-      }
+      const response = await http.request(
+        {
+          method: 'PUT',
+          path: path`/api/settings/api-tokens/${id}`,
+          body,
+          responseSchema: apiToken,
+          secrets: [body.accessGrantingToken],
+        },
+        options,
+      );
+      return response.data;
     },
 
     async deleteApiToken(internalId, options) {
