@@ -31,13 +31,16 @@ export function scrubRequest(
   return { method: request.method, url: scrubSecrets(request.url, secrets), headers };
 }
 
-/** Validation issues with every secret scrubbed from their paths and messages. */
+/**
+ * Validation issues with every secret scrubbed from their messages (a schema may quote the value
+ * it refused). Paths name the schema's own fields and stay readable.
+ */
 export function scrubIssues(
   issues: readonly ValidationIssue[],
   secrets: readonly string[],
 ): ValidationIssue[] {
   return issues.map((issue) => ({
-    path: scrubSecrets(issue.path, secrets),
+    path: issue.path,
     message: scrubSecrets(issue.message, secrets),
   }));
 }

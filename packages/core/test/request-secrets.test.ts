@@ -118,7 +118,7 @@ describe('HttpRequest.secrets', () => {
           },
         });
       } else {
-        expect((error as { body: unknown }).body).toContain('[REDACTED]');
+        expect((error as unknown as { body: unknown }).body).toContain('[REDACTED]');
       }
     },
   );
@@ -130,7 +130,9 @@ describe('HttpRequest.secrets', () => {
       body: { accessGrantingToken: secret },
       secrets: [secret],
     });
-    expect((error as { request: { url: string } }).request.url).toContain('/e/[REDACTED]');
+    expect((error as unknown as { request: { url: string } }).request.url).toContain(
+      '/e/[REDACTED]',
+    );
     for (const rendering of renderings(error)) expect(rendering).not.toContain(secret);
   });
 
