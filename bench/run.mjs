@@ -116,7 +116,7 @@ try {
         totals: [10_000, 100_000],
         perPages: [100, 1_000],
         rounds: quick ? { 10000: 2, 100000: 1 } : { 10000: 5, 100000: 3 },
-        layerRequests: quick ? 10 : 20,
+        layerRequests: quick ? { rounds: 3, requests: 5 } : { rounds: 6, requests: 25 },
         gc,
         log,
       }),

@@ -28,7 +28,8 @@ async function measure(args) {
 
 /**
  * @param {{ host: import('./servers.mjs').ServerHost, rounds: { [total: number]: number },
- *   totals: number[], perPages: number[], layerRequests: number, gc: () => void,
+ *   totals: number[], perPages: number[], layerRequests: { rounds: number, requests: number },
+ *   gc: () => void,
  *   log: (line: string) => void }} ctx
  */
 export async function runPagination({ host, rounds, totals, perPages, layerRequests, gc, log }) {
@@ -104,8 +105,9 @@ export async function runPagination({ host, rounds, totals, perPages, layerReque
     const url = await host.startPages({ total: perPage, perPages: [perPage] });
     layers = await runRequestLayers({
       url,
-      rounds: 3,
-      requests: layerRequests,
+      // As many rounds as layers, so each layer goes first once in the rotation.
+      rounds: layerRequests.rounds,
+      requests: layerRequests.requests,
       gc,
       log,
       page: perPage,

@@ -74,7 +74,7 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   ];
   for (const layer of layers) {
     if (!check(await layer.call())) throw new Error(`${layer.name} did not return the data`);
-    for (let i = 0; i < Math.max(list ? 10 : 200, requests / 10); i++) await layer.call();
+    for (let i = 0; i < Math.max(list ? 20 : 200, requests / 10); i++) await layer.call();
   }
 
   /** @type {Record<string, { wall: number[], cpu: number[] }>} */
