@@ -89,6 +89,15 @@ ${table(
 `;
 }
 
+/** One sentence from the page-size layer table: where a big page's CPU goes, layer by layer. */
+function pageSplit(l) {
+  if (!l?.layers) return '';
+  return `On one ${l.what.replace('GET one ', '')} (CPU vs raw fetch): ${l.layers
+    .slice(1)
+    .map((x) => `${x.name} ${x.cpuVsRaw.ratio.toFixed(2)}×`)
+    .join('; ')}.`;
+}
+
 /** The validation-alone line (validation-cost.mjs). */
 function validationLine(v) {
   const what =
@@ -411,7 +420,7 @@ function causes(results, goals) {
         })
         .filter(Boolean);
       const schemaNote = gaps.length
-        ? ` Over ${largest.toLocaleString('en')} tokens (timed rounds, CPU medians) — ${gaps.join('; ')}. The page-level split is in the cost-by-layer table of section 2; the rest of the gap is the per-request overhead of section 1, paid once per page.`
+        ? ` Over ${largest.toLocaleString('en')} tokens (timed rounds, CPU medians) — ${gaps.join('; ')}. ${pageSplit(b.pagination.layers)} Pages of 100 add the per-request overhead of section 1 ten times as often.`
         : '';
       cause = `the walk over ${p.total.toLocaleString('en')} tokens in pages of ${p.perPage} costs ${ms(p.ours.cpuMs)} of CPU with iterate against ${ms(p.raw.cpuMs)} for the raw loop (under the profiler); iterate's self time goes to ${topPackages(p.ours, 6)}; hottest functions: ${hottest(p.ours, 4)}.${schemaNote}`;
     } else if (name === 'Pagination heap') {
