@@ -91,6 +91,7 @@ export function createLosantClient(options: LosantClientOptions): LosantClient {
   checkUrl(url);
   const http = createHttpClient({
     baseUrl: url,
+    baseUrlField: 'url',
     auth: createTokenAuth({ scheme: 'Bearer', token: accessToken, field: 'accessToken' }),
     userAgent: `@tokenkit/losant/${VERSION}`,
     headers: { Accept: 'application/json', 'Accept-Version': acceptVersion, ...options.headers },

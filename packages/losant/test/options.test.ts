@@ -95,15 +95,19 @@ describe('client options', () => {
     expect(lines.join('\n')).not.toContain('very-secret-token');
   });
 
-  it.each(['ftp://example.com', 'api.losant.com', ''])('refuses the url %j', (url) => {
-    const error = (() => {
-      try {
-        createLosantClient({ accessToken: 't', url });
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(error).toBeInstanceOf(RequestValidationError);
-    expect((error as RequestValidationError).field).toBe('url');
-  });
+  it.each(['ftp://example.com', 'api.losant.com', '', 'https://me:hunter2@api.losant.com'])(
+    'refuses the url %j',
+    (url) => {
+      const error = (() => {
+        try {
+          createLosantClient({ accessToken: 't', url });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect((error as RequestValidationError).field).toBe('url');
+      expect(String((error as Error).message)).not.toContain('hunter2');
+    },
+  );
 });
