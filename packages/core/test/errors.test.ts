@@ -1,3 +1,4 @@
+import { json, type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   AbortError,
@@ -26,11 +27,10 @@ import {
   TokenkitError,
   UnprocessableEntityError,
 } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
 
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startTestServer((request, response) => {
+  server = await startHandlerServer((request, response) => {
     const status = Number(new URL(request.url, 'http://x').searchParams.get('status'));
     if (request.url.startsWith('/no-reason')) {
       // Like HTTP/2: no reason phrase on the status line.

@@ -1,3 +1,4 @@
+import { json, type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createHttpClient,
@@ -10,11 +11,10 @@ import {
   validateInputAsync,
 } from '../src/index.js';
 import { schema, tokenSchema } from './helpers/schemas.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
 
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startTestServer((_request, response) => json(response, 200, {}));
+  server = await startHandlerServer((_request, response) => json(response, 200, {}));
 });
 afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
+import { json, type RecordingServer, startHandlerServer, until } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHttpClient, isRequestValidationError, paginate } from '../src/index.js';
-import { json, startTestServer, type TestServer, until } from './helpers/test-server.js';
 
 interface Page {
   items: number[];
@@ -8,9 +8,9 @@ interface Page {
 }
 
 const total = 2537;
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
-  server = await startTestServer(async (request, response) => {
+  server = await startHandlerServer(async (request, response) => {
     const query = new URL(request.url, 'http://x').searchParams;
     const page = Number(query.get('page'));
     const perPage = Number(query.get('perPage'));

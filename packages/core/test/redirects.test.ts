@@ -1,15 +1,15 @@
+import { json, type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
 import { afterEach, expect, test } from 'vitest';
 import { createHttpClient, createTokenAuth } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
 
-let servers: TestServer[] = [];
+let servers: RecordingServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((server) => server.close()));
   servers = [];
 });
 
-async function serve(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const server = await startTestServer(...args);
+async function serve(...args: Parameters<typeof startHandlerServer>): Promise<RecordingServer> {
+  const server = await startHandlerServer(...args);
   servers.push(server);
   return server;
 }

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { json, type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   createHttpClient,
@@ -11,17 +12,16 @@ import {
   type RequestValidationError,
 } from '../src/index.js';
 import { tokenSchema } from './helpers/schemas.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
 
 // A secret the caller sends in a body (like Instana's accessGrantingToken), not the auth token.
 const secret = 'agt_7c1e5a93b2d04f68a1';
 // One JSON escapes: a scrubber working on JSON text would look for the wrong characters.
 const quoted = 'se"cr\\et-4f2a9';
 
-let server: TestServer;
+let server: RecordingServer;
 beforeAll(async () => {
   // A careless vendor: every error answer echoes the request body back, parsed and raw.
-  server = await startTestServer((request, response) => {
+  server = await startHandlerServer((request, response) => {
     const url = new URL(request.url, 'http://x');
     const status = Number(url.searchParams.get('status') ?? 400);
     let parsed: unknown;

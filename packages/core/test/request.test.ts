@@ -1,3 +1,4 @@
+import { json, type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -8,16 +9,15 @@ import {
   type ResponseValidationError,
 } from '../src/index.js';
 import { schema, tokenSchema } from './helpers/schemas.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
 
-let server: TestServer;
+let server: RecordingServer;
 afterEach(async () => {
   await server?.close();
 });
 
 describe('request', () => {
   test('sends method, encoded path, query, JSON body, auth, accept and a User-Agent naming both packages', async () => {
-    server = await startTestServer((_request, response) => json(response, 201, { id: 1 }));
+    server = await startHandlerServer((_request, response) => json(response, 201, { id: 1 }));
     const http = createHttpClient({
       baseUrl: `${server.url}/api/`,
       auth: createTokenAuth({ scheme: 'Bearer', token: 'tok-123456' }),
@@ -46,7 +46,7 @@ describe('request', () => {
   });
 
   test('per-request headers override client headers, per-call headers override both; undefined is skipped', async () => {
-    server = await startTestServer((_request, response) => json(response, 200, {}));
+    server = await startHandlerServer((_request, response) => json(response, 200, {}));
     const http = createHttpClient({
       baseUrl: server.url,
       headers: { 'x-a': 'client', 'x-b': 'client' },
@@ -69,7 +69,7 @@ describe('request', () => {
   });
 
   test('validates the response body through a Standard Schema (sync and async) and returns its output', async () => {
-    server = await startTestServer((_request, response) =>
+    server = await startHandlerServer((_request, response) =>
       json(response, 200, { name: 'ci', scope: ['a'], extra: true }, { 'x-request-id': 'req-7' }),
     );
     const http = createHttpClient({ baseUrl: server.url });
@@ -82,7 +82,7 @@ describe('request', () => {
   });
 
   test('a body that breaks the schema is a ResponseValidationError with the issue paths', async () => {
-    server = await startTestServer((_request, response) =>
+    server = await startHandlerServer((_request, response) =>
       json(response, 200, { name: 5, scope: ['a', 'zz'] }),
     );
     const http = createHttpClient({ baseUrl: server.url });
@@ -99,7 +99,7 @@ describe('request', () => {
   });
 
   test('invalid JSON with a JSON content type is a ResponseValidationError', async () => {
-    server = await startTestServer((_request, response) => {
+    server = await startHandlerServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"truncated":');
     });
@@ -109,7 +109,7 @@ describe('request', () => {
   });
 
   test('204 and emptyResponse give undefined data without parsing', async () => {
-    server = await startTestServer((request, response) => {
+    server = await startHandlerServer((request, response) => {
       if (request.method === 'DELETE') {
         response.writeHead(204);
         response.end();
@@ -129,7 +129,7 @@ describe('request', () => {
   });
 
   test('a token provider is asked on every request, so a refreshed token is used', async () => {
-    server = await startTestServer((_request, response) => json(response, 200, {}));
+    server = await startHandlerServer((_request, response) => json(response, 200, {}));
     let calls = 0;
     const http = createHttpClient({
       baseUrl: server.url,
@@ -144,7 +144,7 @@ describe('request', () => {
   });
 
   test('onResponse sees every response, each attempt included', async () => {
-    server = await startTestServer((_request, response, index) =>
+    server = await startHandlerServer((_request, response, index) =>
       index === 0
         ? json(response, 503, {})
         : json(response, 200, {}, { 'x-ratelimit-remaining': '9' }),
@@ -164,7 +164,7 @@ describe('request', () => {
   });
 
   test('the logger gets one line per attempt and per retry, with redacted URLs', async () => {
-    server = await startTestServer((_request, response, index) =>
+    server = await startHandlerServer((_request, response, index) =>
       index === 0 ? json(response, 500, {}) : json(response, 200, {}),
     );
     const lines: [string, string, Record<string, unknown> | undefined][] = [];
@@ -188,7 +188,7 @@ describe('request', () => {
   });
 
   test('works with an injected fetch', async () => {
-    server = await startTestServer((_request, response) => json(response, 200, { ok: true }));
+    server = await startHandlerServer((_request, response) => json(response, 200, { ok: true }));
     const urls: string[] = [];
     const http = createHttpClient({
       baseUrl: server.url,
@@ -202,7 +202,7 @@ describe('request', () => {
   });
 
   test('query strings are encoded exactly as URLSearchParams encodes them (any key, value, unicode)', async () => {
-    server = await startTestServer((_request, response) => json(response, 200, {}));
+    server = await startHandlerServer((_request, response) => json(response, 200, {}));
     const http = createHttpClient({ baseUrl: server.url });
     const value = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean());
     await fc.assert(

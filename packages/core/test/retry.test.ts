@@ -1,3 +1,9 @@
+import {
+  freePort,
+  json,
+  type RecordingServer,
+  startHandlerServer,
+} from '@tokenkit/http-test-server';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   type ApiError,
@@ -10,16 +16,15 @@ import {
   isServerError,
   type RateLimitError,
 } from '../src/index.js';
-import { freePort, json, startTestServer, type TestServer } from './helpers/test-server.js';
 
-let servers: TestServer[] = [];
+let servers: RecordingServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.map((server) => server.close()));
   servers = [];
 });
 
-async function serve(...args: Parameters<typeof startTestServer>): Promise<TestServer> {
-  const server = await startTestServer(...args);
+async function serve(...args: Parameters<typeof startHandlerServer>): Promise<RecordingServer> {
+  const server = await startHandlerServer(...args);
   servers.push(server);
   return server;
 }
@@ -126,7 +131,7 @@ describe('connection errors', () => {
 
   test('a POST is repeated after connection refused: the server comes up and sees it exactly once', async () => {
     const port = await freePort();
-    let started: Promise<TestServer> | undefined;
+    let started: Promise<RecordingServer> | undefined;
     const http = createHttpClient({
       baseUrl: `http://127.0.0.1:${port}`,
       backoff: { initialDelay: 300 },

@@ -1,4 +1,10 @@
 import { inspect } from 'node:util';
+import {
+  freePort,
+  json,
+  type RecordingServer,
+  startHandlerServer,
+} from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   createHttpClient,
@@ -8,7 +14,6 @@ import {
   path,
 } from '../src/index.js';
 import { tokenSchema } from './helpers/schemas.js';
-import { freePort, json, startTestServer, type TestServer } from './helpers/test-server.js';
 
 const token = 'tk_live_9f8e7d6c5b4a39281706';
 const logLines: unknown[] = [];
@@ -19,10 +24,10 @@ const logger: HttpClientOptions['logger'] = {
   error: (...args) => logLines.push(args),
 };
 
-let server: TestServer;
+let server: RecordingServer;
 let closedPort: number;
 beforeAll(async () => {
-  server = await startTestServer(async (request, response) => {
+  server = await startHandlerServer(async (request, response) => {
     const url = new URL(request.url, 'http://x');
     if (url.pathname === '/slow') {
       await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -1,16 +1,16 @@
+import { json, type RecordingServer, startHandlerServer, until } from '@tokenkit/http-test-server';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createHttpClient, isAbortError, isTimeoutError, type TimeoutError } from '../src/index.js';
-import { json, startTestServer, type TestServer, until } from './helpers/test-server.js';
 
-let server: TestServer | undefined;
+let server: RecordingServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
 /** A server that answers request `index` after `delays[index]` ms (the last delay repeats). */
-async function slowServer(delays: number[]): Promise<TestServer> {
-  server = await startTestServer(async (_request, response, index) => {
+async function slowServer(delays: number[]): Promise<RecordingServer> {
+  server = await startHandlerServer(async (_request, response, index) => {
     await new Promise((resolve) => setTimeout(resolve, delays[Math.min(index, delays.length - 1)]));
     if (!response.destroyed) json(response, 200, { index });
   });
@@ -90,7 +90,7 @@ describe('abort', () => {
   });
 
   test('aborting while waiting to retry ends the call at once (a 30 s backoff would exceed the test timeout)', async () => {
-    server = await startTestServer((_request, response) => json(response, 503, {}));
+    server = await startHandlerServer((_request, response) => json(response, 503, {}));
     const controller = new AbortController();
     const http = createHttpClient({
       baseUrl: server.url,
@@ -107,7 +107,7 @@ describe('abort', () => {
   });
 
   test('a client-level signal aborts calls too; an already-aborted signal sends nothing', async () => {
-    server = await startTestServer((_request, response) => json(response, 200, {}));
+    server = await startHandlerServer((_request, response) => json(response, 200, {}));
     const http = createHttpClient({ baseUrl: server.url, signal: AbortSignal.abort() });
     const error = await http.request({ method: 'GET', path: '/' }).catch((caught) => caught);
     expect(isAbortError(error)).toBe(true);

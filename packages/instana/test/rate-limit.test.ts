@@ -1,3 +1,4 @@
+import { startRecordingServer } from '@tokenkit/http-test-server';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,7 +8,6 @@ import {
   newApiToken,
   type RateLimitError,
 } from '../src/index.js';
-import { startRecordingServer } from './helpers/recording-server.js';
 
 let mock: MockServer;
 

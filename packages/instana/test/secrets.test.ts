@@ -1,4 +1,10 @@
 import { inspect } from 'node:util';
+import {
+  type RecordedRequest,
+  type RecordingServer,
+  type Reply,
+  startRecordingServer,
+} from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createInstanaClient,
@@ -9,12 +15,6 @@ import {
   type Logger,
   newApiToken,
 } from '../src/index.js';
-import {
-  type RecordedRequest,
-  type RecordingServer,
-  type Reply,
-  startRecordingServer,
-} from './helpers/recording-server.js';
 
 const CLIENT_TOKEN = 'client-secret-7f3a9c1e5b';
 const token = newApiToken({ name: 'secret-test', canConfigureAgents: true });

@@ -1,3 +1,4 @@
+import { type RecordingServer, startRecordingServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createInstanaClient,
@@ -10,7 +11,6 @@ import {
   isTimeoutError,
   newApiToken,
 } from '../src/index.js';
-import { type RecordingServer, startRecordingServer } from './helpers/recording-server.js';
 
 const CLIENT_TOKEN = 'wire-client-token-0123456789';
 const COLLECTION = '/api/settings/api-tokens';

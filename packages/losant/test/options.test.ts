@@ -1,3 +1,4 @@
+import { type RecordingServer, startRecordingServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createLosantClient,
@@ -6,12 +7,11 @@ import {
   RequestValidationError,
 } from '../src/index.js';
 import { losantResponder } from './helpers/losant-responder.js';
-import { type RecordingServer, startRecordingServer } from './helpers/recording-server.js';
 
 let server: RecordingServer;
 
 beforeAll(async () => {
-  server = await startRecordingServer(losantResponder);
+  server = await startRecordingServer({ respond: losantResponder });
 });
 afterAll(() => server.close());
 beforeEach(() => server.clear());

@@ -1,20 +1,18 @@
+import { type RecordingServer, type Reply, startRecordingServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLosantClient, type LosantClient, ResponseValidationError } from '../src/index.js';
 import { ids, listBody, tokenBody } from './helpers/fixtures.js';
 import { losantResponder } from './helpers/losant-responder.js';
-import {
-  type CannedResponse,
-  type RecordingServer,
-  startRecordingServer,
-} from './helpers/recording-server.js';
 
 let server: RecordingServer;
 let losant: LosantClient;
 /** When set, answers the next requests instead of the contract-valid responder. */
-let override: CannedResponse | undefined;
+let override: Reply | undefined;
 
 beforeAll(async () => {
-  server = await startRecordingServer((request) => override ?? losantResponder(request));
+  server = await startRecordingServer({
+    respond: (request) => override ?? losantResponder(request),
+  });
   losant = createLosantClient({ accessToken: 'token', url: server.url, maxRetries: 0 });
 });
 afterAll(() => server.close());

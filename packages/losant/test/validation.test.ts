@@ -1,3 +1,4 @@
+import { type RecordingServer, startRecordingServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createLosantClient,
@@ -7,13 +8,12 @@ import {
 } from '../src/index.js';
 import { ids } from './helpers/fixtures.js';
 import { losantResponder } from './helpers/losant-responder.js';
-import { type RecordingServer, startRecordingServer } from './helpers/recording-server.js';
 
 let server: RecordingServer;
 let losant: LosantClient;
 
 beforeAll(async () => {
-  server = await startRecordingServer(losantResponder);
+  server = await startRecordingServer({ respond: losantResponder });
   losant = createLosantClient({ accessToken: 'token', url: server.url });
 });
 afterAll(() => server.close());

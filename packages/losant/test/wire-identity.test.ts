@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLosantClient, type LosantClient } from '../src/index.js';
-import { losantResponder } from './helpers/losant-responder.js';
-import { createOfficialClient, type OfficialClient } from './helpers/losant-rest.js';
 import {
   type RecordedRequest,
   type RecordingServer,
   startRecordingServer,
-} from './helpers/recording-server.js';
+} from '@tokenkit/http-test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLosantClient, type LosantClient } from '../src/index.js';
+import { losantResponder } from './helpers/losant-responder.js';
+import { createOfficialClient, type OfficialClient } from './helpers/losant-rest.js';
 import { wireCases } from './helpers/wire-cases.js';
 
 const ACCESS_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.wire.identity';
@@ -86,7 +86,7 @@ describe('wire identity with losant-rest@2.8.1', () => {
   let ours: LosantClient;
 
   beforeAll(async () => {
-    server = await startRecordingServer(losantResponder);
+    server = await startRecordingServer({ respond: losantResponder });
     official = createOfficialClient({ accessToken: ACCESS_TOKEN, url: server.url });
     ours = createLosantClient({ accessToken: ACCESS_TOKEN, url: server.url });
   });
