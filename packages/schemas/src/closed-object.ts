@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from './messages.js';
 
 /** The message of an unknown key, unless the schema says more about that key. */

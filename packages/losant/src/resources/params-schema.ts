@@ -1,5 +1,5 @@
 import { RequestValidationError, validateInput } from '@tokenkit/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionKind } from './action-kinds.js';
 import type { Owner } from './owners.js';
 

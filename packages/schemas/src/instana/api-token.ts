@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from '../messages.js';
 import { type PermissionName, permissionNames } from './permission-names.js';
 

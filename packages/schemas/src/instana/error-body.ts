@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An Instana error body, read leniently: `{ errors: [...] }` on most endpoints,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from '../messages.js';
 import { dateTime } from './date-time.js';
 import { creatorType, ownerType, tokenRole, tokenStatus } from './enums.js';

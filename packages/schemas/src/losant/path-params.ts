@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from '../messages.js';
 import { objectId } from './object-id.js';
 

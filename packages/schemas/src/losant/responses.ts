@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from '../messages.js';
 
 /** The body of every Losant error response, e.g. `{ type: 'NotFound', message: '…' }`. Open. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closedObject } from '../closed-object.js';
 import { mustBe } from '../messages.js';
 import { orgRole, resourceRole } from './enums.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { mustBe } from '../messages.js';
 import { applicationScopes } from './scopes-application.js';
 import { instanceScopes } from './scopes-instance.js';
