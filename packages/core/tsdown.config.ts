@@ -2,5 +2,8 @@ import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.base.ts';
 
 export default defineConfig(
-  packageBuild(import.meta.dirname, { entry: ['src/index.ts'], platform: 'neutral' }),
+  packageBuild(import.meta.dirname, {
+    entry: { index: 'src/index.ts', errors: 'src/error-exports.ts' },
+    platform: 'neutral',
+  }),
 );

@@ -4,44 +4,8 @@ export {
   type TokenAuthOptions,
   type TokenProvider,
 } from './auth.js';
-export {
-  AbortError,
-  ApiError,
-  type ApiErrorInit,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  ConnectionError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  type RedactedRequest,
-  RequestValidationError,
-  ResponseValidationError,
-  ServerError,
-  TimeoutError,
-  TokenkitError,
-  UnprocessableEntityError,
-  type ValidationIssue,
-} from './errors.js';
+export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
-export {
-  isAbortError,
-  isApiError,
-  isAuthenticationError,
-  isBadRequestError,
-  isConflictError,
-  isConnectionError,
-  isNotFoundError,
-  isPermissionDeniedError,
-  isRateLimitError,
-  isRequestValidationError,
-  isResponseValidationError,
-  isServerError,
-  isTimeoutError,
-  isTokenkitError,
-  isUnprocessableEntityError,
-} from './guards.js';
 export type { HeaderInput } from './headers.js';
 export {
   createHttpClient,
