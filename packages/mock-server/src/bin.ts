@@ -17,6 +17,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const mock = await startMockServer(request.options);
   request.applyFaults(mock.faults);
+  // Listen for the stop signal before printing: whoever reads the output may signal at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const info = { url: mock.url, losant: mock.losant, instana: mock.instana };
   if (request.json) {
     process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -38,10 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
       ].join('\n'),
     );
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   await mock.close();
   return 0;
 }
