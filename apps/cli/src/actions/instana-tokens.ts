@@ -119,8 +119,7 @@ export async function getToken(
   if (context.output.json) {
     context.output.printJson({ vendor: 'instana', apiToken: publicInstanaToken(token) });
   } else {
-    for (const line of instanaDetails(context.output, token, context.now()))
-      context.output.print(line);
+    context.output.printLines(instanaDetails(context.output, token, context.now()));
   }
   return 0;
 }
@@ -159,8 +158,8 @@ export async function createToken(
   output.print(
     `${output.color.green('✓')} Created API token ${output.color.bold(`"${received.name}"`)}`,
   );
-  for (const line of instanaDetails(output, received, context.now()).slice(1)) output.print(line);
-  for (const line of changeLines(output, changes, kit.knownRewrites)) output.print(line);
+  output.printLines(instanaDetails(output, received, context.now()).slice(1));
+  output.printLines(changeLines(output, changes, kit.knownRewrites));
   output.printSecretOnce('Token', secret);
   return 0;
 }
@@ -217,7 +216,7 @@ export async function updateToken(
   output.print(
     `${output.color.green('✓')} Updated API token ${internalId}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
   );
-  for (const line of changeLines(output, changes, kit.knownRewrites)) output.print(line);
+  output.printLines(changeLines(output, changes, kit.knownRewrites));
   return 0;
 }
 

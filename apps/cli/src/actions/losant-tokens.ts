@@ -139,8 +139,7 @@ export async function getToken(
   if (context.output.json) {
     context.output.printJson({ vendor: 'losant', owner: ownerJson(owner), apiToken: token });
   } else {
-    for (const line of tokenDetails(context.output, token, context.now()))
-      context.output.print(line);
+    context.output.printLines(tokenDetails(context.output, token, context.now()));
   }
   return 0;
 }
@@ -183,8 +182,7 @@ export async function createToken(
   output.print(
     `${output.color.green('✓')} Created token ${output.color.bold(`"${created.name ?? options.name}"`)} for ${describeOwner(owner)}`,
   );
-  for (const line of tokenDetails(output, publicToken(created), context.now()).slice(1))
-    output.print(line);
+  output.printLines(tokenDetails(output, publicToken(created), context.now()).slice(1));
   if (secret) output.printSecretOnce('Token', secret);
   else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
   return 0;
@@ -214,7 +212,7 @@ export async function updateToken(
   output.print(
     `${output.color.green('✓')} Updated ${Object.keys(patch).join(', ')} of token ${losantTokenId(updated) || tokenId}`,
   );
-  for (const line of tokenDetails(output, updated, context.now())) output.print(line);
+  output.printLines(tokenDetails(output, updated, context.now()));
   return 0;
 }
 

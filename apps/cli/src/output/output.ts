@@ -86,6 +86,11 @@ export class Output {
     this.streams.stdout.write(`${this.redact(line)}\n`);
   }
 
+  /** Several lines of the result on stdout, in order. */
+  printLines(lines: Iterable<string>): void {
+    for (const line of lines) this.print(line);
+  }
+
   /** A note for the person on stderr (never mixed into results a script parses). */
   note(line = ''): void {
     this.streams.stderr.write(`${this.redact(line)}\n`);
