@@ -1,68 +1,140 @@
-import { auditTokens } from '../audit/audit.js';
-import { collectTokens } from '../audit/collect.js';
-import { type AuditScopeOptions, auditPlan } from '../audit/plan.js';
+import { createRequestGate, type RequestGate } from '../audit/gate.js';
+import { judgeTokens } from '../audit/judge.js';
+import { auditJunit } from '../audit/junit.js';
+import { ownerLabel } from '../audit/labels.js';
+import { auditMarkdown } from '../audit/markdown.js';
+import { type AuditPlan, type AuditScopeOptions, auditPlan } from '../audit/plan.js';
+import { builtInPolicy } from '../audit/policy.js';
+import { defaultPolicyFile, loadPolicy, writeStarterPolicy } from '../audit/policy-file.js';
 import { printAuditReport } from '../audit/render.js';
-import { buildReport } from '../audit/report.js';
+import { type AuditReport, buildReport } from '../audit/report.js';
 import type { FailOn } from '../audit/severity.js';
+import { createWalk } from '../audit/walk.js';
+import { watchWalk } from '../audit/walk-progress.js';
 import type { CommandContext } from '../commands/context.js';
 import { durationOption } from '../duration.js';
-import { ExitCode } from '../exit-codes.js';
+import { usageError } from '../errors.js';
 import { connectInstana } from '../instana/client.js';
 import { connectLosant } from '../losant/client.js';
 import { describeError } from '../output/describe-error.js';
+
+/** The output formats of `tokenkit audit`. */
+export const auditFormats = ['table', 'json', 'markdown', 'junit'] as const;
+
+/** One of {@link auditFormats}. */
+export type AuditFormat = (typeof auditFormats)[number];
 
 /** Options of `tokenkit audit`. */
 export interface AuditOptions extends AuditScopeOptions {
   expiringWithin: string;
   failOn: FailOn;
-  json?: boolean;
+  json?: boolean | undefined;
+  format?: AuditFormat | undefined;
+  /** At most this many requests in flight. */
+  concurrency: number;
+  policy?: string | undefined;
+  /** `--init-policy [file]`: `true` when given without a file. */
+  initPolicy?: string | boolean | undefined;
+  verbose?: boolean | undefined;
+}
+
+/**
+ * Retries per request in an audit: more than a single command's, because the gate slows every
+ * request down after a 429 and a long walk should ride out a burst instead of losing owners.
+ */
+const auditMaxRetries = 6;
+
+function formatOf(options: AuditOptions): AuditFormat {
+  if (options.json && options.format !== undefined && options.format !== 'json') {
+    throw usageError(`--json and --format ${options.format} disagree; give one of them`);
+  }
+  return options.json ? 'json' : (options.format ?? 'table');
+}
+
+async function connect(plan: AuditPlan, gate: RequestGate) {
+  const clientOptions = { fetch: gate.fetch, logger: gate.logger, maxRetries: auditMaxRetries };
+  const [losant, instana] = await Promise.all([
+    plan.losant ? connectLosant(plan.losant.credentials, clientOptions) : undefined,
+    plan.instana ? connectInstana(plan.instana.credentials, clientOptions) : undefined,
+  ]);
+  return {
+    ...(losant && plan.losant
+      ? { losant: { client: losant, owners: plan.losant.owners, discover: plan.losant.discover } }
+      : {}),
+    ...(instana ? { instana: { client: instana.client } } : {}),
+  };
+}
+
+function print(context: CommandContext, format: AuditFormat, report: AuditReport): void {
+  const { output } = context;
+  for (const missing of report.notAudited.filter((entry) => entry.skipped)) {
+    output.note(
+      `${output.errorColor.yellow('warning:')} skipped ${ownerLabel(missing.vendor, missing.owner)}: ${missing.reason}`,
+    );
+  }
+  if (format === 'json') output.printJson(report);
+  else if (format === 'markdown') output.print(auditMarkdown(report));
+  else if (format === 'junit') output.print(auditJunit(report));
+  else printAuditReport(output, report);
+}
+
+async function audit(context: CommandContext, options: AuditOptions, format: AuditFormat) {
+  const expiringWithinMs = durationOption('--expiring-within', options.expiringWithin);
+  const policy = options.policy ? await loadPolicy(options.policy) : builtInPolicy;
+  const plan = auditPlan(context.env, options);
+  const { output } = context;
+  output.addSecret(plan.losant?.credentials.accessToken);
+  output.addSecret(plan.instana?.credentials.apiToken);
+
+  const gate = createRequestGate({ concurrency: options.concurrency });
+  const now = context.now();
+  const walk = createWalk({
+    ...(await connect(plan, gate)),
+    judge: judgeTokens(policy, now, expiringWithinMs),
+  });
+  const watcher = watchWalk(output, walk.tally, gate, Boolean(options.verbose));
+  const result = await walk.run().finally(() => watcher.stop());
+  const report = buildReport(result, {
+    now,
+    expiringWithin: options.expiringWithin,
+    failOn: options.failOn,
+    policy: options.policy ?? null,
+    orgId: plan.losant?.discover?.orgId,
+    describe: describeError,
+  });
+  print(context, format, report);
+  return report.exitCode;
 }
 
 /**
  * `tokenkit audit`: every configured vendor and owner in one report. Exits 1 when a finding
- * reaches `--fail-on`; when an owner could not be read, exits with that error's code (an
- * incomplete audit must not pass a CI gate).
+ * reaches `--fail-on`; when an owner could not be audited, exits with that error's code (3 for
+ * 401/403, else 1) whatever `--fail-on` says: an incomplete audit must not pass a CI gate. Your
+ * own user tokens, read without being asked for, are skipped with a warning when the credential
+ * may not read them.
  */
 export async function runAudit(context: CommandContext, options: AuditOptions): Promise<number> {
-  const expiringWithinMs = durationOption('--expiring-within', options.expiringWithin);
-  const plan = auditPlan(context.env, options);
-  const { output } = context;
-  if (plan.losant) output.addSecret(plan.losant.credentials.accessToken);
-  if (plan.instana) output.addSecret(plan.instana.credentials.apiToken);
-
-  const [losant, instana] = await Promise.all([
-    plan.losant ? connectLosant(plan.losant.credentials) : undefined,
-    plan.instana ? connectInstana(plan.instana.credentials) : undefined,
-  ]);
-  const sources = await collectTokens({
-    ...(losant && plan.losant ? { losant: { client: losant, owners: plan.losant.owners } } : {}),
-    ...(instana ? { instana: { client: instana.client } } : {}),
-  });
-  const now = context.now();
-  const findings = auditTokens(
-    sources.flatMap((source) => source.tokens),
-    { now, expiringWithinMs },
-  );
-  const report = buildReport({
-    now,
-    expiringWithin: options.expiringWithin,
-    failOn: options.failOn,
-    sources,
-    findings,
-    describe: (error, vendor) => {
-      const described = describeError(error, vendor);
-      return described.hint ? `${described.message} — ${described.hint}` : described.message;
-    },
-  });
-  if (output.json) output.printJson(report);
-  else printAuditReport(output, report);
-
-  const failures = sources.filter((source) => source.error !== undefined);
-  if (failures.length > 0) {
-    const codes = failures.map(
-      (source) => describeError(source.error, source.owner.vendor).exitCode,
+  const format = formatOf(options);
+  if (options.initPolicy !== undefined && options.initPolicy !== false) {
+    const file = options.initPolicy === true ? defaultPolicyFile : options.initPolicy;
+    await writeStarterPolicy(file);
+    context.output.note(
+      `Wrote ${file}: the built-in rules, ready to edit (tokenkit audit --policy ${file})`,
     );
-    return codes.includes(ExitCode.auth) ? ExitCode.auth : ExitCode.failure;
+    return 0;
   }
-  return report.failed ? ExitCode.failure : ExitCode.ok;
+  try {
+    return await audit(context, options, format);
+  } catch (error) {
+    // A script reading --json learns why there is no report, in the shape it already reads.
+    if (format === 'json') {
+      const described = describeError(error);
+      context.output.printJson({
+        failed: true,
+        exitCode: described.exitCode,
+        error: described.message,
+      });
+    }
+    throw error;
+  }
 }

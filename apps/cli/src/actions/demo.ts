@@ -1,8 +1,9 @@
 import type { ApiTokenPostInput } from '@tokenkit/losant';
-import { auditTokens, countBySeverity } from '../audit/audit.js';
-import { collectTokens } from '../audit/collect.js';
+import { judgeTokens } from '../audit/judge.js';
+import { builtInPolicy } from '../audit/policy.js';
 import { printAuditReport } from '../audit/render.js';
 import { buildReport } from '../audit/report.js';
+import { createWalk } from '../audit/walk.js';
 import type { CommandContext } from '../commands/context.js';
 import { connectInstana } from '../instana/client.js';
 import { grantedPermissions } from '../instana/types.js';
@@ -154,27 +155,23 @@ export async function runDemo(context: CommandContext): Promise<number> {
       },
     ]);
     command(`audit --application ${short} --expiring-within 30d`);
-    const sources = await collectTokens({
+    const walk = await createWalk({
       losant: {
         client: losant,
         owners: [{ kind: 'user' }, { kind: 'application', id: applicationId }],
       },
       instana: { client: instana },
-    });
-    const findings = auditTokens(
-      sources.flatMap((source) => source.tokens),
-      { now, expiringWithinMs: 30 * dayMs },
-    );
-    const report = buildReport({
+      judge: judgeTokens(builtInPolicy, now, 30 * dayMs),
+    }).run();
+    const report = buildReport(walk, {
       now,
       expiringWithin: '30d',
       failOn: 'high',
-      sources,
-      findings,
-      describe: (error, vendor) => describeError(error, vendor).message,
+      policy: null,
+      describe: describeError,
     });
     printAuditReport(output.indented('   '), report);
-    const counts = countBySeverity(findings);
+    const counts = report.summary;
     say(
       c.dim(
         `in CI this exits 1 (${counts.critical + counts.high} findings at high or worse); --fail-on sets the bar`,

@@ -1,4 +1,3 @@
-import { tokenFindings } from './rules.js';
 import {
   type FailOn,
   reachesThreshold,
@@ -6,18 +5,19 @@ import {
   severities,
   severityRank,
 } from './severity.js';
-import type { AuditPolicy, AuditToken, Finding, FindingKind } from './types.js';
+import type { Finding, FindingKind, TokenOwner } from './types.js';
 
 const kindOrder: readonly FindingKind[] = [
   'expired',
   'expiring',
   'over-broad',
   'never-expiring',
+  'too-long-lived',
   'inactive',
 ];
 
-function ownerKey(finding: Finding): string {
-  const owner = finding.owner;
+/** `losant/application/<id>`, `losant/user`, `instana/tenant`: one string per owner. */
+export function ownerKey(owner: TokenOwner): string {
   return owner.vendor === 'losant' && owner.kind !== 'user'
     ? `${owner.vendor}/${owner.kind}/${owner.id}`
     : `${owner.vendor}/${owner.kind}`;
@@ -38,15 +38,10 @@ export function compareFindings(a: Finding, b: Finding): number {
         : b.expiresAt === null
           ? -1
           : a.expiresAt.localeCompare(b.expiresAt)) ||
-    ownerKey(a).localeCompare(ownerKey(b)) ||
+    ownerKey(a.owner).localeCompare(ownerKey(b.owner)) ||
     a.tokenName.localeCompare(b.tokenName) ||
     a.tokenId.localeCompare(b.tokenId)
   );
-}
-
-/** Every finding for every token, most urgent first. */
-export function auditTokens(tokens: readonly AuditToken[], policy: AuditPolicy): Finding[] {
-  return tokens.flatMap((token) => tokenFindings(token, policy)).sort(compareFindings);
 }
 
 /** How many findings of each severity. */

@@ -1,4 +1,9 @@
-import type { diffPermissions, InstanaClient, newApiToken } from '@tokenkit/instana';
+import type {
+  diffPermissions,
+  InstanaClient,
+  InstanaClientOptions,
+  newApiToken,
+} from '@tokenkit/instana';
 import type { CommandContext } from '../commands/context.js';
 import { type InstanaCredentials, instanaCredentials } from '../credentials.js';
 import { readTokenFromStdin } from '../stdin.js';
@@ -28,11 +33,18 @@ export async function instanaKit(
   return connectInstana(credentials);
 }
 
-/** The client and helpers for these credentials; `@tokenkit/instana` is imported on first use. */
-export async function connectInstana(credentials: InstanaCredentials): Promise<InstanaKit> {
+/**
+ * The client and helpers for these credentials; `@tokenkit/instana` is imported on first use.
+ * `audit` passes its request gate as `fetch` and `logger`.
+ */
+export async function connectInstana(
+  credentials: InstanaCredentials,
+  options: Pick<InstanaClientOptions, 'fetch' | 'logger' | 'maxRetries'> = {},
+): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
   return {
     client: instana.createInstanaClient({
+      ...options,
       apiToken: credentials.apiToken,
       baseUrl: credentials.baseUrl,
     }),

@@ -1,4 +1,4 @@
-import type { LosantClient } from '@tokenkit/losant';
+import type { LosantClient, LosantClientOptions } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { type LosantCredentials, losantCredentials } from '../credentials.js';
 import { readTokenFromStdin } from '../stdin.js';
@@ -20,8 +20,18 @@ export async function losantClient(
   return connectLosant(credentials);
 }
 
-/** A Losant client for these credentials; `@tokenkit/losant` is imported on first use. */
-export async function connectLosant(credentials: LosantCredentials): Promise<LosantClient> {
+/**
+ * A Losant client for these credentials; `@tokenkit/losant` is imported on first use. `audit`
+ * passes its request gate as `fetch` and `logger`.
+ */
+export async function connectLosant(
+  credentials: LosantCredentials,
+  options: Pick<LosantClientOptions, 'fetch' | 'logger' | 'maxRetries'> = {},
+): Promise<LosantClient> {
   const { createLosantClient } = await import('@tokenkit/losant');
-  return createLosantClient({ accessToken: credentials.accessToken, url: credentials.url });
+  return createLosantClient({
+    ...options,
+    accessToken: credentials.accessToken,
+    url: credentials.url,
+  });
 }

@@ -39,6 +39,7 @@ function explainForbidden(error: unknown, info: ActionInfo): unknown {
   return new CliError(message, {
     exitCode: ExitCode.auth,
     hint: `${info.action} needs a token with one of: ${info.scopes.join(', ')}`,
+    cause: error,
   });
 }
 
