@@ -80,18 +80,13 @@ describe('tokenFindings', () => {
 
   it('does not call an unusable token over-broad', () => {
     expect(kinds(token({ grants: ['all.User'], active: false }))).toEqual(['inactive:low']);
-    expect(kinds(token({ grants: ['all.User'], expiresAt: inDays(-1) }))).toEqual([
-      'expired:high',
-    ]);
+    expect(kinds(token({ grants: ['all.User'], expiresAt: inDays(-1) }))).toEqual(['expired:high']);
   });
 
   it('says what to do, with the date and the grants', () => {
     const [expired] = tokenFindings(token({ expiresAt: inDays(-3) }), policy);
     expect(expired?.message).toMatch(/expired 3 days ago \(2026-11-21\).*rotate or delete/);
-    const [broad] = tokenFindings(
-      token({ grants: ['all.Application', 'all.User.read'] }),
-      policy,
-    );
+    const [broad] = tokenFindings(token({ grants: ['all.Application', 'all.User.read'] }), policy);
     expect(broad?.message).toContain('all.Application, all.User.read');
     expect(broad?.grants).toEqual(['all.Application', 'all.User.read']);
     expect(broad?.expiresAt).toBe(inDays(365).toISOString());
