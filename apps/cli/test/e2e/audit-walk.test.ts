@@ -83,12 +83,30 @@ describe.concurrent('tokenkit audit --all-applications', processTimeout, () => {
     expect(report.summary.tokens).toBe(storeTokens);
     expect(report.sources.find((s) => s.owner.name === apps[0]?.name)).toBeDefined();
     expect(report.notAudited).toEqual([]);
+    // Not a terminal and no --verbose: nothing on stderr.
+    expect(result.stderr).toBe('');
     expect(peakInFlight(mock.requests)).toBeLessThanOrEqual(4);
     expect(peakInFlight(mock.requests)).toBeGreaterThan(1);
   });
 });
 
 describe.concurrent('tokenkit audit --all-applications, failing owners', processTimeout, () => {
+  it('--verbose prints a line per owner on stderr, also when it is not a terminal', async () => {
+    const mock = await server();
+    const result = await runCli(
+      ['audit', '--all-applications', '--org', orgId, '--verbose', '--fail-on', 'none', '--json'],
+      { env: losantEnv(mock) },
+    );
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(31);
+    expect(lines).toContainEqual(expect.stringMatching(/^losant user: 1 token, \d+ findings$/));
+    expect(
+      lines.filter((line) =>
+        /^losant application [a-f\d]{24} \(.+\): 2 tokens, \d+ findings$/.test(line),
+      ),
+    ).toHaveLength(30);
+  });
+
   it('--org audits one organization’s applications', async () => {
     const mock = await server();
     const result = await runCli(
