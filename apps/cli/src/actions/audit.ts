@@ -9,7 +9,7 @@ import { defaultPolicyFile, loadPolicy, writeStarterPolicy } from '../audit/poli
 import { printAuditReport } from '../audit/render.js';
 import { type AuditReport, buildReport } from '../audit/report.js';
 import type { FailOn } from '../audit/severity.js';
-import { createWalk } from '../audit/walk.js';
+import { createWalk, newTally } from '../audit/walk.js';
 import { watchWalk } from '../audit/walk-progress.js';
 import type { CommandContext } from '../commands/context.js';
 import { durationOption } from '../duration.js';
@@ -88,11 +88,15 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
 
   const gate = createRequestGate({ concurrency: options.concurrency });
   const now = context.now();
+  const sources = await connect(plan, gate);
+  const tally = newTally();
+  const watcher = watchWalk(output, tally, gate, Boolean(options.verbose));
   const walk = createWalk({
-    ...(await connect(plan, gate)),
+    ...sources,
     judge: judgeTokens(policy, now, expiringWithinMs),
+    tally,
+    onOwnerDone: (owner) => watcher.ownerDone(owner),
   });
-  const watcher = watchWalk(output, walk.tally, gate, Boolean(options.verbose));
   const result = await walk.run().finally(() => watcher.stop());
   const report = buildReport(result, {
     now,

@@ -42,9 +42,16 @@ export interface WalkOptions {
     discover?: { orgId?: string } | undefined;
   };
   instana?: { client: InstanaClient };
+  /** Counts the walk keeps up to date, for a progress line. */
+  tally?: WalkTally;
   /** The findings for one page of an owner's tokens; the tokens are not kept. */
   judge(facts: OwnerFacts, tokens: AuditToken[]): Finding[];
   onOwnerDone?(result: OwnerResult): void;
+}
+
+/** Counts at zero. */
+export function newTally(): WalkTally {
+  return { ownersTotal: 0, ownersDone: 0, tokens: 0, findings: 0 };
 }
 
 type Reader = (take: (tokens: AuditToken[]) => void) => Promise<void>;
@@ -74,8 +81,8 @@ function applicationFacts(app: ApplicationSummary, id: string): OwnerFacts {
  * tokens as it arrives. One owner failing does not stop the others: its error is kept instead of
  * its findings.
  */
-export function createWalk(options: WalkOptions): { tally: WalkTally; run(): Promise<AuditWalk> } {
-  const tally: WalkTally = { ownersTotal: 0, ownersDone: 0, tokens: 0, findings: 0 };
+export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } {
+  const tally = options.tally ?? newTally();
   const owners: OwnerResult[] = [];
   const findings: Finding[] = [];
   const jobs: Promise<void>[] = [];
@@ -167,5 +174,5 @@ export function createWalk(options: WalkOptions): { tally: WalkTally; run(): Pro
     );
     return walk;
   };
-  return { tally, run };
+  return { run };
 }
