@@ -95,6 +95,8 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
     ...sources,
     judge: judgeTokens(policy, now, expiringWithinMs),
     tally,
+    // Enough owners started to keep every slot of the gate busy, pages ahead included.
+    ownersAtOnce: options.concurrency * 2,
     onOwnerDone: (owner) => watcher.ownerDone(owner),
   });
   const result = await walk.run().finally(() => watcher.stop());

@@ -7,14 +7,19 @@ import {
 } from './severity.js';
 import type { Finding, FindingKind, TokenOwner } from './types.js';
 
-const kindOrder: readonly FindingKind[] = [
-  'expired',
-  'expiring',
-  'over-broad',
-  'never-expiring',
-  'too-long-lived',
-  'inactive',
-];
+const kindOrder: Record<FindingKind, number> = {
+  expired: 0,
+  expiring: 1,
+  'over-broad': 2,
+  'never-expiring': 3,
+  'too-long-lived': 4,
+  inactive: 5,
+};
+
+/** Code-unit order: stable across locales, and far cheaper than `localeCompare` on many findings. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** `losant/application/<id>`, `losant/user`, `instana/tenant`: one string per owner. */
 export function ownerKey(owner: TokenOwner): string {
@@ -30,17 +35,17 @@ export function ownerKey(owner: TokenOwner): string {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+    kindOrder[a.kind] - kindOrder[b.kind] ||
     (a.expiresAt === b.expiresAt
       ? 0
       : a.expiresAt === null
         ? 1
         : b.expiresAt === null
           ? -1
-          : a.expiresAt.localeCompare(b.expiresAt)) ||
-    ownerKey(a.owner).localeCompare(ownerKey(b.owner)) ||
-    a.tokenName.localeCompare(b.tokenName) ||
-    a.tokenId.localeCompare(b.tokenId)
+          : compareText(a.expiresAt, b.expiresAt)) ||
+    compareText(ownerKey(a.owner), ownerKey(b.owner)) ||
+    compareText(a.tokenName, b.tokenName) ||
+    compareText(a.tokenId, b.tokenId)
   );
 }
 

@@ -27,8 +27,16 @@ function setFields<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K],
   };
 }
 
+// Compiled once per list: every owner without an override shares the policy's own lists.
+const matchers = new WeakMap<readonly string[], (value: string) => boolean>();
+
 function matcher(globs: readonly string[]): (value: string) => boolean {
-  return globs.length === 0 ? () => false : picomatch([...globs]);
+  let match = matchers.get(globs);
+  if (!match) {
+    match = globs.length === 0 ? () => false : picomatch([...globs]);
+    matchers.set(globs, match);
+  }
+  return match;
 }
 
 function matches(override: PolicyOverride, facts: OwnerFacts): boolean {

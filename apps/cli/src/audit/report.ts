@@ -153,10 +153,10 @@ export function buildReport(walk: AuditWalk, options: ReportOptions): AuditRepor
       error: missing.get(result)?.reason ?? null,
     })),
     notAudited: [...missing.values()].map(({ code: _code, ...entry }) => entry),
-    findings: findings.map(({ owner, ...finding }) => ({
+    findings: findings.map((finding) => ({
       severity: finding.severity,
       kind: finding.kind,
-      ...ownerFields({ owner }),
+      ...ownerFields(finding),
       tokenId: finding.tokenId,
       tokenName: finding.tokenName,
       message: finding.message,

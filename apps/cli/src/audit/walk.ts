@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import type { InstanaClient } from '../instana/client.js';
 import type { LosantClient } from '../losant/client.js';
 import { ownerTokens } from '../losant/owner-tokens.js';
@@ -42,6 +43,12 @@ export interface WalkOptions {
     discover?: { orgId?: string } | undefined;
   };
   instana?: { client: InstanaClient };
+  /**
+   * How many owners are read at once. Their pages queue at the request gate; bounding them keeps
+   * that queue (and the memory its pending calls hold) short however many owners there are.
+   * @default Infinity
+   */
+  ownersAtOnce?: number;
   /** Counts the walk keeps up to date, for a progress line. */
   tally?: WalkTally;
   /** The findings for one page of an owner's tokens; the tokens are not kept. */
@@ -83,6 +90,7 @@ function applicationFacts(app: ApplicationSummary, id: string): OwnerFacts {
  */
 export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } {
   const tally = options.tally ?? newTally();
+  const reading = new PQueue({ concurrency: options.ownersAtOnce ?? Number.POSITIVE_INFINITY });
   const owners: OwnerResult[] = [];
   const findings: Finding[] = [];
   const jobs: Promise<void>[] = [];
@@ -101,22 +109,26 @@ export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } 
     owners.push(result);
     order.set(result, position);
     tally.ownersTotal++;
-    const job = read((tokens) => {
-      const judged = options.judge(facts, tokens);
-      found.push(...judged);
-      result.tokens += tokens.length;
-      tally.tokens += tokens.length;
-      tally.findings += judged.length;
-    }).then(
-      () => {
-        result.findings = found.length;
-        findings.push(...found);
-      },
-      (error: unknown) => {
-        tally.findings -= found.length;
-        result.error = error;
-      },
-    );
+    const job = reading
+      .add(() =>
+        read((tokens) => {
+          const judged = options.judge(facts, tokens);
+          found.push(...judged);
+          result.tokens += tokens.length;
+          tally.tokens += tokens.length;
+          tally.findings += judged.length;
+        }),
+      )
+      .then(
+        () => {
+          result.findings = found.length;
+          findings.push(...found);
+        },
+        (error: unknown) => {
+          tally.findings -= found.length;
+          result.error = error;
+        },
+      );
     jobs.push(
       job.finally(() => {
         tally.ownersDone++;
