@@ -1,8 +1,10 @@
 /**
- * Preloaded (`node --expose-gc --import`) into a measured `tokenkit audit`. Every 50 ms it runs
- * a full GC and samples the live heap (heapUsed right after it), as the pagination benchmark
- * does; on exit it writes `{ maxRssBytes, peakLiveHeapBytes }` to file descriptor 3, which the
- * benchmark reads. Only for the memory runs: the forced collections cost time.
+ * Preloaded (`node --import`) into a measured `tokenkit audit`. On exit it writes
+ * `{ maxRssBytes, cpuMs, peakLiveHeapBytes }` to file descriptor 3, which the benchmark reads:
+ * the CPU time shows how much of the wall time the process itself worked on a busy machine.
+ * With `--expose-gc` it also runs a full GC every 50 ms and samples the live heap (heapUsed
+ * right after it), as the pagination benchmark does; those collections cost time, so only the
+ * memory runs ask for them.
  */
 import { writeSync } from 'node:fs';
 
@@ -11,13 +13,14 @@ const sample = () => {
   globalThis.gc?.();
   peakLiveHeapBytes = Math.max(peakLiveHeapBytes, process.memoryUsage().heapUsed);
 };
-setInterval(sample, 50).unref();
+if (globalThis.gc) setInterval(sample, 50).unref();
 
 process.on('exit', () => {
-  sample();
-  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  if (globalThis.gc) sample();
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   try {
-    writeSync(3, JSON.stringify({ maxRssBytes, peakLiveHeapBytes }));
+    writeSync(3, JSON.stringify({ maxRssBytes: usage.maxRSS * 1024, cpuMs, peakLiveHeapBytes }));
   } catch {
     // Not started by the benchmark: nothing listens on fd 3.
   }

@@ -1,8 +1,6 @@
 import { createRequestGate, type RequestGate } from '../audit/gate.js';
 import { judgeTokens } from '../audit/judge.js';
-import { auditJunit } from '../audit/junit.js';
 import { ownerLabel } from '../audit/labels.js';
-import { auditMarkdown } from '../audit/markdown.js';
 import { type AuditPlan, type AuditScopeOptions, auditPlan } from '../audit/plan.js';
 import { builtInPolicy } from '../audit/policy.js';
 import { defaultPolicyFile, loadPolicy, writeStarterPolicy } from '../audit/policy-file.js';
@@ -65,7 +63,8 @@ async function connect(plan: AuditPlan, gate: RequestGate) {
   };
 }
 
-function print(context: CommandContext, format: AuditFormat, report: AuditReport): void {
+/** Prints the report; the Markdown and JUnit writers (and the XML library) load only when asked. */
+async function print(context: CommandContext, format: AuditFormat, report: AuditReport) {
   const { output } = context;
   for (const missing of report.notAudited.filter((entry) => entry.skipped)) {
     output.note(
@@ -73,8 +72,9 @@ function print(context: CommandContext, format: AuditFormat, report: AuditReport
     );
   }
   if (format === 'json') output.printJson(report);
-  else if (format === 'markdown') output.print(auditMarkdown(report));
-  else if (format === 'junit') output.print(auditJunit(report));
+  else if (format === 'markdown')
+    output.print((await import('../audit/markdown.js')).auditMarkdown(report));
+  else if (format === 'junit') output.print((await import('../audit/junit.js')).auditJunit(report));
   else printAuditReport(output, report);
 }
 
@@ -108,7 +108,7 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
     orgId: plan.losant?.discover?.orgId,
     describe: describeError,
   });
-  print(context, format, report);
+  await print(context, format, report);
   return report.exitCode;
 }
 

@@ -1,5 +1,6 @@
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoInDays } from './audit-dates.js';
 import { json, losantEnv, newApplication, processTimeout, runCli } from './run-cli.js';
 
 /** The parts of `audit --json` these tests read. */
@@ -19,9 +20,6 @@ interface Report {
   findings: { severity: string; kind: string; tokenName: string; command: string | null }[];
 }
 
-const day = 86_400_000;
-const at = (days: number) => new Date(Date.now() + days * day).toISOString();
-
 let mock: MockServer;
 /** A server only the tests that count requests talk to. */
 let quiet: MockServer;
@@ -33,8 +31,8 @@ beforeAll(async () => {
   [mock, quiet] = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0 })]);
   applicationId = newApplication(mock);
   const [reader] = mock.store.losant.add({ applicationId }, [
-    { name: 'ci-reader', scope: ['applicationApiTokens.get'], expirationDate: at(200) },
-    { name: 'this-week', scope: ['devices.get'], expirationDate: at(5) },
+    { name: 'ci-reader', scope: ['applicationApiTokens.get'], expirationDate: isoInDays(200) },
+    { name: 'this-week', scope: ['devices.get'], expirationDate: isoInDays(5) },
   ]);
   appTokenEnv = { LOSANT_ACCESS_TOKEN: reader!.token, LOSANT_API_URL: mock.url };
 });

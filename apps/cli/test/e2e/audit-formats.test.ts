@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoInDays } from './audit-dates.js';
 import {
   json,
   leakedSecrets,
@@ -14,8 +15,6 @@ import {
   runCli,
 } from './run-cli.js';
 
-const day = 86_400_000;
-const at = (days: number) => new Date(Date.now() + days * day).toISOString();
 /** A name that is markup in Markdown and XML, and a terminal escape. */
 const hostile = 'evil <b>&"\u001b[31m|x';
 
@@ -30,9 +29,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'tokenkit-audit-'));
   applicationId = newApplication(mock);
   const added = mock.store.losant.add({ applicationId }, [
-    { name: hostile, scope: ['all.Application'], expirationDate: at(3) },
+    { name: hostile, scope: ['all.Application'], expirationDate: isoInDays(3) },
     { name: 'forever', scope: ['devices.get'] },
-    { name: 'fine', scope: ['devices.get'], expirationDate: at(300) },
+    { name: 'fine', scope: ['devices.get'], expirationDate: isoInDays(300) },
   ]);
   secrets.push(mock.losant.accessToken, ...added.map((token) => token.token));
   env = losantEnv(mock);
