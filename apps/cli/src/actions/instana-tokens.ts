@@ -1,6 +1,6 @@
 import type { PermissionFlags } from '@tokenkit/instana';
 import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, cancelled, destructiveMode } from '../confirm.js';
 import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
 import { instanaKit } from '../instana/client.js';
@@ -20,6 +20,7 @@ import {
   publicInstanaToken,
 } from '../instana/render.js';
 import type { InstanaToken } from '../instana/types.js';
+import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
 
 interface CommonOptions {
@@ -156,7 +157,7 @@ export async function createToken(
     return 0;
   }
   output.print(
-    `${output.color.green('✓')} Created API token ${output.color.bold(`"${received.name}"`)}`,
+    `${output.color.green('✓')} Created API token ${output.color.bold(`"${sanitize(received.name)}"`)}`,
   );
   output.printLines(instanaDetails(output, received, context.now()).slice(1));
   output.printLines(changeLines(output, changes, kit.knownRewrites));
@@ -208,7 +209,7 @@ export async function updateToken(
   const removed = [...before].filter((name) => !after.has(name));
   const parts = [
     ...(options.name !== undefined && options.name !== current.name
-      ? [`renamed to "${options.name}"`]
+      ? [`renamed to "${sanitize(options.name)}"`]
       : []),
     ...(added.length ? [`granted ${added.join(', ')}`] : []),
     ...(removed.length ? [`revoked ${removed.join(', ')}`] : []),
@@ -230,15 +231,9 @@ export async function deleteToken(
   const { client } = await instanaKit(context, options);
   if (mode === 'ask') {
     const token = await client.apiTokens.getApiToken(internalId);
-    if (
-      !(await ask(
-        context,
-        `Delete Instana API token "${token.name}" (${internalId})? This cannot be undone.`,
-      ))
-    ) {
-      context.output.note('Not deleted.');
-      return 0;
-    }
+    const question = `Delete Instana API token "${sanitize(token.name)}" (${internalId})? This cannot be undone.`;
+    if (!(await ask(context, question)))
+      return cancelled(context.output, { vendor: 'instana', id: internalId });
   }
   await client.apiTokens.deleteApiToken(internalId);
   if (context.output.json) {

@@ -1,6 +1,6 @@
 import type { ApiTokenPatchInput, ApiTokenPostInput, ListParams } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, cancelled, destructiveMode } from '../confirm.js';
 import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
 import { losantClient } from '../losant/client.js';
@@ -10,6 +10,7 @@ import { ownerTokens } from '../losant/owner-tokens.js';
 import { publicToken, tokenDetails, tokenRows, tokenTableHead } from '../losant/render.js';
 import { losantTokenId } from '../losant/types.js';
 import { createProgress } from '../output/progress.js';
+import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
 
 interface CommonOptions extends OwnerOptions {
@@ -180,7 +181,7 @@ export async function createToken(
     return 0;
   }
   output.print(
-    `${output.color.green('✓')} Created token ${output.color.bold(`"${created.name ?? options.name}"`)} for ${describeOwner(owner)}`,
+    `${output.color.green('✓')} Created token ${output.color.bold(`"${sanitize(created.name ?? options.name)}"`)} for ${describeOwner(owner)}`,
   );
   output.printLines(tokenDetails(output, publicToken(created), context.now()).slice(1));
   if (secret) output.printSecretOnce('Token', secret);
@@ -210,7 +211,7 @@ export async function updateToken(
     return 0;
   }
   output.print(
-    `${output.color.green('✓')} Updated ${Object.keys(patch).join(', ')} of token ${losantTokenId(updated) || tokenId}`,
+    `${output.color.green('✓')} Updated ${Object.keys(patch).join(', ')} of token ${sanitize(losantTokenId(updated) || tokenId)}`,
   );
   output.printLines(tokenDetails(output, updated, context.now()));
   return 0;
@@ -227,11 +228,9 @@ export async function deleteToken(
   const tokens = ownerTokens(await losantClient(context, options), owner);
   if (mode === 'ask') {
     const token = await tokens.get(tokenId);
-    const question = `Delete ${describeOwner(owner)} token "${token.name ?? tokenId}" (${tokenId})? This cannot be undone.`;
-    if (!(await ask(context, question))) {
-      context.output.note('Not deleted.');
-      return 0;
-    }
+    const question = `Delete ${describeOwner(owner)} token "${sanitize(token.name ?? tokenId)}" (${tokenId})? This cannot be undone.`;
+    if (!(await ask(context, question)))
+      return cancelled(context.output, { vendor: 'losant', owner: ownerJson(owner), id: tokenId });
   }
   await tokens.remove(tokenId);
   if (context.output.json) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { describeError, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
+import { sanitize } from '../output/sanitize.js';
 import type { TokenInput } from '../stdin.js';
 
 /** What every action gets: where to print, the environment, stdin and the clock. */
@@ -26,8 +27,9 @@ function contextFor(command: Command): CommandContext {
 function reportError(output: Output, error: unknown, vendor?: Vendor): number {
   const report = describeError(error, vendor);
   const c = output.errorColor;
-  const hint = report.hint ? ` ${c.dim('—')} ${report.hint}` : '';
-  output.note(`${c.red(c.bold('error:'))} ${report.message}${hint}`);
+  // Vendor messages are server text: never let them move the cursor or recolour the terminal.
+  const hint = report.hint ? ` ${c.dim('—')} ${sanitize(report.hint)}` : '';
+  output.note(`${c.red(c.bold('error:'))} ${sanitize(report.message)}${hint}`);
   if (process.env.TOKENKIT_DEBUG && error instanceof Error && error.stack) {
     output.note(c.dim(error.stack));
   }
