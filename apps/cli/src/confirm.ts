@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { CommandContext } from './commands/context.js';
 import { usageError } from './errors.js';
-import { ExitCode } from './exit-codes.js';
-import type { Output } from './output/output.js';
 
 /** What to do before a destructive step. */
 export type ConfirmationMode = 'skip' | 'ask' | 'refuse';
@@ -66,14 +64,4 @@ export async function ask(context: CommandContext, question: string): Promise<bo
   } finally {
     prompt.close();
   }
-}
-
-/**
- * Ends a command whose question was answered no: says so on stderr (and, with `--json`, prints
- * `subject` with `"deleted": false` on stdout) and returns the documented "cancelled" exit code.
- */
-export function cancelled(output: Output, subject: Record<string, unknown>): number {
-  if (output.json) output.printJson({ ...subject, deleted: false, cancelled: true });
-  output.note('Cancelled: nothing was deleted.');
-  return ExitCode.cancelled;
 }

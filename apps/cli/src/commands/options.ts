@@ -15,9 +15,17 @@ export function integerAtLeast(min: number): (value: string) => number {
   };
 }
 
-/** `--json`: print a stable, documented JSON shape instead of a table. */
+/** `--json`: print the stable, documented JSON shape instead of a table. */
 export function addJsonOption(command: Command): Command {
   return command.option('--json', 'print JSON for scripts instead of a table');
+}
+
+/** `--json [fields]` for `list` and `get`: `--json name,id` prints only those token fields. */
+export function addJsonFieldsOption(command: Command): Command {
+  return command.option(
+    '--json [fields]',
+    'print JSON for scripts; name fields (--json name,id) to print only those of each token',
+  );
 }
 
 /** `--token-stdin`: read the access token from stdin instead of the environment. */

@@ -107,10 +107,17 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     expect(create.stdout).toContain('--permissions-file <file>');
   });
 
-  it('--version prints the version', async () => {
+  it('--version prints the version of tokenkit and of the SDK packages it runs on', async () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^tokenkit \d+\.\d+\.\d+/);
+    for (const name of ['@tokenkit/losant', '@tokenkit/instana', '@tokenkit/core']) {
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^  ${name} \\d+\\.\\d+\\.\\d+$`)),
+      );
+    }
+    expect(lines.at(-1)).toBe(`  node ${process.versions.node}`);
   });
 
   it.each([
@@ -118,7 +125,7 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     [['losant', 'tokens', 'list', '--usr'], /unknown option '--usr'[\s\S]*Did you mean --user\?/],
     [['losant', 'tokens', 'get'], /missing required argument 'tokenId'/],
     [['losant', 'tokens', 'list', '--user', 'extra'], /too many arguments/],
-    [['losant'], /Usage: tokenkit losant/],
+    [['losant', 'bogus'], /unknown command 'bogus'/],
   ])('a usage mistake exits 2: %j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

@@ -370,8 +370,8 @@ describe.concurrent('tokenkit losant tokens', processTimeout, () => {
     ],
     [['create', '--user', '--name', 'x', '--scope', 'devics.get'], /invalid input: .*scope/],
     [['update', 'a'.repeat(24), '--user'], /nothing to update/],
-    [['get', 'not-an-id', '--application', 'a'.repeat(24)], /invalid input: .*apiTokenId/],
-    [['get', 'a'.repeat(24), '--application', 'nope'], /invalid input: .*applicationId/],
+    [['get', 'not-an-id', '--application', 'a'.repeat(24)], /invalid input: the token id: /],
+    [['get', 'a'.repeat(24), '--application', 'nope'], /invalid input: --application: /],
   ])('usage error (exit 2, nothing sent): %j', async (args, message) => {
     const before = mock.requests.length;
     const result = await runCli(['losant', 'tokens', ...args], { env });
