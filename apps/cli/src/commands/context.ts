@@ -4,6 +4,7 @@ import { describeError, type ErrorContext, type Vendor } from '../output/describ
 import { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import type { TokenInput } from '../stdin.js';
+import { embeddingOf } from './embedding.js';
 
 /** How the vendor clients of this run behave, from the global options. */
 export interface HttpSettings {
@@ -30,19 +31,25 @@ interface GlobalOptions {
   timeout?: string;
 }
 
-/** The context for the command commander is running, from its own and the global options. */
+/**
+ * The context for the command commander is running, from its own and the global options, and
+ * the process (or the run that embeds the program, see `embedding.ts`).
+ */
 function contextFor(command: Command): CommandContext {
   const options = command.optsWithGlobals<GlobalOptions>();
-  const debug = (process.env.TOKENKIT_DEBUG ?? '').split(',');
+  const embedding = embeddingOf(command);
+  const env = embedding?.env ?? process.env;
+  const debug = (env.TOKENKIT_DEBUG ?? '').split(',');
+  const outputOptions = {
+    json: options.json !== undefined && options.json !== false,
+    color: options.color,
+    env,
+  };
   return {
-    output: new Output({
-      json: options.json !== undefined && options.json !== false,
-      color: options.color,
-      env: process.env,
-    }),
-    env: process.env,
+    output: new Output(outputOptions, embedding?.streams ?? process),
+    env,
     stdin: process.stdin,
-    now: () => new Date(),
+    now: embedding?.now ?? (() => new Date()),
     http: {
       timeoutMs:
         options.timeout === undefined ? undefined : durationOption('--timeout', options.timeout),

@@ -173,7 +173,8 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
       '6. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
       '7. Clean up: delete both tokens',
     ]);
-    expect(result.stdout).toContain('--all: 251 tokens in 3 pages');
+    expect(result.stdout).toContain('251 of 251 tokens (3 pages)');
+    expect(result.stdout).toContain('$ tokenkit losant tokens list --application');
     expect(result.stdout).toMatch(/critical\s+over-broad/);
     expect(result.stdout).toMatch(/✓ Done in [\d.]+s, \d+ API calls\./);
     expect(result.stderr).toBe('');
