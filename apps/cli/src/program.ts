@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerAuthCommands } from './commands/auth.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerHelpCommand } from './commands/help.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
@@ -42,7 +44,9 @@ export function createProgram(): Command {
   registerLosantCommands(program);
   registerInstanaCommands(program);
   registerAuditCommand(program);
+  registerAuthCommands(program);
   registerDemoCommand(program);
+  registerCompletionCommand(program);
   registerHelpCommand(program);
   return program;
 }
