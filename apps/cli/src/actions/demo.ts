@@ -76,11 +76,11 @@ class Narrator {
     const code = Number(process.exitCode ?? 0);
     process.exitCode = 0;
     const shown = stdout.lines.slice(0, show);
-    for (const line of shown) this.output.print(`${indent}${line}`);
+    this.output.printLines(shown.map((line) => `${indent}${line}`));
     if (stdout.lines.length > shown.length) {
       this.output.print(c.dim(`${indent}… ${stdout.lines.length - shown.length} more lines`));
     }
-    for (const line of stderr.lines) this.output.print(c.dim(`${indent}${line}`));
+    this.output.printLines(stderr.lines.map((line) => c.dim(`${indent}${line}`)));
     return code;
   }
 }
