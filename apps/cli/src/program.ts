@@ -37,7 +37,7 @@ export function createProgram(): Command {
     // `tokenkit help losant tokens list` takes a whole path, which commander's own cannot.
     .helpCommand(false)
     .showSuggestionAfterError()
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     // Commander exits 1 on a usage error; ours is 2, so take over its exits (see bin.ts).
     .exitOverride()
     .addHelpText('after', epilog);

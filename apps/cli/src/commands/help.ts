@@ -20,7 +20,7 @@ function findCommand(root: Command, path: readonly string[]): Command | undefine
 export function registerHelpCommand(program: Command): void {
   program
     .command('help')
-    .summary('show help for a command')
+    .summary('Show help for a command')
     .description('Show the help of a command, e.g. `tokenkit help losant tokens list`.')
     .argument('[command...]', 'the command, as you would type it')
     .action((path: string[]) => {

@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import { execute } from './execute.js';
 import { group, leaf } from './group.js';
 import {
-  addJsonFieldsOption,
+  addCommonOptions,
   addJsonOption,
-  addTokenStdinOption,
   addYesOption,
   collect,
   integerAtLeast,
@@ -13,10 +12,9 @@ import {
 /** Loads the implementations only when an instana command actually runs. */
 const actions = () => import('../actions/instana-tokens.js');
 
-/** The options every command has, listed after its own; `list` and `get` take JSON fields. */
-function common(command: Command, { fields = false } = {}): Command {
-  const json = fields ? addJsonFieldsOption(command) : addJsonOption(command);
-  return addTokenStdinOption(json, 'INSTANA_API_TOKEN');
+/** `--json` (with fields when asked) and `--token-stdin`, after the command's own options. */
+function common(command: Command, options: { fields?: boolean } = {}): Command {
+  return addCommonOptions(command, 'INSTANA_API_TOKEN', options);
 }
 
 /** `--permission`, `--permissions-file` and `--expires`: what `create` and `update` share. */

@@ -2,9 +2,8 @@ import { type Command, Option } from 'commander';
 import { execute } from './execute.js';
 import { group, leaf } from './group.js';
 import {
-  addJsonFieldsOption,
+  addCommonOptions,
   addJsonOption,
-  addTokenStdinOption,
   addYesOption,
   collect,
   integerAtLeast,
@@ -15,7 +14,7 @@ const sortFields = ['name', 'status', 'id', 'creationDate', 'lastUpdated', 'expi
 /** Loads the implementations only when a losant command actually runs. */
 const actions = () => import('../actions/losant-tokens.js');
 
-/** The owner options, the token commands' own, then `--json` and `--token-stdin`. */
+/** A token command with the owner options; its own options follow, then `common`. */
 function tokenCommand(parent: Command, name: string, summary: string, details?: string): Command {
   return leaf(parent, name, summary, details)
     .option('--instance <id>', 'tokens of this Losant instance')
@@ -23,10 +22,9 @@ function tokenCommand(parent: Command, name: string, summary: string, details?: 
     .option('--user', 'your own user tokens (/me)');
 }
 
-/** The options every command has, listed after its own; `list` and `get` take JSON fields. */
-function common(command: Command, { fields = false } = {}): Command {
-  const json = fields ? addJsonFieldsOption(command) : addJsonOption(command);
-  return addTokenStdinOption(json, 'LOSANT_ACCESS_TOKEN');
+/** `--json` (with fields when asked) and `--token-stdin`, after the command's own options. */
+function common(command: Command, options: { fields?: boolean } = {}): Command {
+  return addCommonOptions(command, 'LOSANT_ACCESS_TOKEN', options);
 }
 
 function registerList(tokens: Command): void {

@@ -39,3 +39,16 @@ export function addYesOption(command: Command): Command {
     new Option('-y, --yes', 'do not ask for confirmation (required when not at a terminal)'),
   );
 }
+
+/**
+ * The options every token command has, listed after its own: `--json` (with fields on `list`
+ * and `get`) and `--token-stdin`, which replaces `variable`.
+ */
+export function addCommonOptions(
+  command: Command,
+  variable: string,
+  { fields = false }: { fields?: boolean } = {},
+): Command {
+  const json = fields ? addJsonFieldsOption(command) : addJsonOption(command);
+  return addTokenStdinOption(json, variable);
+}

@@ -22,15 +22,15 @@ function answer(path: string, response: import('node:http').ServerResponse): voi
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(JSON.stringify(body));
   };
-  if (path.startsWith('/me/tokens')) return send(200, { items: 'not a list', count: 'many' });
-  if (path.startsWith('/applications/')) {
-    return send(429, { type: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '3601' });
-  }
-  if (path.startsWith('/slow/me/tokens')) {
+  if (path.startsWith('/me/tokens')) {
+    send(200, { items: 'not a list', count: 'many' });
+  } else if (path.startsWith('/applications/')) {
+    send(429, { type: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '3601' });
+  } else if (path.startsWith('/slow/me/tokens')) {
     setTimeout(() => send(200, { items: [], count: 0, totalCount: 0 }), 2_500);
-    return;
+  } else {
+    send(404, { type: 'NotFound', message: 'nothing here' });
   }
-  send(404, { type: 'NotFound', message: 'nothing here' });
 }
 
 beforeAll(async () => {
