@@ -118,6 +118,8 @@ describe.concurrent('what people expect from a CLI like gh', processTimeout, () 
     }
     const quiet = await runCli(['losant', 'tokens', 'list', '--user'], { env });
     expect(quiet.stderr).not.toContain('api:');
+    const audit = await runCli(['audit', '--verbose', '--timeout', '20s', '--json'], { env });
+    expect(audit.stderr).toMatch(/^api: GET http:\/\/127\.0\.0\.1:\d+\/me\/tokens/m);
   });
 
   it('--timeout takes a duration and is refused when it is not one', async () => {
