@@ -16,6 +16,8 @@ let server: Server;
 let serverUrl: string;
 let refusedUrl: string;
 
+let flakyCalls = 0;
+
 /** Answers the CLI's real SDK with what a broken or unhappy API would send. */
 function answer(path: string, response: import('node:http').ServerResponse): void {
   const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -26,6 +28,10 @@ function answer(path: string, response: import('node:http').ServerResponse): voi
     send(200, { items: 'not a list', count: 'many' });
   } else if (path.startsWith('/applications/')) {
     send(429, { type: 'TooManyRequests', message: 'slow down' }, { 'retry-after': '3601' });
+  } else if (path.startsWith('/flaky/me/tokens')) {
+    flakyCalls++;
+    if (flakyCalls === 1) send(503, { type: 'ServiceUnavailable', message: 'busy' });
+    else send(200, { items: [], count: 0, totalCount: 0 });
   } else if (path.startsWith('/slow/me/tokens')) {
     setTimeout(() => send(200, { items: [], count: 0, totalCount: 0 }), 2_500);
   } else {
@@ -200,5 +206,13 @@ describe.skipIf(!scriptPath)('at a terminal', processTimeout, () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Waiting for Losant: GET /slow/me/tokens…');
+  });
+
+  it('says when a request is being retried, and why', async () => {
+    const result = await runInTerminal(['losant', 'tokens', 'list', '--user'], {
+      env: { LOSANT_ACCESS_TOKEN: token, LOSANT_API_URL: `${serverUrl}/flaky` },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Losant answered 503; trying again in about \d+ seconds?…/);
   });
 });
