@@ -97,19 +97,21 @@ export const get: Action<InstanaInput & { internalId: string }, TokenResult> = {
   },
 };
 
+/** Permissions Instana always stores as off on an API token, whatever is sent. */
+const neverStored = ['canConfigurePersonalApiTokens'];
+
 /**
- * Says, before anything is sent, which asked-for permissions Instana is known to store
- * differently (canConfigurePersonalApiTokens is always turned off for API tokens).
+ * Says, before anything is sent, that an asked-for permission will not stick, with the
+ * instana package's reason (canConfigurePersonalApiTokens is a per-user setting).
  */
-function warnKnownRewrites(
+function warnNeverStored(
   output: Output,
   kit: InstanaKit,
   sent: Readonly<Record<string, unknown>>,
-) {
-  for (const [name, reason] of Object.entries(kit.knownRewrites)) {
-    if (sent[name] === true && reason?.startsWith('Always')) {
-      output.note(output.errorColor.yellow(`warning: ${name} will not stick. ${reason}`));
-    }
+): void {
+  for (const name of neverStored.filter((flag) => sent[flag] === true)) {
+    const reason = kit.knownRewrites[name] ?? 'Instana always stores it as false for API tokens.';
+    output.note(output.errorColor.yellow(`warning: ${name} will not stick. ${reason}`));
   }
 }
 
@@ -132,7 +134,7 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
     ...kit.newApiToken({ name: input.name ?? '', ...(granted as PermissionFlags) }),
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
-  warnKnownRewrites(context.output, kit, sent);
+  warnNeverStored(context.output, kit, sent);
   const received = await kit.client.apiTokens.postApiToken(sent);
   const changes = kit.diffPermissions(sent, received);
   const warnings = await auditWarnings({ instana: received }, context.now());
@@ -174,7 +176,7 @@ async function runUpdate(
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
-  warnKnownRewrites(context.output, kit, sent);
+  warnNeverStored(context.output, kit, sent);
   const received = await kit.client.apiTokens.putApiToken(input.internalId, sent);
   const changes = kit.diffPermissions(sent, received);
   return { before: current, sent, received, changes, rewrites: kit.knownRewrites, warnings: [] };
