@@ -15,7 +15,11 @@ function sdkVersions(): Record<string, string> {
   );
 }
 
-const base = packageBuild(import.meta.dirname, { entry: ['src/bin.ts'], platform: 'node', dts: false });
+const base = packageBuild(import.meta.dirname, {
+  entry: ['src/bin.ts'],
+  platform: 'node',
+  dts: false,
+});
 
 export default defineConfig({
   ...base,
