@@ -12,6 +12,7 @@ import { watchWalk } from '../audit/walk-progress.js';
 import type { CommandContext } from '../commands/context.js';
 import { durationOption } from '../duration.js';
 import { usageError } from '../errors.js';
+import { verboseLogger } from '../http/client-options.js';
 import { connectInstana } from '../instana/client.js';
 import { connectLosant } from '../losant/client.js';
 import { describeError } from '../output/describe-error.js';
@@ -33,7 +34,6 @@ export interface AuditOptions extends AuditScopeOptions {
   policy?: string | undefined;
   /** `--init-policy [file]`: `true` when given without a file. */
   initPolicy?: string | boolean | undefined;
-  verbose?: boolean | undefined;
 }
 
 /**
@@ -49,11 +49,29 @@ function formatOf(options: AuditOptions): AuditFormat {
   return options.json ? 'json' : (options.format ?? 'table');
 }
 
-async function connect(plan: AuditPlan, gate: RequestGate) {
-  const clientOptions = { fetch: gate.fetch, logger: gate.logger, maxRetries: auditMaxRetries };
+/**
+ * What every audit client gets: the gate as its `fetch`, the gate's logger beside `--verbose`'s
+ * API lines, `--timeout`, and more retries. (No "waiting for" line: the progress line says it.)
+ */
+function clientOptions(context: CommandContext, gate: RequestGate) {
+  const verbose = context.http.verbose ? verboseLogger(context.output) : undefined;
+  const info = (message: string, details?: Record<string, unknown>) => {
+    verbose?.info?.(message, details);
+    gate.logger.info(message, details);
+  };
+  return {
+    fetch: gate.fetch,
+    maxRetries: auditMaxRetries,
+    ...(context.http.timeoutMs === undefined ? {} : { timeout: context.http.timeoutMs }),
+    logger: { ...(verbose?.debug ? { debug: verbose.debug } : {}), info },
+  };
+}
+
+async function connect(context: CommandContext, plan: AuditPlan, gate: RequestGate) {
+  const options = clientOptions(context, gate);
   const [losant, instana] = await Promise.all([
-    plan.losant ? connectLosant(plan.losant.credentials, clientOptions) : undefined,
-    plan.instana ? connectInstana(plan.instana.credentials, clientOptions) : undefined,
+    plan.losant ? connectLosant(plan.losant.credentials, undefined, options) : undefined,
+    plan.instana ? connectInstana(plan.instana.credentials, undefined, options) : undefined,
   ]);
   return {
     ...(losant && plan.losant
@@ -88,9 +106,9 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
 
   const gate = createRequestGate({ concurrency: options.concurrency });
   const now = context.now();
-  const sources = await connect(plan, gate);
+  const sources = await connect(context, plan, gate);
   const tally = newTally();
-  const watcher = watchWalk(output, tally, gate, Boolean(options.verbose));
+  const watcher = watchWalk(output, tally, gate, context.http.verbose);
   const walk = createWalk({
     ...sources,
     judge: judgeTokens(policy, now, expiringWithinMs),

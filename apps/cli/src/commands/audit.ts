@@ -42,8 +42,7 @@ export function registerAuditCommand(program: Command): void {
         '--format <format>',
         'table, json, markdown (CI summaries) or junit (test reports)',
       ).choices(['table', 'json', 'markdown', 'junit']),
-    )
-    .option('--verbose', 'on stderr, a line per owner as it is audited (also when not a terminal)');
+    );
   addJsonOption(audit);
   audit.addHelpText(
     'after',
