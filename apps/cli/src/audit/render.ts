@@ -66,7 +66,8 @@ export function printAuditReport(output: Output, report: AuditReport): void {
     output.print(
       renderTable(
         output,
-        ['SEVERITY', 'FINDING', 'OWNER', 'TOKEN', 'DETAIL'],
+        // At a narrow terminal the owner goes first: the token and the detail say what to do.
+        ['SEVERITY', 'FINDING', { title: 'OWNER', dropOrder: 1 }, 'TOKEN', 'DETAIL'],
         report.findings.map((finding) => [
           severityCell(output, finding.severity),
           finding.kind,

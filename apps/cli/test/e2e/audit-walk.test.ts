@@ -1,6 +1,7 @@
+import { stripVTControlCharacters } from 'node:util';
 import { type MockServer, type RequestLogEntry, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, losantEnv, processTimeout, runCli } from './run-cli.js';
+import { json, losantEnv, processTimeout, runCli, runInTerminal, scriptPath } from './run-cli.js';
 
 interface Report {
   failed: boolean;
@@ -91,13 +92,16 @@ describe.concurrent('tokenkit audit --all-applications', processTimeout, () => {
 });
 
 describe.concurrent('tokenkit audit --all-applications, failing owners', processTimeout, () => {
-  it('--verbose prints a line per owner on stderr, also when it is not a terminal', async () => {
+  it('--verbose prints a line per owner (and per request) on stderr, also when it is not a terminal', async () => {
     const mock = await server();
     const result = await runCli(
       ['audit', '--all-applications', '--org', orgId, '--verbose', '--fail-on', 'none', '--json'],
       { env: losantEnv(mock) },
     );
-    const lines = result.stderr.trim().split('\n');
+    const all = result.stderr.trim().split('\n');
+    // The global --verbose also prints a line per HTTP attempt; the rest is one line per owner.
+    expect(all.filter((line) => line.startsWith('api: GET')).length).toBeGreaterThanOrEqual(32);
+    const lines = all.filter((line) => !line.startsWith('api: '));
     expect(lines).toHaveLength(31);
     expect(lines).toContainEqual(expect.stringMatching(/^losant user: 1 token, \d+ findings$/));
     expect(
@@ -168,3 +172,29 @@ describe.concurrent('tokenkit audit --all-applications, failing owners', process
     expect(report.sources.map((s) => s.owner.id ?? s.owner.kind)).toEqual(['user', named]);
   });
 });
+
+describe.skipIf(!scriptPath)(
+  'tokenkit audit --all-applications at a terminal',
+  processTimeout,
+  () => {
+    it('draws one progress line on stderr and fits the findings table to 80 columns', async () => {
+      const mock = await server();
+      mock.faults.failNext(2, { status: 429, retryAfter: '1', route: 'applicationApiTokens.get' });
+      const result = await runInTerminal(['audit', '--all-applications', '--fail-on', 'none'], {
+        columns: 80,
+        env: losantEnv(mock),
+      });
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toMatch(/auditing \d+ of \d+ owners · \d+ tokens read · \d+ findings/);
+      expect(result.stdout).toMatch(/rate-limited: waiting \d+ s/);
+      // The progress line is cleared before the report: no line of the report carries it.
+      const screen = stripVTControlCharacters(result.stdout.split('\r').at(-1) ?? '');
+      const report = result.stdout.slice(result.stdout.indexOf('Audit of'));
+      const table = report.slice(0, report.indexOf('To rotate:')).split('\n');
+      expect(table.some((line) => line.includes('SEVERITY'))).toBe(true);
+      for (const line of table)
+        expect(stripVTControlCharacters(line).length).toBeLessThanOrEqual(80);
+      expect(screen).not.toContain('auditing');
+    });
+  },
+);

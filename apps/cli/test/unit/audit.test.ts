@@ -144,7 +144,7 @@ describe('normalization', () => {
       active: true,
       createdAt: new Date('2026-03-01T00:00:00Z'),
       expiresAt: new Date('2027-03-01T00:00:00Z'),
-      grants: ['canConfigureApiTokens', 'canConfigureAgents'],
+      grants: ['canConfigureAgents', 'canConfigureApiTokens'],
     });
   });
 
