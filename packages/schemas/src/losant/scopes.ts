@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
 import { applicationScopes } from './scopes-application.js';
 import { instanceScopes } from './scopes-instance.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
 
 /**
@@ -8,7 +8,7 @@ import { mustBe } from '../messages.js';
  */
 export function text(max: number, { nonEmpty = false }: { nonEmpty?: boolean } = {}) {
   const base = z.string({ error: mustBe('a string') });
-  return (nonEmpty ? base.min(1, 'must not be empty') : base).check((ctx) => {
+  return (nonEmpty ? base.check(z.minLength(1, 'must not be empty')) : base).check((ctx) => {
     // Code points never outnumber UTF-16 units, so only a long string needs counting.
     if (ctx.value.length <= max || countCodePoints(ctx.value) <= max) return;
     ctx.issues.push({

@@ -2,7 +2,7 @@
 // the same verdict on every fixture here. Where the two API versions legitimately differ,
 // the fixture lives in version-differences.test.ts instead, never here.
 import { describe, expect, test } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   apiToken,
   apiTokenPatch,
@@ -22,7 +22,7 @@ import {
 } from './examples.js';
 import { type VendorSchemaName, vendorAccepts } from './vendor.js';
 
-const zodSchemas: Record<VendorSchemaName, z.ZodType> = {
+const zodSchemas: Record<VendorSchemaName, z.ZodMiniType> = {
   apiToken,
   apiTokens,
   apiTokenPost,

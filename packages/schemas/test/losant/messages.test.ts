@@ -1,7 +1,7 @@
 // What a caller reads when a value is refused: the path of the failing field and a message in
 // plain words (core prefixes the path, so the message says only what is wrong).
 import { describe, expect, test } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   apiToken,
   apiTokenPatch,
@@ -12,7 +12,7 @@ import {
   orgRoleGrant,
 } from '../../src/losant.js';
 
-function issues(schema: z.ZodType, value: unknown): [string, string][] {
+function issues(schema: z.ZodMiniType, value: unknown): [string, string][] {
   const result = schema.safeParse(value);
   expect(result.success).toBe(false);
   return (result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]);
