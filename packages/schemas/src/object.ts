@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 // of the time (measured on 1,000 tokens). These are zod/mini objects on that parser: the same
 // issues, paths, messages, types and `.shape`. Where `new Function` is refused (a Content
 // Security Policy without 'unsafe-eval'), zod falls back to the key-by-key parser by itself.
+// `$ZodObjectJIT` is exported since zod 4.1, hence the peer range `^4.1.0`.
 
 // Typed once here: TypeScript calls an assertion (`init`) only through an annotated name.
 const objectJit: z.core.$constructor<z.core.$ZodObject> = z.core.$ZodObjectJIT;

@@ -37,6 +37,11 @@ describe('apiTokenPost', () => {
       [['scope.0', "unknown scope 'foo.bar'"]],
     ],
     [
+      'a miscased scope',
+      { name: 'a', scope: ['all.Application.read', 'all.user'] },
+      [['scope.1', "unknown scope 'all.user'; did you mean 'all.User'?"]],
+    ],
+    [
       'a duplicate scope',
       { name: 'a', scope: ['me.get', 'all.User', 'me.get'] },
       [['scope.2', "duplicate scope 'me.get' (already at index 0)"]],
@@ -181,7 +186,10 @@ describe('objectId', () => {
 describe('apiTokenScope', () => {
   test('names a non-string value plainly and an unknown scope by name', () => {
     expect(issues(apiTokenScope, 'all.application')).toEqual([
-      ['', "unknown scope 'all.application'"],
+      ['', "unknown scope 'all.application'; did you mean 'all.Application'?"],
+    ]);
+    expect(issues(apiTokenScope, 'nothing.like.a.scope')).toEqual([
+      ['', "unknown scope 'nothing.like.a.scope'"],
     ]);
     expect(issues(apiTokenScope, undefined)).toEqual([['', 'is required']]);
     expect(issues(apiTokenScope, `x.${'y'.repeat(100)}`)).toEqual([
