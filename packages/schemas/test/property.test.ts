@@ -1,4 +1,4 @@
-// Property tests: values generated from the contract's rules parse; the same values with one
+// Property tests: values generated from the vendor schemas' rules parse; the same values with one
 // field turned into a wrong type fail, with every issue under that field's path.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';

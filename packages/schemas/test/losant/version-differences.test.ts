@@ -1,4 +1,4 @@
-// Where our models (API v1.30.0, the contract) and the registry's losant-rest 2.8.1 (API
+// Where our models (API v1.30.0, as Losant/losant-rest-js is generated for) and the registry's losant-rest 2.8.1 (API
 // v1.20.1) legitimately differ. Each difference is asserted to exist, so this list (and the
 // README's copy of it) stays true: if a difference disappears or a new one appears, a test
 // here fails.
@@ -45,7 +45,7 @@ function enumValues(schema: z.core.$ZodType): string[] | undefined {
   return inner instanceof z.ZodMiniEnum ? (inner.options as string[]) : undefined;
 }
 
-test('the registry client is losant-rest 2.8.1 (API v1.20.1), older than the contract', () => {
+test('the registry client is losant-rest 2.8.1 (API v1.20.1), older than the API these models follow', () => {
   expect(vendorVersion).toBe('2.8.1');
 });
 
