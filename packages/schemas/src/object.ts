@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+// Imported apart: reaching core through `z.core.…` makes a bundler keep all of core's exports
+// (every locale included).
+import * as core from 'zod/v4/core';
 
 // zod/mini's objects check a value key by key; classic zod's compile each shape into one
 // function on first parse (zod's `$ZodObjectJIT`), which checks a Losant token in about 60%
@@ -8,47 +11,38 @@ import * as z from 'zod/mini';
 // `$ZodObjectJIT` is exported since zod 4.1, hence the peer range `^4.1.0`.
 
 // Typed once here: TypeScript calls an assertion (`init`) only through an annotated name.
-const objectJit: z.core.$constructor<z.core.$ZodObject> = z.core.$ZodObjectJIT;
-const miniType: z.core.$constructor<z.ZodMiniType> = z.ZodMiniType;
+const objectJit: core.$constructor<core.$ZodObject> = core.$ZodObjectJIT;
+const miniType: core.$constructor<z.ZodMiniType> = z.ZodMiniType;
 
-const ZodMiniObjectJit: z.core.$constructor<z.ZodMiniObject> = z.core.$constructor(
+const ZodMiniObjectJit: core.$constructor<z.ZodMiniObject> = core.$constructor(
   // The trait name makes `instanceof z.ZodMiniObject` true, so zod/mini's object functions
   // (`z.extend`, `z.pick`, …) take these; their copies keep this constructor.
   'ZodMiniObject',
   (inst, def) => {
     objectJit.init(inst, def);
     miniType.init(inst, def);
-    z.util.defineLazy(inst, 'shape', () => def.shape);
+    Object.defineProperty(inst, 'shape', { get: () => def.shape, configurable: true });
   },
 );
 
-type Params = string | z.core.$ZodObjectParams;
-type Shape<T extends z.core.$ZodLooseShape> = z.util.Writeable<T>;
-
-function build(
-  shape: z.core.$ZodLooseShape,
-  params: Params | undefined,
-  catchall?: z.core.$ZodType,
-) {
-  return new ZodMiniObjectJit({
-    type: 'object',
-    shape,
-    ...(catchall && { catchall }),
-    ...z.util.normalizeParams(params),
-  });
+/** The same object (its definition made by zod/mini itself) on the compiled parser. */
+function compiled<T extends z.ZodMiniObject>(object: T): T {
+  return new ZodMiniObjectJit(object._zod.def) as unknown as T;
 }
 
+type Params = Parameters<typeof z.object>[1];
+
 /** `z.object` (unknown keys stripped) on the compiled parser. */
-export function object<T extends z.core.$ZodLooseShape>(shape: T, params?: Params) {
-  return build(shape, params) as unknown as z.ZodMiniObject<Shape<T>, z.core.$strip>;
+export function object<T extends core.$ZodLooseShape>(shape: T, params?: Params) {
+  return compiled(z.object(shape, params));
 }
 
 /** `z.looseObject` (unknown keys kept) on the compiled parser. */
-export function looseObject<T extends z.core.$ZodLooseShape>(shape: T, params?: Params) {
-  return build(shape, params, z.unknown()) as unknown as z.ZodMiniObject<Shape<T>, z.core.$loose>;
+export function looseObject<T extends core.$ZodLooseShape>(shape: T, params?: Params) {
+  return compiled(z.looseObject(shape, params));
 }
 
 /** `z.strictObject` (unknown keys refused) on the compiled parser. */
-export function strictObject<T extends z.core.$ZodLooseShape>(shape: T, params?: Params) {
-  return build(shape, params, z.never()) as unknown as z.ZodMiniObject<Shape<T>, z.core.$strict>;
+export function strictObject<T extends core.$ZodLooseShape>(shape: T, params?: Params) {
+  return compiled(z.strictObject(shape, params));
 }
