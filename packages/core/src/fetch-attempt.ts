@@ -83,13 +83,28 @@ function redirectRequest(
   return new Request(target, init);
 }
 
+/**
+ * A response whose body a transport has already read, as text: {@link fetchAttempt} takes the
+ * text instead of reading a body, so the response is built without one.
+ */
+export function textResponse(text: string, init: ResponseInit): Response {
+  const response = new Response(null, init);
+  bodies.set(response, text);
+  return response;
+}
+
 async function buffer(response: Response): Promise<Response> {
+  const read = bodies.get(response);
   if (response.ok) {
     // Read once, no copy: the caller parses this text (`responseText`) instead of the body.
-    bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
+    if (read === undefined) {
+      bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
+    }
     return response;
   }
-  const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
+  const body = nullBodyStatuses.has(response.status)
+    ? null
+    : (read ?? (await response.arrayBuffer()));
   return new Response(body, {
     status: response.status,
     statusText: response.statusText,
