@@ -22,7 +22,7 @@ import type {
   HttpResponse,
   RequestOptions,
 } from './request-types.js';
-import { type BackoffOptions, decideRetry } from './retry-policy.js';
+import { type BackoffOptions, decideRetry, idempotentMethods } from './retry-policy.js';
 import { scrubRequest } from './scrub-value.js';
 import { VERSION } from './version.js';
 
@@ -218,7 +218,8 @@ function kyOptions(client: Client, call: Call): KyOptions {
       attempt(client, call, input instanceof Request ? input : new Request(input, init)),
     retry: {
       limit: request.maxRetries,
-      methods: allMethods,
+      // ky's default list already holds GET, PUT and DELETE.
+      ...(idempotentMethods.has(request.method) ? {} : { methods: allMethods }),
       delay: () => 0,
       shouldRetry: ({ error, retryCount }) => retryAfterWait(client, call, error, retryCount),
     },
