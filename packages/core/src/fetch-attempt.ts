@@ -4,7 +4,8 @@ import { ConnectionError } from './errors.js';
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-const nullBodyStatuses = new Set([204, 205, 304]);
+/** Statuses whose response has no body, whatever the server sent. */
+export const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304]);
 const maxRedirects = 5;
 const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
 

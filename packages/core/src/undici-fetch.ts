@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
 import { type Dispatcher, getGlobalDispatcher } from 'undici';
-import { type FetchFunction, textResponse } from './fetch-attempt.js';
+import { type FetchFunction, nullBodyStatuses, textResponse } from './fetch-attempt.js';
 
 /*
  * Node's global fetch is undici's dispatcher plus the WHATWG fetch algorithm on top, and that
@@ -14,7 +14,6 @@ import { type FetchFunction, textResponse } from './fetch-attempt.js';
  * retry policy know.
  */
 
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
 const [gunzipAsync, inflateAsync, inflateRawAsync, brotliAsync] = [
   gunzip,
   inflate,
