@@ -19,14 +19,16 @@ const bodies = new WeakMap<Response, string>();
  * connection reset mid-body is a network error inside ky's retry loop and the per-attempt
  * timeout covers the body too. A successful response's body is read once, as text, and kept for
  * {@link responseText}; an error response is buffered into a new Response for ky to read.
+ * `body` is the request's body text, sent again on a 307/308: kept by the caller, so no request
+ * is cloned in case a redirect comes.
  */
 export async function fetchAttempt(
   fetchFunction: FetchFunction,
   request: Request,
+  body?: string,
 ): Promise<Response> {
   let current = request;
   for (let hop = 0; ; hop++) {
-    const replay = current.body === null ? undefined : current.clone();
     const response = await fetchFunction(current);
     if (response.type === 'opaqueredirect') {
       // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
@@ -47,13 +49,13 @@ export async function fetchAttempt(
       });
     }
     await response.body?.cancel().catch(() => undefined);
-    current = redirectRequest(current, replay, response.status, target);
+    current = redirectRequest(current, body, response.status, target);
   }
 }
 
 function redirectRequest(
   current: Request,
-  replay: Request | undefined,
+  replayBody: string | undefined,
   status: number,
   target: URL,
 ): Request {
@@ -62,7 +64,7 @@ function redirectRequest(
     for (const name of credentialHeaders) headers.delete(name);
   }
   let method = current.method;
-  let body: BodyInit | null = replay?.body ?? null;
+  let body: BodyInit | null = current.body === null ? null : (replayBody ?? null);
   // As the fetch standard does: 303 always, and 301/302 after a POST, become a GET without body.
   if (
     (status === 303 && method !== 'HEAD') ||

@@ -132,7 +132,7 @@ async function attempt(client: Client, call: Call, input: Request): Promise<Resp
   call.attempts++;
   const { logger, onResponse } = client;
   const started = logger?.debug ? Date.now() : 0;
-  const response = await fetchAttempt(client.fetch, input);
+  const response = await fetchAttempt(client.fetch, input, call.request.body);
   if (logger?.debug) {
     const { method } = call.request;
     const url = call.describe.url();
