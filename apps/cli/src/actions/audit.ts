@@ -50,8 +50,8 @@ function formatOf(options: AuditOptions): AuditFormat {
 }
 
 /**
- * What every audit client gets: the gate as its `fetch`, the gate's logger beside `--verbose`'s
- * API lines, `--timeout`, and more retries. (No "waiting for" line: the progress line says it.)
+ * What every audit client gets: the gate's logger beside `--verbose`'s API lines, `--timeout`,
+ * and more retries. (No "waiting for" line: the progress line says it.)
  */
 function clientOptions(context: CommandContext, gate: RequestGate) {
   const verbose = context.http.verbose ? verboseLogger(context.output) : undefined;
@@ -60,7 +60,6 @@ function clientOptions(context: CommandContext, gate: RequestGate) {
     gate.logger.info(message, details);
   };
   return {
-    fetch: gate.fetch,
     maxRetries: auditMaxRetries,
     ...(context.http.timeoutMs === undefined ? {} : { timeout: context.http.timeoutMs }),
     logger: { ...(verbose?.debug ? { debug: verbose.debug } : {}), info },
@@ -112,6 +111,7 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
   const walk = createWalk({
     ...sources,
     judge: judgeTokens(policy, now, expiringWithinMs),
+    gate,
     tally,
     // Enough owners started to keep every slot of the gate busy, pages ahead included.
     ownersAtOnce: options.concurrency * 2,

@@ -1,6 +1,7 @@
 import type { Application } from '@tokenkit/losant';
 import type { LosantClient } from '../losant/client.js';
 import { explainForbidden } from '../losant/owner-tokens.js';
+import type { RequestGate } from './gate.js';
 import { eachPage, perPage } from './pages.js';
 
 /** A Losant application as the listing gives it. */
@@ -14,15 +15,18 @@ export type ApplicationSummary = Application;
  */
 export async function discoverApplications(
   client: LosantClient,
+  gate: RequestGate,
   scope: { orgId?: string },
   found: (app: ApplicationSummary, id: string, position: number) => void,
 ): Promise<void> {
   const seen = new Set<string>();
   const { get } = client.applications;
   const list = (page: number) =>
-    get({ ...scope, page, perPage }).catch((error: unknown) => {
-      throw explainForbidden(error, get);
-    });
+    gate
+      .run(() => get({ ...scope, page, perPage }))
+      .catch((error: unknown) => {
+        throw explainForbidden(error, get);
+      });
   await eachPage(list, (page, index) => {
     for (const [offset, app] of (page.items ?? []).entries()) {
       const id = app.id ?? app.applicationId;

@@ -1,49 +1,24 @@
 import PQueue from 'p-queue';
 
-/** The `fetch` shape the SDK clients take. */
-type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
-
 /**
- * One gate for every request of an audit: at most `concurrency` in flight, and a pause for the
- * whole walk when the server asks to slow down, instead of each owner failing on its own.
+ * One gate for every SDK call of an audit: at most `concurrency` calls in flight (each has at
+ * most one request in flight, and keeps its place until its answer is read), and a pause of
+ * the whole walk when the server asks to slow down, instead of each owner failing on its own.
+ * It sits around the calls, not under them as a `fetch`, so the SDK keeps its own transport.
  */
 export interface RequestGate {
-  /** Give to the SDK clients as their `fetch`. */
-  readonly fetch: Fetch;
+  /** Runs one SDK call when a place is free. */
+  run<T>(call: () => Promise<T>): Promise<T>;
   /** Give to the SDK clients as their `logger`: it hears of every wait their retry policy plans. */
   readonly logger: { info(message: string, details?: Record<string, unknown>): void };
-  /** Milliseconds left of the current pause; 0 when requests flow. */
+  /** Pauses the walk until `until` (a spent rate-limit budget's reset). */
+  pauseUntil(until: Date): void;
+  /** Milliseconds left of the current pause; 0 when calls flow. */
   waitMs(): number;
 }
 
 /** Statuses that mean "too much, slow down" rather than "this request failed". */
 const slowDownReasons = new Set(['429', '503']);
-const nullBodyStatuses = new Set([204, 205, 304]);
-
-/**
- * A response whose body is already read, so the request keeps its place in the gate until it is
- * over: the server never sees more than `concurrency` requests at once.
- */
-async function buffered(response: Response): Promise<Response> {
-  const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-/**
- * Milliseconds until `X-RateLimit-Reset` when `X-RateLimit-Remaining` says the budget is spent
- * (Instana sends both on every answer: the reset in epoch seconds). The waits a 429 or 503
- * asks for come from the SDK's own retry policy, through {@link RequestGate.logger}.
- */
-function spentBudgetWait(headers: Headers, now: number): number | undefined {
-  if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return undefined;
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (!Number.isInteger(reset) || reset <= 0) return undefined;
-  return Math.max(0, reset * 1000 - now);
-}
 
 /**
  * Creates the gate over p-queue. A pause is never longer than `maxPauseMs` (the SDK gives up on
@@ -51,10 +26,9 @@ function spentBudgetWait(headers: Headers, now: number): number | undefined {
  */
 export function createRequestGate(options: {
   concurrency: number;
-  fetch?: Fetch;
   maxPauseMs?: number;
 }): RequestGate {
-  const { concurrency, fetch = globalThis.fetch, maxPauseMs = 60_000 } = options;
+  const { concurrency, maxPauseMs = 60_000 } = options;
   const queue = new PQueue({ concurrency });
   let pausedUntil = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -69,13 +43,7 @@ export function createRequestGate(options: {
   };
 
   return {
-    fetch: (input, init) =>
-      queue.add(async () => {
-        const response = await fetch(input, init);
-        const wait = spentBudgetWait(response.headers, Date.now());
-        if (wait !== undefined) pauseFor(wait);
-        return buffered(response);
-      }),
+    run: (call) => queue.add(call),
     logger: {
       info(_message, details) {
         const { reason, waitMs } = details ?? {};
@@ -88,6 +56,7 @@ export function createRequestGate(options: {
         }
       },
     },
+    pauseUntil: (until) => pauseFor(until.getTime() - Date.now()),
     waitMs: () => Math.max(0, pausedUntil - Date.now()),
   };
 }

@@ -4,6 +4,7 @@ import type { LosantClient } from '../losant/client.js';
 import { ownerTokens } from '../losant/owner-tokens.js';
 import type { LosantOwner } from '../losant/types.js';
 import { type ApplicationSummary, discoverApplications } from './discover.js';
+import type { RequestGate } from './gate.js';
 import { auditInstanaToken, auditLosantToken } from './normalize.js';
 import type { OwnerFacts } from './owner-rules.js';
 import { eachPage, perPage } from './pages.js';
@@ -43,6 +44,8 @@ export interface WalkOptions {
     discover?: { orgId?: string } | undefined;
   };
   instana?: { client: InstanaClient };
+  /** Every SDK call of the walk goes through it. */
+  gate: RequestGate;
   /**
    * How many owners are read at once. Their pages queue at the request gate; bounding them keeps
    * that queue (and the memory its pending calls hold) short however many owners there are.
@@ -65,13 +68,22 @@ type Reader = (take: (tokens: AuditToken[]) => void) => Promise<void>;
 
 const kindRank = { user: 0, instance: 1, application: 2, tenant: 3 } as const;
 
-function losantReader(client: LosantClient, owner: LosantOwner): Reader {
+function losantReader(client: LosantClient, owner: LosantOwner, gate: RequestGate): Reader {
   const tokens = ownerTokens(client, owner);
   return (take) =>
     eachPage(
-      (page) => tokens.list({ page, perPage }),
+      (page) => gate.run(() => tokens.list({ page, perPage })),
       (page) => take((page.items ?? []).map((token) => auditLosantToken(owner, token))),
     );
+}
+
+/** Instana's one list call; a spent hourly budget pauses the walk until it refills. */
+function instanaReader(client: InstanaClient, gate: RequestGate): Reader {
+  return async (take) => {
+    const tokens = await gate.run(() => client.apiTokens.getApiTokens());
+    if (client.rateLimit?.remaining === 0) gate.pauseUntil(client.rateLimit.resetAt);
+    take(tokens.map(auditInstanaToken));
+  };
 }
 
 function applicationFacts(app: ApplicationSummary, id: string): OwnerFacts {
@@ -142,9 +154,7 @@ export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } 
     const { losant, instana } = options;
     if (instana) {
       const tenant = { vendor: 'instana', kind: 'tenant' } as const;
-      audit({ owner: tenant }, false, async (take) =>
-        take((await instana.client.apiTokens.getApiTokens()).map(auditInstanaToken)),
-      );
+      audit({ owner: tenant }, false, instanaReader(instana.client, options.gate));
     }
     if (losant) {
       // With discovery, named applications wait for the listing: found there, they are audited
@@ -157,23 +167,28 @@ export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } 
           audit(
             { owner: { vendor: 'losant', ...owner } },
             owner.kind === 'user',
-            losantReader(losant.client, owner),
+            losantReader(losant.client, owner, options.gate),
           );
       }
       if (losant.discover) {
         const listed = 1_000_000_000;
         try {
-          await discoverApplications(losant.client, losant.discover, (app, id, position) => {
-            named.delete(id.toLowerCase());
-            const owner = { kind: 'application', id } as const;
-            const read = losantReader(losant.client, owner);
-            audit(applicationFacts(app, id), false, read, listed + position);
-          });
+          await discoverApplications(
+            losant.client,
+            options.gate,
+            losant.discover,
+            (app, id, position) => {
+              named.delete(id.toLowerCase());
+              const owner = { kind: 'application', id } as const;
+              const read = losantReader(losant.client, owner, options.gate);
+              audit(applicationFacts(app, id), false, read, listed + position);
+            },
+          );
         } catch (error) {
           walk.discoveryError = error;
         }
         for (const owner of named.values()) {
-          const read = losantReader(losant.client, owner);
+          const read = losantReader(losant.client, owner, options.gate);
           audit({ owner: { vendor: 'losant', ...owner } }, false, read, 2 * listed + order.size);
         }
       }

@@ -38,12 +38,12 @@ export async function instanaKit(
 /**
  * The client and helpers for these credentials; `@tokenkit/instana` is imported on first use.
  * With `settings` it honours `--timeout` and `--verbose` and shows slow requests at a terminal.
- * `overrides` win over both (`audit` passes its request gate as `fetch` and `logger`).
+ * `overrides` win over both (`audit` passes its request gate's `logger`).
  */
 export async function connectInstana(
   credentials: InstanaCredentials,
   settings?: { output: Output; http: HttpSettings },
-  overrides: Pick<InstanaClientOptions, 'fetch' | 'logger' | 'maxRetries' | 'timeout'> = {},
+  overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
 ): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
   return {

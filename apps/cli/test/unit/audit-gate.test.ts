@@ -1,58 +1,34 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
 import { createRequestGate } from '../../src/audit/gate.js';
 
-let server: Server;
-let url: string;
-let open = 0;
-let peak = 0;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    open++;
-    peak = Math.max(peak, open);
-    const spent = req.url === '/spent';
-    setTimeout(() => {
-      open--;
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        ...(spent
-          ? {
-              'x-ratelimit-remaining': '0',
-              'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 30),
-            }
-          : {}),
-      });
-      res.end(JSON.stringify({ path: req.url }));
-    }, 50);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise((resolve) => server.close(resolve)));
-
 describe('the audit request gate', () => {
-  it('never lets more than `concurrency` requests reach the server at once; bodies arrive whole', async () => {
-    peak = 0;
+  it('never runs more than `concurrency` calls at once, and runs them all', async () => {
     const gate = createRequestGate({ concurrency: 3 });
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => gate.fetch(new Request(`${url}/${i}`))),
+    let open = 0;
+    let peak = 0;
+    const call = async (index: number) => {
+      open++;
+      peak = Math.max(peak, open);
+      await sleep(5);
+      open--;
+      return index;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => gate.run(() => call(i))),
     );
-    expect(peak).toBeLessThanOrEqual(3);
-    expect(peak).toBeGreaterThan(1);
-    expect(await answers[7]?.json()).toEqual({ path: '/7' });
+    expect(peak).toBe(3);
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
-  it('pauses every request when an answer says the budget is spent, until its reset', async () => {
+  it('pauses every call until a spent budget refills, capped at maxPauseMs', async () => {
     const gate = createRequestGate({ concurrency: 2, maxPauseMs: 50 });
     expect(gate.waitMs()).toBe(0);
-    await gate.fetch(new Request(`${url}/spent`));
-    // The reset is 30 s away; the pause is capped at maxPauseMs.
+    gate.pauseUntil(new Date(Date.now() + 30_000));
     expect(gate.waitMs()).toBeGreaterThan(0);
     expect(gate.waitMs()).toBeLessThanOrEqual(50);
-    const after = await gate.fetch(new Request(`${url}/next`));
-    expect(after.status).toBe(200);
+    await expect(gate.run(async () => 'after the pause')).resolves.toBe('after the pause');
+    expect(gate.waitMs()).toBe(0);
   });
 
   it('pauses on the waits the SDK plans for a 429 or 503, not for other retries', () => {
