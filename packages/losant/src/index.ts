@@ -30,5 +30,12 @@ export type {
   UserOwner,
 } from './params.js';
 export type * from './schema-types.js';
+export {
+  allScopes,
+  applicationScopes,
+  instanceScopes,
+  organizationScopes,
+  userScopes,
+} from './scopes.js';
 export type * from './types.js';
 export { VERSION } from './version.js';

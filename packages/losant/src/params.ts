@@ -14,17 +14,17 @@ export interface GlobalParams {
   losantdomain?: string;
   /**
    * Return resource actions in the response (`_actions` query param).
-   * @defaultValue false
+   * @default false
    */
   _actions?: boolean;
   /**
    * Return resource links in the response (`_links` query param).
-   * @defaultValue true
+   * @default true
    */
   _links?: boolean;
   /**
    * Return embedded resources in the response (`_embedded` query param).
-   * @defaultValue true
+   * @default true
    */
   _embedded?: boolean;
 }
