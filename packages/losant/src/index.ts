@@ -16,18 +16,11 @@ export {
 } from './client.js';
 export * from './errors.js';
 export type {
-  ApplicationOwner,
-  ApplicationsParams,
+  ActionName,
+  ActionParams,
+  ActionResult,
   GlobalParams,
-  InstanceOwner,
   ListParams,
-  TokenCreateParams,
-  TokenIterateParams,
-  TokenListParams,
-  TokenOwner,
-  TokenParams,
-  TokenPatchParams,
-  UserOwner,
 } from './params.js';
 export type * from './schema-types.js';
 export {

@@ -1,6 +1,8 @@
 import type { PageIterator } from '@tokenkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type ActionParams,
+  type ActionResult,
   type ApiToken,
   type ApiTokenScope,
   type ApiTokens,
@@ -12,8 +14,6 @@ import {
   LOSANT_ACTION_DOCS,
   requiredScopes,
   type Success,
-  type TokenListParams,
-  type UserOwner,
 } from '../src/index.js';
 
 const losant = createLosantClient({ accessToken: 'token' });
@@ -133,7 +133,18 @@ describe('params are typed', () => {
       _links: false,
       _embedded: false,
     });
-    expectTypeOf<TokenListParams<UserOwner>['page']>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<ActionParams<'userApiTokens.get'>['page']>().toEqualTypeOf<
+      string | number | undefined
+    >();
+    expectTypeOf<ActionParams<'applicationApiToken.get'>>().toEqualTypeOf<{
+      applicationId: string;
+      apiTokenId: string;
+      losantdomain?: string | undefined;
+      _actions?: boolean | undefined;
+      _links?: boolean | undefined;
+      _embedded?: boolean | undefined;
+    }>();
+    expectTypeOf<ActionResult<'userApiTokens.post'>>().toEqualTypeOf<CreatedApiToken>();
   });
 
   it('takes per-call options', () => {
