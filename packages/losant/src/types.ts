@@ -1,10 +1,18 @@
 import type { applicationsGet } from './resources/applications.js';
 import type { Action } from './resources/define-action.js';
 import type { Iterate } from './resources/define-iterate.js';
+import type { Rotate } from './resources/rotate.js';
 import type { applicationTokens, instanceTokens, userTokens } from './resources/token-endpoints.js';
 
 export type { Action } from './resources/define-action.js';
 export type { Iterate } from './resources/define-iterate.js';
+export type {
+  Deliver,
+  RevokeMode,
+  Rotate,
+  RotateOptions,
+  RotationResult,
+} from './resources/rotate.js';
 
 /** `instanceApiTokens`: list and create the API tokens of an instance. */
 export interface InstanceApiTokensResource {
@@ -41,7 +49,7 @@ export interface InstanceApiTokensResource {
   readonly iterate: Iterate<typeof instanceTokens.list>;
 }
 
-/** `instanceApiToken`: read, change and delete one API token of an instance. */
+/** `instanceApiToken`: read, change, delete and rotate one API token of an instance. */
 export interface InstanceApiTokenResource {
   /**
    * Retrieves one API token of an instance (without its secret).
@@ -71,6 +79,20 @@ export interface InstanceApiTokenResource {
    * @see https://docs.losant.com/rest-api/instance-api-token/#delete
    */
   readonly delete: Action<typeof instanceTokens.delete>;
+  /**
+   * Replaces one API token of an instance with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof instanceTokens.get>;
 }
 
 /** `applicationApiTokens`: list and create the API tokens of an application. */
@@ -111,7 +133,7 @@ export interface ApplicationApiTokensResource {
   readonly iterate: Iterate<typeof applicationTokens.list>;
 }
 
-/** `applicationApiToken`: read, change and delete one API token of an application. */
+/** `applicationApiToken`: read, change, delete and rotate one API token of an application. */
 export interface ApplicationApiTokenResource {
   /**
    * Retrieves one API token of an application (without its secret).
@@ -143,6 +165,20 @@ export interface ApplicationApiTokenResource {
    * @see https://docs.losant.com/rest-api/application-api-token/#delete
    */
   readonly delete: Action<typeof applicationTokens.delete>;
+  /**
+   * Replaces one API token of an application with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof applicationTokens.get>;
 }
 
 /** `userApiTokens`: list and create the API tokens of the current user. */
@@ -179,7 +215,7 @@ export interface UserApiTokensResource {
   readonly iterate: Iterate<typeof userTokens.list>;
 }
 
-/** `userApiToken`: read, change and delete one API token of the current user. */
+/** `userApiToken`: read, change, delete and rotate one API token of the current user. */
 export interface UserApiTokenResource {
   /**
    * Retrieves one API token of the current user (without its secret).
@@ -209,6 +245,20 @@ export interface UserApiTokenResource {
    * @see https://docs.losant.com/rest-api/user-api-token/#delete
    */
   readonly delete: Action<typeof userTokens.delete>;
+  /**
+   * Replaces one API token of the current user with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof userTokens.get>;
 }
 
 /** `applications`: the applications the caller can see (for discovery, e.g. audits). */

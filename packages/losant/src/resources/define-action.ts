@@ -57,6 +57,7 @@ export function defineAction<E extends Endpoint>(http: HttpClient, endpoint: E):
         headers: { losantdomain: valid.losantdomain as string | undefined },
         body: requestBody(endpoint.body, valid),
         responseSchema: endpoint.response,
+        deletedBody: endpoint.deletedBody,
       },
       options,
     );

@@ -31,6 +31,11 @@ export interface Endpoint<
   readonly body?: string | undefined;
   /** What the answer is parsed with. */
   readonly response: Response;
+  /**
+   * What a DELETE resolves with when its first answer was lost and its retry got 404: the
+   * token is gone, as asked (core's `deletedBody`).
+   */
+  readonly deletedBody?: unknown;
   /** The scopes a token needs at least one of (API v1.30.0). */
   readonly scopes: Scopes;
   /** The vendor's doc page for this action. */

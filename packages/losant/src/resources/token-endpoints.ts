@@ -155,6 +155,7 @@ function itemEndpoints<C extends string, I extends string, S extends ParamsShape
       query: [],
       body: 'empty',
       response: success,
+      deletedBody: { success: true },
       scopes: scopesOf(`${item}.delete`),
       docs: docsUrl(item, 'delete'),
     }),
