@@ -62,9 +62,19 @@ export function defineAction<E extends Endpoint>(http: HttpClient, endpoint: E):
       options,
     );
   };
-  const action = async (params?: unknown, options?: RequestOptions) =>
-    (await withResponse(params, options)).data;
+  return asAction(withResponse, endpoint);
+}
 
+/**
+ * Makes an action from its `withResponse`: the plain call resolves to the body, and the
+ * action carries its name, scopes and docs.
+ */
+export function asAction<E extends Endpoint>(
+  withResponse: (params?: never, options?: RequestOptions) => Promise<HttpResponse<unknown>>,
+  endpoint: Pick<E, 'name' | 'scopes' | 'docs'>,
+): Action<E> {
+  const action = async (params?: never, options?: RequestOptions) =>
+    (await withResponse(params, options)).data;
   // The one place the runtime meets the types: the parsed body is the response schema's
   // output (core validated it with that schema) and the params were validated with `shape`.
   return Object.assign(action, {

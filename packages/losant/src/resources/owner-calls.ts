@@ -1,7 +1,7 @@
 import type { HttpResponse, RequestOptions } from '@tokenkit/core';
 import type { ApiToken, CreatedApiToken } from '@tokenkit/schemas/losant';
 import { createSafely } from './create-safely.js';
-import type { Action } from './define-action.js';
+import { type Action, asAction } from './define-action.js';
 import type { Endpoint } from './endpoint.js';
 import type { RotateCalls } from './rotate.js';
 
@@ -57,12 +57,5 @@ export function defineSafeCreate<E extends Endpoint>(
 ): Action<E> {
   const withResponse = (params: Params = {}, options?: RequestOptions) =>
     createSafely(calls, params, { owner: ownerParams(params, ownerKeys) }, options);
-  const action = async (params?: Params, options?: RequestOptions) =>
-    (await withResponse(params, options)).data;
-  return Object.assign(action, {
-    action: raw.action,
-    scopes: raw.scopes,
-    docs: raw.docs,
-    withResponse,
-  }) as unknown as Action<E>;
+  return asAction<E>(withResponse, { name: raw.action, scopes: raw.scopes, docs: raw.docs });
 }
