@@ -118,3 +118,17 @@ describe('DELETE with a lost answer', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('a create that timed out', () => {
+  it('is not sent again while it may still land: CreateOutcomeUnknownError', async () => {
+    env.mock.faults.latency({ route: 'userApiTokens.post', ms: 800 });
+    const error = await env.losant.userApiTokens
+      .post({ apiToken: { name: 'slow' } }, { timeout: 300 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
+    expect((error as Error).message).toMatch(
+      /may still be processed: check for a token named 'slow'/,
+    );
+    expect(posts('userApiTokens.post')).toBe(1);
+  });
+});

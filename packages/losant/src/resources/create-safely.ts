@@ -2,6 +2,7 @@ import {
   CreateOutcomeUnknownError,
   type HttpResponse,
   isAnswerLost,
+  isTimeoutError,
   type RequestOptions,
 } from '@tokenkit/core';
 import type { ApiToken, CreatedApiToken } from '@tokenkit/schemas/losant';
@@ -84,6 +85,14 @@ async function removeLostToken(
     );
   }
   const [id] = ids;
+  if (id === undefined && isTimeoutError(lost)) {
+    // A timed-out create may still be on its way through the server: creating again now
+    // could leave two tokens, one of them with a secret nobody holds.
+    throw new CreateOutcomeUnknownError(
+      `Creating token '${name}' timed out and no such token exists yet, but the request may still be processed: check for a token named '${name}' before creating it again${tail}`,
+      { candidateIds: [], cause: lost },
+    );
+  }
   if (id === undefined) return;
   await calls.remove(ctx.owner, id, options).catch((error: unknown) => {
     throw new CreateOutcomeUnknownError(
@@ -97,7 +106,8 @@ async function removeLostToken(
  * Creates a token so that its secret is never lost: when the answer is lost (see
  * `isAnswerLost`), the token that create made, if any, is found and deleted, and the create is
  * sent once more. When that answer is lost too, its token is deleted the same way and the
- * error is thrown: nothing was created.
+ * error is thrown: nothing was created. A timed-out create with no token to show for it yet is
+ * not sent again (it may still land): that is a `CreateOutcomeUnknownError`.
  */
 export async function createSafely(
   calls: OwnerTokenCalls,
