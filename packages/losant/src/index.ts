@@ -6,6 +6,16 @@ export type {
   RequestOptions,
   TokenProvider,
 } from '@tokenkit/core';
+// Every scope a token can be created with (API v1.30.0), in Losant's four families, so that a
+// caller listing or suggesting scopes needs nothing but this package. Losant's schema ties no
+// family to a token owner.
+export {
+  allScopes,
+  applicationScopes,
+  instanceScopes,
+  organizationScopes,
+  userScopes,
+} from '@tokenkit/schemas/losant';
 export { LOSANT_ACTION_DOCS, type LosantActionDoc, requiredScopes } from './action-docs.js';
 export {
   createLosantClient,
@@ -23,12 +33,5 @@ export type {
   ListParams,
 } from './params.js';
 export type * from './schema-types.js';
-export {
-  allScopes,
-  applicationScopes,
-  instanceScopes,
-  organizationScopes,
-  userScopes,
-} from './scopes.js';
 export type * from './types.js';
 export { VERSION } from './version.js';

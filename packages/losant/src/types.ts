@@ -29,6 +29,10 @@ export interface InstanceApiTokensResource {
   /**
    * Creates an API token for an instance; the answer holds its secret `token`, this one time.
    *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
+   *
    * Scopes (the token needs at least one): `all.Instance`, `all.User`, `instanceApiTokens.*`,
    * `instanceApiTokens.post`.
    *
@@ -110,6 +114,10 @@ export interface ApplicationApiTokensResource {
   readonly get: Action<typeof applicationTokens.list>;
   /**
    * Creates an API token for an application; the answer holds its secret `token`, this one time.
+   *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
    *
    * Scopes (the token needs at least one): `all.Application`, `all.Organization`, `all.User`,
    * `applicationApiTokens.*`, `applicationApiTokens.post`.
@@ -194,6 +202,10 @@ export interface UserApiTokensResource {
   readonly get: Action<typeof userTokens.list>;
   /**
    * Creates an API token for the current user; the answer holds its secret `token`, this one time.
+   *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
    *
    * Scopes (the token needs at least one): `all.User`, `only.User`, `userApiTokens.*`,
    * `userApiTokens.post`.

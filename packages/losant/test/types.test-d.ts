@@ -12,6 +12,7 @@ import {
   createLosantClient,
   type HttpResponse,
   LOSANT_ACTION_DOCS,
+  type RotationResult,
   requiredScopes,
   type Success,
 } from '../src/index.js';
@@ -212,5 +213,30 @@ describe('applications are typed', () => {
     losant.applications.get({ filterField: 'status' });
     // @ts-expect-error misspelt param
     losant.applications.get({ orgid: '' });
+  });
+});
+
+describe('rotate is typed', () => {
+  it('takes the single-token params plus deliver, and resolves to the rotation', () => {
+    expectTypeOf(
+      losant.applicationApiToken.rotate({
+        applicationId,
+        apiTokenId,
+        deliver: (secret: string) => {
+          expectTypeOf(secret).toBeString();
+        },
+        revoke: 'deactivate',
+        name: 'next',
+        expirationDate: '2030-01-01T00:00:00Z',
+      }),
+    ).resolves.toEqualTypeOf<RotationResult>();
+    expectTypeOf<RotationResult['revoked']>().toEqualTypeOf<'deleted' | 'deactivated' | 'kept'>();
+    expectTypeOf<RotationResult['created']>().toEqualTypeOf<CreatedApiToken>();
+    // @ts-expect-error deliver is required
+    losant.userApiToken.rotate({ apiTokenId });
+    // @ts-expect-error not a revoke mode
+    losant.userApiToken.rotate({ apiTokenId, deliver: () => {}, revoke: 'burn' });
+    // @ts-expect-error instanceId is required
+    losant.instanceApiToken.rotate({ apiTokenId, deliver: () => {} });
   });
 });
