@@ -41,7 +41,9 @@ export function ownerCalls(actions: OwnerActions): RotateCalls {
 }
 
 /** The owner-id and global params of a call's params: what its list and delete take too. */
-function ownerParams(params: Params, ownerKeys: readonly string[]): Params {
+function ownerParams(params: unknown, ownerKeys: readonly string[]): Params {
+  // Anything but an object is refused by the create's own validation, before any request.
+  if (typeof params !== 'object' || params === null) return {};
   const keep = [...ownerKeys, 'losantdomain', '_actions', '_links', '_embedded'];
   return Object.fromEntries(Object.entries(params).filter(([key]) => keep.includes(key)));
 }
