@@ -120,3 +120,34 @@ describe('each documented error status surfaces as its typed error', () => {
     expect(error.vendorMessage).toBe('Application was not found');
   });
 });
+
+describe('the redacted request in an error', () => {
+  it('shows Losant’s own flags and selectors, and redacts free text', async () => {
+    const error = await failure(
+      losant.applicationApiTokens.get({
+        applicationId: 'abcdefabcdefabcdefabcdef',
+        perPage: 5,
+        filterField: 'name',
+        filter: 'secret-ish*',
+      }),
+    );
+    const query = new URL(error.request.url).searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      _actions: 'false',
+      _links: 'true',
+      _embedded: 'true',
+      perPage: '5',
+      filterField: 'name',
+      filter: 'REDACTED',
+    });
+    const narrow = await losant.userApiTokens.post({
+      apiToken: { name: 'narrow', scope: ['userApiTokens.get'] },
+    });
+    const denied = await failure(
+      setup.clientWith(narrow.token).applications.get({ orgId: '', summaryExclude: 'deviceCount' }),
+    );
+    expect(new URL(denied.request.url).search).toBe(
+      '?_actions=false&_links=true&_embedded=true&orgId=&summaryExclude=deviceCount',
+    );
+  });
+});
