@@ -23,6 +23,10 @@ describe('Instana operations', () => {
     const tokens = apiTokenList.parse(listed.body);
     expect(tokens.map((t) => t.internalId)).toEqual(['one']);
     expect(tokens[0]?.accessGrantingToken).toBe('****6789');
+    // Reads mask the id too; internalId stays in clear.
+    const stored = mock.store.instana.get('one');
+    expect(tokens[0]?.id).toBe(`****${stored?.id.slice(-4)}`);
+    expect(tokens[0]?.internalId).toBe('one');
     // The seeded credential is not part of the list.
     expect(JSON.stringify(listed.body)).not.toContain(mock.instana.apiToken);
     expect((await instana('DELETE', '/one')).status).toBe(204);
@@ -154,6 +158,9 @@ describe('Instana operations', () => {
       status: 200,
       body: { createdOn: 1_000, canConfigureTeams: true },
     });
+    // POST and PUT answer unmasked.
+    expect((created.body as { id: string }).id).toBe(mock.store.instana.get('p1')?.id);
+    expect((created.body as { id: string }).id).toMatch(/^[0-9a-f]{24}$/);
     now = 2_000;
     const got = (await instana('GET', '/p1')).body as Record<string, unknown>;
     const updated = await instana('PUT', '/p1', {
@@ -270,6 +277,8 @@ describe('Instana rate limit', () => {
     const limited = await instana('POST', '', newToken('blocked'));
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ errors: [expect.any(String)] });
+    // Instana documents no Retry-After: the reset header is the only hint.
+    expect(limited.headers.get('retry-after')).toBeNull();
     expect(mock.store.instana.list()).toEqual([]);
     // Another token has its own budget.
     const [other] = mock.store.instana.add([newToken('other', { canConfigureApiTokens: true })]);

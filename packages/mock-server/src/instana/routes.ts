@@ -109,7 +109,7 @@ function create(context: InstanaContext, request: ParsedRequest, caller: Instana
     createdOn: context.clock(),
   });
   store.put(token);
-  // POST and PUT echo the secret the caller just sent; only GETs mask it (unverified).
+  // POST and PUT answer unmasked; only GETs mask (the OpenAPI spec's examples).
   return json(200, token);
 }
 
@@ -135,8 +135,8 @@ function upsert(
   if (store.secretTaken(secret, internalId)) {
     return instanaError(400, ['An API token with this accessGrantingToken already exists.']);
   }
-  // PUT is a full replace: an omitted permission becomes false (the contract's GO client always
-  // sends every boolean). Server-filled fields survive.
+  // PUT is a full replace: an omitted permission becomes false (the Go client behind Instana's
+  // Terraform provider always sends every boolean). Server-filled fields survive.
   const token = normalizeToken(
     { ...body.value, accessGrantingToken: secret },
     existing ?? {
