@@ -251,6 +251,10 @@ describe('Instana operations', () => {
     expect(patch).toMatchObject({ status: 405, body: { errors: ['Method Not Allowed'] } });
     expect(patch.headers.get('allow')).toBe('GET, PUT, DELETE, OPTIONS');
     expect(patch.headers.get('x-ratelimit-limit')).toBe('5000');
+    // A body over the size limit is refused in Instana's shape too.
+    const huge = await instana('POST', '', { name: 'x'.repeat(1_100_000) });
+    expect(huge).toMatchObject({ status: 413, body: { errors: [expect.any(String)] } });
+    expect(huge.headers.get('x-ratelimit-limit')).toBe('5000');
   });
 });
 

@@ -1,13 +1,14 @@
 import { apiToken } from '@tokenkit/schemas/instana';
 import type { Clock } from '../clock.js';
 import type { RandomSource } from '../random.js';
-import { instanaError, json, type Reply } from '../reply.js';
+import { json, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
 import type { InstanaApiToken } from '../types.js';
-import { validate } from '../validate.js';
+import { instanaError, unauthorized } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type InstanaStore, SEEDED_CREATOR } from './store.js';
 import { type ClientFields, masked, maskSecret, normalizeToken } from './token.js';
+import { validate } from './validate.js';
 
 /** The five operations, named after Instana's `APITokenApi` operationIds. */
 export const instanaRoutes: readonly RouteDefinition[] = [
@@ -59,8 +60,7 @@ function authorizedOperation(
   const secret = apiTokenOf(authorization);
   const caller = secret === undefined ? undefined : context.store.bySecret(secret);
   if (caller === undefined || isExpired(caller, context.clock())) {
-    // The body IBM's (ja/ko) auth page shows for a failed authentication.
-    return json(401, { error: 'Unauthorized', message: 'Invalid API token' });
+    return unauthorized();
   }
   context.store.touch(caller);
   if (!caller.canConfigureApiTokens) {

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 export type Validation<T> = { ok: true; value: T } | { ok: false; messages: string[] };
 
 /**
- * Checks `value` with a `@tokenkit/schemas` schema. Failures become one message per issue, each
- * prefixed with the field's path under `root` (e.g. `apiToken.scope[2]: …`), because Losant's own
- * messages name the offending field too (their exact wording is unverified).
+ * Checks an Instana body with a `@tokenkit/schemas` schema. Failures become one message per
+ * issue, each prefixed with the field's path under `root` (e.g. `name: is required`), for
+ * Instana's `{ errors: [...] }` body. Instana publishes no wording for these endpoints' 400s.
  */
 export function validate<S extends z.ZodType>(
   schema: S,
