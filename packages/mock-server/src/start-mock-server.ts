@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createClock } from './clock.js';
 import { type Backends, dispatch, vendorError } from './dispatch.js';
 import { failureReply } from './fault-replies.js';
@@ -7,6 +6,7 @@ import { createFaults } from './faults.js';
 import { createRateLimiter } from './instana/rate-limit.js';
 import { instanaRoutes } from './instana/routes.js';
 import { createInstanaStore } from './instana/store.js';
+import { listen } from './listen.js';
 import { losantRoutes } from './losant/routes.js';
 import { createLosantStore, losantSecret } from './losant/store.js';
 import { createRandom, objectId } from './random.js';
@@ -35,12 +35,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     instanaRateLimit = 5000,
     requestLogLimit = 10_000,
   } = options;
-  if (!Number.isSafeInteger(instanaRateLimit) || instanaRateLimit < 0) {
-    throw new TypeError(`instanaRateLimit must be a non-negative integer, got ${instanaRateLimit}`);
-  }
-  if (!Number.isSafeInteger(requestLogLimit) || requestLogLimit < 0) {
-    throw new TypeError(`requestLogLimit must be a non-negative integer, got ${requestLogLimit}`);
-  }
+  nonNegativeInteger('instanaRateLimit', instanaRateLimit);
+  nonNegativeInteger('requestLogLimit', requestLogLimit);
   const clock = createClock(options.now);
   const random = createRandom(options.seed);
   const started = clock();
@@ -62,14 +58,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const log = createRequestLog(requestLogLimit);
   const shutdown = new AbortController();
 
-  const backends: Backends = {
-    losant,
-    losantCredential,
-    instana,
-    rateLimiter,
-    random,
-    clock,
-  };
+  const backends: Backends = { losant, losantCredential, instana, rateLimiter, random, clock };
   const pipeline: PipelineContext = {
     routes: ROUTES,
     faults,
@@ -80,50 +69,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     error: (request, status, message) => vendorError(backends, request, status, message),
     failure: (request, fault) => failureReply(backends, request, fault),
   };
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     handleExchange(pipeline, req, res).catch(() => {
       // Only reachable when the socket died under us (reading the body failed): no one is
       // left to answer, so end whatever is still open.
       res.destroy();
     });
-  });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve, reject) => {
-      shutdown.abort();
-      // Ends everything still open shortly after: in-flight answers get a moment to finish.
-      const force = setTimeout(() => {
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      }, 100);
-      server.close((error) => {
-        clearTimeout(force);
-        if (error) reject(error);
-        else resolve();
-      });
-      server.closeIdleConnections();
-    });
-    return closing;
   };
+  const server = await listen(handler, port, host, () => shutdown.abort());
 
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url: server.url,
     losant: {
       accessToken: losantCredential,
       instanceId: losant.seed.instanceId,
@@ -137,6 +93,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return log.snapshot();
     },
     clearRequests: () => log.clear(),
-    close,
+    close: server.close,
   };
+}
+
+function nonNegativeInteger(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`${name} must be a non-negative integer, got ${value}`);
+  }
 }
