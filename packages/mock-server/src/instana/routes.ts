@@ -1,9 +1,9 @@
 import { apiToken } from '@tokenkit/schemas/instana';
 import type { Clock } from '../clock.js';
+import type { InstanaApiToken } from '../models.js';
 import type { RandomSource } from '../random.js';
 import { json, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
-import type { InstanaApiToken } from '../types.js';
 import { instanaError, unauthorized } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type InstanaStore, SEEDED_CREATOR } from './store.js';

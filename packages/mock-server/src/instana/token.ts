@@ -1,12 +1,12 @@
 import { type PermissionName, permissionNames } from '@tokenkit/schemas/instana';
-import type { InstanaApiToken } from '../types.js';
+import type { InstanaApiToken } from '../models.js';
 
 /** The server-filled part of a token, kept across a PUT. */
 export interface ServerFields {
   readonly id: string;
   readonly createdBy: string;
   readonly createdOn: number;
-  readonly lastUsedOn?: number;
+  readonly lastUsedOn?: number | undefined;
 }
 
 /** A request body (already validated) or a seed: the client-supplied part of a token. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { LosantApplication } from '../models.js';
 import { json } from '../reply.js';
-import type { LosantApplication } from '../types.js';
 import { canReach } from './auth.js';
 import type { ActionHandler } from './context.js';
 import { hal } from './hal.js';

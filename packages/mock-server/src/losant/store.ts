@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.js';
-import { objectId, type RandomSource } from '../random.js';
 import type {
   LosantApiToken,
   LosantApplication,
@@ -7,7 +6,8 @@ import type {
   LosantCreatedApiToken,
   LosantOwner,
   LosantTokenSeed,
-} from '../types.js';
+} from '../models.js';
+import { objectId, type RandomSource } from '../random.js';
 import { buildApplication, isoDate } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */

@@ -1,7 +1,7 @@
 import type { ApiTokenPatch, ApiTokenPost } from '@tokenkit/schemas/losant';
 import type { z } from 'zod';
+import type { LosantCreatedApiToken, LosantOrgRole, LosantTokenSeed } from '../models.js';
 import { json, type Reply } from '../reply.js';
-import type { LosantCreatedApiToken, LosantOrgRole, LosantTokenSeed } from '../types.js';
 import { canReach, type LosantPrincipal } from './auth.js';
 import type { ActionHandler, CheckedParams, LosantContext } from './context.js';
 import { forbidden, notFound } from './errors.js';
