@@ -62,7 +62,7 @@ describe('Instana operations', () => {
     expect(answer.body).not.toHaveProperty('limitedLinuxKvmHypervisorScope');
   });
 
-  it('applies the server rewrites of contract §1.5', async () => {
+  it('applies the server rewrites Terraform provider users observed', async () => {
     const mock = await start();
     const instana = instanaCaller(mock);
     const answer = await instana(
