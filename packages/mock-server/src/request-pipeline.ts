@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from './clock.js';
 import { preflight, setCorsHeaders } from './cors.js';
-import { failureReply, htmlErrorPage, invalidJson, truncated } from './fault-replies.js';
+import { htmlErrorPage, invalidJson, truncated } from './fault-replies.js';
 import type { FaultRegistry, OneShotFault } from './faults.js';
 import { readBody, send, toWire, type WireReply } from './http-io.js';
 import type { Reply } from './reply.js';

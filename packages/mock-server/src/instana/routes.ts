@@ -1,14 +1,13 @@
-import { apiToken } from '@tokenkit/schemas/instana';
 import type { Clock } from '../clock.js';
 import type { InstanaApiToken } from '../models.js';
 import type { RandomSource } from '../random.js';
 import { json, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
+import { parseBody } from './body.js';
 import { instanaError, unauthorized } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type InstanaStore, SEEDED_CREATOR } from './store.js';
-import { type ClientFields, masked, maskSecret, normalizeToken } from './token.js';
-import { validate } from './validate.js';
+import { masked, maskSecret, normalizeToken } from './token.js';
 
 /** The five operations, named after Instana's `APITokenApi` operationIds. */
 export const instanaRoutes: readonly RouteDefinition[] = [
@@ -147,21 +146,6 @@ function upsert(
   );
   store.put(token);
   return json(200, token);
-}
-
-type Parsed = { ok: true; value: ClientFields } | { ok: false; reply: Reply };
-
-function parseBody(text: string): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, reply: instanaError(400, ['Request body must be a JSON ApiToken.']) };
-  }
-  const result = validate(apiToken, value, '');
-  return result.ok
-    ? { ok: true, value: result.value as ClientFields }
-    : { ok: false, reply: instanaError(400, result.messages) };
 }
 
 function apiTokenOf(authorization: string | undefined): string | undefined {
