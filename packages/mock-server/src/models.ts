@@ -1,5 +1,8 @@
 import type { ApiToken as InstanaSchemaToken, PermissionName } from '@tokenkit/schemas/instana';
-import type { ApiToken as LosantSchemaToken } from '@tokenkit/schemas/losant';
+import type {
+  ApiToken as LosantSchemaToken,
+  Application as SchemaApplication,
+} from '@tokenkit/schemas/losant';
 
 // The data the mock serves, derived from the `@tokenkit/schemas` models the SDK parses answers
 // with: the fields the server always fills are made required, the rest stay optional.
@@ -47,21 +50,14 @@ export type LosantTokenSeed = Partial<LosantCreatedApiToken>;
 
 /**
  * A Losant application as the store keeps it. `GET /applications` answers these fields plus a
- * `summary` of counts (`apiTokenCount`, …).
+ * `summary` of counts (`apiTokenCount`, …). `organizationName` is present on
+ * organization-owned applications only.
  */
-export interface LosantApplication {
-  id: string;
-  applicationId: string;
-  name: string;
-  description?: string;
-  /** The user's id, or the organization's for an organization-owned application. */
-  ownerId: string;
-  ownerType: 'user' | 'organization';
-  /** Present on organization-owned applications only. */
-  organizationName?: string;
-  creationDate: string;
-  lastUpdated: string;
-}
+export type LosantApplication = Filled<
+  SchemaApplication,
+  'id' | 'applicationId' | 'name' | 'ownerId' | 'ownerType' | 'creationDate' | 'lastUpdated'
+> &
+  Pick<SchemaApplication, 'description' | 'organizationName'>;
 
 /** What `store.losant.addApplications` accepts per application: any field, the rest is filled in. */
 export type LosantApplicationSeed = Partial<

@@ -1,4 +1,9 @@
-import { filterFields, sortFields } from '@tokenkit/schemas/losant';
+import {
+  applicationFilterFields,
+  applicationSortFields,
+  filterFields,
+  sortFields,
+} from '@tokenkit/schemas/losant';
 import * as z from 'zod';
 import type { ListParams } from './list-query.js';
 
@@ -24,10 +29,7 @@ function listQuery<
 export const tokensQuery = listQuery(sortFields, filterFields);
 
 /** The query of `applications.get`. */
-export const applicationsQuery = listQuery(
-  ['name', 'id', 'creationDate', 'ownerId', 'lastUpdated'],
-  ['name'],
-).extend({
+export const applicationsQuery = listQuery(applicationSortFields, applicationFilterFields).extend({
   orgId: z
     .string()
     .regex(/^([A-Fa-f\d]{24}|)$/)
