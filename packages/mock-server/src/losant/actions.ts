@@ -10,60 +10,118 @@ import {
   userTokenPath,
 } from '@tokenkit/schemas/losant';
 import * as z from 'zod';
+import type { Reply } from '../reply.js';
+import type { ParsedRequest } from '../router.js';
 import { APPLICATIONS_GET_SCOPES, listApplications } from './applications.js';
-import type { ActionHandler } from './context.js';
-import { applicationsQuery, tokensQuery } from './query.js';
+import type { LosantPrincipal } from './auth.js';
+import type { ActionHandler, LosantContext } from './context.js';
+import { applicationsQuery, queryParams, tokensQuery } from './query.js';
 import { createToken, deleteToken, getToken, listTokens, patchToken } from './tokens.js';
+import { type Checked, check } from './validation.js';
 
-/** What one action takes (each part checked before anything else) and who may call it. */
+/** An action bound to its checked parameters, waiting for the token and scope checks. */
+export type BoundAction = (context: LosantContext, principal: LosantPrincipal) => Reply;
+
+/** One action: who may call it, and how its parameters are checked. */
 export interface LosantActionSpec {
   /** A token needs at least one of these. */
   readonly scopes: readonly string[];
-  readonly path?: z.ZodType;
-  readonly query?: z.ZodType;
-  /** The JSON body, checked as the parameter `apiToken`. */
-  readonly body?: z.ZodType;
-  readonly handle: ActionHandler;
+  /** Checks the path ids, then the query, then the body (400), and binds the handler to them. */
+  prepare(request: ParsedRequest): Checked<BoundAction>;
 }
 
-const body = (schema: z.ZodType) => z.object({ apiToken: schema });
+/** Builds an action whose handler gets the query and body its schemas produce. */
+function defineAction<Q = undefined, B = undefined>(parts: {
+  scopes: readonly string[];
+  path?: z.ZodType;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  handle: ActionHandler<Q, B>;
+}): LosantActionSpec {
+  const body = parts.body === undefined ? undefined : z.object({ apiToken: parts.body });
+  return {
+    scopes: parts.scopes,
+    prepare(request) {
+      if (parts.path !== undefined) {
+        const path = check(parts.path, request.params, '');
+        if (!path.ok) return path;
+      }
+      const query = optional(parts.query, queryParams(request.query));
+      if (!query.ok) return query;
+      const sent = optional(body, { apiToken: parseJson(request.body) });
+      if (!sent.ok) return sent;
+      const params = {
+        path: request.params,
+        query: query.value as Q,
+        body: sent.value?.apiToken as B,
+        links: request.query._links === 'true',
+      };
+      return { ok: true, value: (context, principal) => parts.handle(context, principal, params) };
+    },
+  };
+}
+
+/** Checks `value` when there is a schema; `undefined` otherwise. */
+function optional<T>(schema: z.ZodType<T> | undefined, value: unknown): Checked<T | undefined> {
+  return schema === undefined ? { ok: true, value: undefined } : check(schema, value, '');
+}
+
+/** The body as JSON; text that is not JSON stays text (so it is "the wrong type"). */
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 function tokenActions(
   prefix: 'instance' | 'application' | 'user',
   collectionPath: z.ZodType | undefined,
   itemPath: z.ZodType,
 ): Record<string, LosantActionSpec> {
-  const spec = (action: LosantAction, parts: Omit<LosantActionSpec, 'scopes'>) => ({
-    [action]: { scopes: actionScopes[action], ...parts },
-  });
+  const scopes = (action: LosantAction) => actionScopes[action];
+  const path = collectionPath === undefined ? {} : { path: collectionPath };
   return {
-    ...spec(`${prefix}ApiTokens.get`, {
-      ...(collectionPath === undefined ? {} : { path: collectionPath }),
+    [`${prefix}ApiTokens.get`]: defineAction({
+      scopes: scopes(`${prefix}ApiTokens.get`),
+      ...path,
       query: tokensQuery,
       handle: listTokens,
     }),
-    ...spec(`${prefix}ApiTokens.post`, {
-      ...(collectionPath === undefined ? {} : { path: collectionPath }),
-      body: body(apiTokenPost),
+    [`${prefix}ApiTokens.post`]: defineAction({
+      scopes: scopes(`${prefix}ApiTokens.post`),
+      ...path,
+      body: apiTokenPost,
       handle: createToken,
     }),
-    ...spec(`${prefix}ApiToken.get`, { path: itemPath, handle: getToken }),
-    ...spec(`${prefix}ApiToken.patch`, {
+    [`${prefix}ApiToken.get`]: defineAction({
+      scopes: scopes(`${prefix}ApiToken.get`),
       path: itemPath,
-      body: body(apiTokenPatch),
+      handle: getToken,
+    }),
+    [`${prefix}ApiToken.patch`]: defineAction({
+      scopes: scopes(`${prefix}ApiToken.patch`),
+      path: itemPath,
+      body: apiTokenPatch,
       handle: patchToken,
     }),
-    ...spec(`${prefix}ApiToken.delete`, { path: itemPath, handle: deleteToken }),
+    [`${prefix}ApiToken.delete`]: defineAction({
+      scopes: scopes(`${prefix}ApiToken.delete`),
+      path: itemPath,
+      handle: deleteToken,
+    }),
   };
 }
 
 /** Every action the mock serves, by operation name. */
 export const LOSANT_ACTIONS: Readonly<Record<string, LosantActionSpec>> = {
-  'applications.get': {
+  'applications.get': defineAction({
     scopes: APPLICATIONS_GET_SCOPES,
     query: applicationsQuery,
     handle: listApplications,
-  },
+  }),
   ...tokenActions('instance', instanceTokensPath, instanceTokenPath),
   ...tokenActions('application', applicationTokensPath, applicationTokenPath),
   ...tokenActions('user', undefined, userTokenPath),

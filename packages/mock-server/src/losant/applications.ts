@@ -1,11 +1,10 @@
-import type { z } from 'zod';
 import type { LosantApplication } from '../models.js';
 import { json } from '../reply.js';
 import { canReach } from './auth.js';
 import type { ActionHandler } from './context.js';
 import { hal } from './hal.js';
 import { queryItems } from './list-query.js';
-import { type applicationsQuery, envelope, listParams } from './query.js';
+import { type ApplicationsQuery, envelope, listParams } from './query.js';
 
 /**
  * The scopes `applications.get` accepts (any one), as `losant-rest`'s `docs/applications.md`
@@ -27,8 +26,8 @@ export const APPLICATIONS_GET_SCOPES: readonly string[] = [
  * (absent: all; blank: the user's own; an id: that organization's), then filtered, sorted and
  * paged like a token list. Each carries a `summary` with its `apiTokenCount`.
  */
-export const listApplications: ActionHandler = (context, principal, params) => {
-  const query = params.query as z.output<typeof applicationsQuery>;
+export const listApplications: ActionHandler<ApplicationsQuery> = (context, principal, params) => {
+  const { query } = params;
   const list = listParams(query);
   const { store } = context;
   const visible = store
@@ -61,7 +60,7 @@ function inOrg(orgId: string | undefined, userId: string) {
  * The `summary` counts the mock knows (tokens are real, the rest stay 0), narrowed by the
  * comma-separated `summaryInclude` and `summaryExclude`.
  */
-function summaryFields(query: z.output<typeof applicationsQuery>) {
+function summaryFields(query: ApplicationsQuery) {
   const list = (value: string | undefined) =>
     value === undefined || value === '' ? undefined : value.split(',').map((s) => s.trim());
   const include = list(query.summaryInclude);

@@ -11,21 +11,20 @@ export interface LosantContext {
   readonly clock: Clock;
 }
 
-/** A request's parameters once they passed their schemas. */
-export interface CheckedParams {
+/** A request's parameters once they passed their schemas: `Q` the query, `B` the body. */
+export interface CheckedParams<Q, B> {
   /** The path ids, as sent. */
   readonly path: Readonly<Record<string, string>>;
-  /** The query parameters the action takes, parsed. */
-  readonly query: unknown;
-  /** The JSON body (`apiToken`), parsed; `undefined` for actions without one. */
-  readonly body: unknown;
+  readonly query: Q;
+  /** The JSON body (`apiToken`). */
+  readonly body: B;
   /** Whether `_links=true` asked for HAL keys. */
   readonly links: boolean;
 }
 
 /** Runs an action once the parameters, the token and the scope have passed. */
-export type ActionHandler = (
+export type ActionHandler<Q = undefined, B = undefined> = (
   context: LosantContext,
   principal: LosantPrincipal,
-  params: CheckedParams,
+  params: CheckedParams<Q, B>,
 ) => Reply;

@@ -27,6 +27,8 @@ function listQuery<
 
 /** The query of the three token lists (`…ApiTokens.get`). */
 export const tokensQuery = listQuery(sortFields, filterFields);
+/** The query of a token list, parsed. */
+export type TokensQuery = z.output<typeof tokensQuery>;
 
 /** The query of `applications.get`. */
 export const applicationsQuery = listQuery(applicationSortFields, applicationFilterFields).extend({
@@ -37,6 +39,8 @@ export const applicationsQuery = listQuery(applicationSortFields, applicationFil
   summaryExclude: z.string().optional(),
   summaryInclude: z.string().optional(),
 });
+/** The query of `applications.get`, parsed. */
+export type ApplicationsQuery = z.output<typeof applicationsQuery>;
 
 /** The list parameters whose blank value means "not given" (a blank `orgId` means "mine"). */
 const BLANK_MEANS_ABSENT = new Set([

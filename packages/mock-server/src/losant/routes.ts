@@ -1,11 +1,9 @@
 import type { Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
-import { LOSANT_ACTIONS, type LosantActionSpec } from './actions.js';
+import { LOSANT_ACTIONS } from './actions.js';
 import { authenticate, hasScope, tokenOf } from './auth.js';
-import type { CheckedParams, LosantContext } from './context.js';
+import type { LosantContext } from './context.js';
 import { forbidden } from './errors.js';
-import { queryParams } from './query.js';
-import { type Checked, check } from './validation.js';
 
 export type { LosantContext } from './context.js';
 
@@ -45,43 +43,11 @@ function item(segments: string[], resource: string): RouteDefinition {
 export function handleLosant(context: LosantContext, request: ParsedRequest): Reply {
   const spec = LOSANT_ACTIONS[request.operation];
   if (spec === undefined) throw new Error(`no Losant action named ${request.operation}`);
-  const params = checkParams(spec, request);
-  if (!params.ok) return params.reply;
+  const action = spec.prepare(request);
+  if (!action.ok) return action.reply;
   const secret = tokenOf(request.query, request.headers.authorization);
   const auth = authenticate(secret, context.store, context.credential, context.clock());
   if (!auth.ok) return auth.reply;
   if (auth.principal === undefined || !hasScope(auth.principal, spec.scopes)) return forbidden();
-  return spec.handle(context, auth.principal, params.value);
-}
-
-/** Path ids, then query, then body, as bravado-core lists an action's parameters. */
-function checkParams(spec: LosantActionSpec, request: ParsedRequest): Checked<CheckedParams> {
-  if (spec.path !== undefined) {
-    const path = check(spec.path, request.params, '');
-    if (!path.ok) return path;
-  }
-  let query: unknown;
-  if (spec.query !== undefined) {
-    const checked = check(spec.query, queryParams(request.query), '');
-    if (!checked.ok) return checked;
-    query = checked.value;
-  }
-  let body: unknown;
-  if (spec.body !== undefined) {
-    const checked = check(spec.body, { apiToken: parseJson(request.body) }, '');
-    if (!checked.ok) return checked;
-    body = (checked.value as { apiToken: unknown }).apiToken;
-  }
-  const links = request.query._links === 'true';
-  return { ok: true, value: { path: request.params, query, body, links } };
-}
-
-/** The body as JSON; text that is not JSON stays text (so it is "the wrong type"). */
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return action.value(context, auth.principal);
 }
