@@ -3,6 +3,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
 import { registerLosantCommands } from './commands/losant-tokens.js';
+import { registerRotateCommands } from './rotate/commands.js';
 import { ExitCode } from './exit-codes.js';
 import { VERSION } from './version.js';
 
@@ -34,6 +35,7 @@ export function createProgram(): Command {
     .addHelpText('after', epilog);
   registerLosantCommands(program);
   registerInstanaCommands(program);
+  registerRotateCommands(program);
   registerAuditCommand(program);
   registerDemoCommand(program);
   return program;

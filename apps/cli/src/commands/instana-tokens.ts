@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { registerInstanaRotate } from '../rotate/commands.js';
 import { execute } from './execute.js';
 import { addJsonOption, addTokenStdinOption, addYesOption, collect } from './options.js';
 
@@ -98,8 +97,6 @@ export function registerInstanaCommands(program: Command): void {
       (await actions()).deleteToken(context, internalId, command.opts()),
     ),
   );
-
-  registerInstanaRotate(tokens);
 
   addJsonOption(
     instana.command('permissions').summary('List the permission names --permission accepts'),
