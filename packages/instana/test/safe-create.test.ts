@@ -1,5 +1,11 @@
+import { type Reply, startRecordingServer } from '@tokenkit/http-test-server';
 import { describe, expect, it } from 'vitest';
-import { isConnectionError, isCreateOutcomeUnknownError, newApiToken } from '../src/index.js';
+import {
+  createInstanaClient,
+  isConnectionError,
+  isCreateOutcomeUnknownError,
+  newApiToken,
+} from '../src/index.js';
 import { lostPostAnswers, POST, useMockClient } from './mock-client.js';
 
 const ctx = useMockClient();
@@ -75,5 +81,47 @@ describe('postApiToken after a lost answer', () => {
     ctx.mock.clearRequests();
     await expect(ctx.instana.apiTokens.postApiToken(sent)).rejects.toMatchObject({ status: 400 });
     expect(operations()).toEqual(['postApiToken 400']);
+  });
+});
+
+describe('postApiToken when the first POST lands after the lookup', () => {
+  it('reads a resend refused with 400 as created', async () => {
+    const sent = newApiToken({ name: 'late' });
+    const replies: Reply[] = [
+      { delayMs: 400, body: sent }, // the first POST: the client gives up waiting
+      { status: 404, body: { errors: ['No ApiToken found with internalId'] } },
+      { status: 400, body: { errors: ['An API token with this internalId already exists.'] } },
+      {
+        body: {
+          ...sent,
+          id: 'tokenId(masked)',
+          accessGrantingToken: 'accessGrantingToken(masked)',
+        },
+      },
+    ];
+    const server = await startRecordingServer({
+      respond: (_, index) => replies[index] ?? { status: 500 },
+    });
+    try {
+      const client = createInstanaClient({
+        apiToken: 'token-1234',
+        baseUrl: server.url,
+        timeout: 200,
+      });
+      const stored = await client.apiTokens.postApiToken(sent);
+      expect(stored).toMatchObject({
+        internalId: sent.internalId,
+        accessGrantingToken: sent.accessGrantingToken,
+      });
+      expect(stored).not.toHaveProperty('id');
+      expect(server.requests.map((request) => request.method)).toEqual([
+        'POST',
+        'GET',
+        'POST',
+        'GET',
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 });
