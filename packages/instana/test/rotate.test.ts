@@ -116,6 +116,24 @@ describe('rotateApiToken', () => {
     expect(ctx.mock.store.instana.list()).toHaveLength(2);
   });
 
+  it('deletes a replacement whose create answer and lookup were both lost', async () => {
+    const old = seedOld();
+    ctx.mock.faults.dropNext(1, { route: 'postApiToken', when: 'mid-body' });
+    // The lookup of the replacement fails; reading the old token does not.
+    const replacement = new RegExp(`^/api/settings/api-tokens/(?!${old.internalId}$)`);
+    ctx.mock.faults.failNext(1, { route: replacement, method: 'GET', status: 500 });
+    const error = await rotationError(
+      ctx.instana.apiTokens.rotateApiToken(
+        old.internalId,
+        { deliver: () => undefined },
+        { maxRetries: 0 },
+      ),
+    );
+    expect(error).toMatchObject({ step: 'create', replacement: 'deleted', old: 'untouched' });
+    expect(error.message).toContain(`replacement ${error.replacementId} was lost`);
+    expect(ctx.mock.store.instana.list()).toEqual([old]);
+  });
+
   it('describes a failed read: nothing created', async () => {
     const error = await rotationError(
       ctx.instana.apiTokens.rotateApiToken('no-such-token', { deliver: () => undefined }),
