@@ -31,8 +31,8 @@ export async function runAudit(context: CommandContext, options: AuditOptions): 
   if (plan.instana) output.addSecret(plan.instana.credentials.apiToken);
 
   const [losant, instana] = await Promise.all([
-    plan.losant ? connectLosant(plan.losant.credentials) : undefined,
-    plan.instana ? connectInstana(plan.instana.credentials) : undefined,
+    plan.losant ? connectLosant(plan.losant.credentials, context) : undefined,
+    plan.instana ? connectInstana(plan.instana.credentials, context) : undefined,
   ]);
   const sources = await collectTokens({
     ...(losant && plan.losant ? { losant: { client: losant, owners: plan.losant.owners } } : {}),
