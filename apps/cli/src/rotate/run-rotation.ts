@@ -89,8 +89,9 @@ export async function runRotation<Token>(
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
   const rotation = await command.connect(revoke);
   if (mode === 'ask' && !(await confirmed(context, command, rotation, revoke))) {
-    context.output.note('Not rotated.');
-    return 0;
+    context.output.note('Cancelled: nothing was created or changed.');
+    if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
+    return ExitCode.cancelled;
   }
   let secret: string | undefined;
   const deliver = async (value: string) => {

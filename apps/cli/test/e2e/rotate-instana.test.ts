@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instanaEnv, json, leakedSecrets, processTimeout, runCli } from './run-cli.js';
+import {
+  instanaEnv,
+  json,
+  leakedSecrets,
+  processTimeout,
+  runCli,
+  runInTerminal,
+  scriptPath,
+} from './run-cli.js';
 
 let mock: MockServer;
 let env: Record<string, string>;
@@ -176,5 +184,35 @@ describe('tokenkit instana tokens rotate after a lost answer', processTimeout, (
     const tokens = named(old.name);
     expect(tokens.map((token) => token.accessGrantingToken)).toEqual([secret]);
     expect(await authenticates(secret)).toBe(true);
+  });
+});
+
+describe.concurrent('tokenkit instana tokens rotate at a terminal', processTimeout, () => {
+  it.skipIf(scriptPath === undefined)(
+    'asks with the old name and id; no exits 4 with nothing created',
+    async () => {
+      const old = seedOld();
+      const result = await runInTerminal(
+        ['instana', 'tokens', 'rotate', old.internalId, '--exec', 'cat > /dev/null'],
+        { env, answer: 'n\n' },
+      );
+      expect(result.code).toBe(4);
+      expect(result.stdout).toContain(`"${old.name}" (${old.internalId})`);
+      expect(result.stdout).toContain('Cancelled: nothing was created or changed.');
+      expect(named(old.name)).toEqual([old]);
+    },
+  );
+
+  it.skipIf(scriptPath === undefined)('rotates after a yes', async () => {
+    const old = seedOld();
+    const file = join(scratch, `tty-${old.internalId}`);
+    const result = await runInTerminal(
+      ['instana', 'tokens', 'rotate', old.internalId, '--out', file],
+      { env, answer: 'y\n' },
+    );
+    expect(result.code, result.stdout).toBe(0);
+    const secret = (await readFile(file, 'utf8')).trim();
+    expect(named(old.name).map((token) => token.accessGrantingToken)).toEqual([secret]);
+    expect(result.stdout).not.toContain(secret);
   });
 });
