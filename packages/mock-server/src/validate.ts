@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The outcome of checking a request part against one of the shared schemas. */
 export type Validation<T> = { ok: true; value: T } | { ok: false; messages: string[] };
@@ -8,7 +8,7 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; messages: stri
  * prefixed with the field's path under `root` (e.g. `apiToken.scope[2]: …`), because Losant's own
  * messages name the offending field too (their exact wording is unverified).
  */
-export function validate<S extends z.ZodType>(
+export function validate<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   root: string,

@@ -9,7 +9,7 @@ import {
   objectId,
   success,
 } from '@tokenkit/schemas/losant';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The five things one can do to an owner's tokens; each owner has all five. */
 export interface ActionKind {
@@ -21,7 +21,7 @@ export interface ActionKind {
   /** One sentence for the docs, given the owner's noun (e.g. `an instance`). */
   readonly summary: (noun: string) => string;
   /** The params this kind takes besides the owner id and the global params. */
-  readonly shape: Readonly<Record<string, z.ZodType>>;
+  readonly shape: Readonly<Record<string, z.core.$ZodType>>;
   /** The params sent as the query string, in `losant-rest`'s order. */
   readonly query: readonly string[];
   /** The JSON body, from the validated params; `undefined` sends none. */

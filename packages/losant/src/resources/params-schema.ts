@@ -1,17 +1,19 @@
 import { RequestValidationError, validateInput } from '@tokenkit/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const flag = z
-  .boolean({
+const flag = z.optional(
+  z.boolean({
     error: (issue) => (issue.input === undefined ? 'is required' : 'must be true or false'),
-  })
-  .optional();
+  }),
+);
 
 /** The global params (`losantdomain` header and the three `_…` query flags). */
 const globalShape = {
-  losantdomain: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-    .optional(),
+  losantdomain: z.optional(
+    z.string({
+      error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string'),
+    }),
+  ),
   _actions: flag,
   _links: flag,
   _embedded: flag,

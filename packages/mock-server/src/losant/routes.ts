@@ -10,7 +10,7 @@ import {
   listQuery,
   userTokenPath,
 } from '@tokenkit/schemas/losant';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Clock } from '../clock.js';
 import { json, losantError, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
@@ -57,7 +57,7 @@ export interface LosantContext {
   readonly clock: Clock;
 }
 
-const PATH_SCHEMAS: Record<string, z.ZodType | undefined> = {
+const PATH_SCHEMAS: Record<string, z.ZodMiniType | undefined> = {
   instanceApiTokens: instanceTokensPath,
   instanceApiToken: instanceTokenPath,
   applicationApiTokens: applicationTokensPath,
