@@ -1,7 +1,8 @@
 import {
+  type ClientOptions,
   createHttpClient,
   createTokenAuth,
-  type HttpClientOptions,
+  pickClientOptions,
   type TokenProvider,
 } from '@tokenkit/core';
 import { type ApiTokenApi, createApiTokenApi } from './api-token-api.js';
@@ -12,23 +13,10 @@ import { VERSION } from './version.js';
 
 /**
  * Options of {@link createInstanaClient}: the credential and the tenant unit, plus core's
- * transport options (documented on `HttpClientOptions`). Instana-specific: `maxRetries` also
+ * transport options (`ClientOptions`, documented there). Instana-specific: `maxRetries` also
  * bounds how often `postApiToken` is sent again after an answer was lost (it checks first).
  */
-export interface InstanaClientOptions
-  extends Pick<
-    HttpClientOptions,
-    | 'timeout'
-    | 'totalTimeout'
-    | 'maxRetries'
-    | 'maxRetryAfter'
-    | 'backoff'
-    | 'fetch'
-    | 'signal'
-    | 'headers'
-    | 'logger'
-    | 'redaction'
-  > {
+export interface InstanaClientOptions extends ClientOptions {
   /**
    * An Instana API token with the `canConfigureApiTokens` permission, or a function that
    * returns one (called per request, so it may rotate). Sent as `Authorization: apiToken <token>`.
@@ -65,12 +53,12 @@ export interface InstanaClient {
  * @throws RequestValidationError naming `baseUrl` or `apiToken` when either is unusable.
  */
 export function createInstanaClient(options: InstanaClientOptions): InstanaClient {
-  const { apiToken, baseUrl, ...transport } = options ?? {};
+  const baseUrl = checkBaseUrl(options?.baseUrl);
   let rateLimit: RateLimitInfo | undefined;
   const http = createHttpClient({
-    ...transport,
-    baseUrl: checkBaseUrl(baseUrl),
-    auth: createTokenAuth({ scheme: 'apiToken', token: apiToken, field: 'apiToken' }),
+    ...pickClientOptions(options),
+    baseUrl,
+    auth: createTokenAuth({ scheme: 'apiToken', token: options.apiToken, field: 'apiToken' }),
     userAgent: `@tokenkit/instana/${VERSION}`,
     errorDetails: readErrorDetails,
     onResponse(response) {
@@ -78,7 +66,7 @@ export function createInstanaClient(options: InstanaClientOptions): InstanaClien
     },
   });
   return {
-    apiTokens: createApiTokenApi(http, { maxRetries: transport.maxRetries }),
+    apiTokens: createApiTokenApi(http, { maxRetries: options.maxRetries }),
     get rateLimit() {
       return rateLimit;
     },
