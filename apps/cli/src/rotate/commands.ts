@@ -60,6 +60,26 @@ function tokensCommand(program: Command, vendor: string): Command {
 
 /** Adds `tokens rotate` to each vendor's `tokens` command (registered before this runs). */
 export function registerRotateCommands(program: Command): void {
+  registerRotate(tokensCommand(program, 'losant'), {
+    vendor: 'losant',
+    keeps: 'scopes',
+    argument: ['<tokenId>', "the old token's id"],
+    ownOptions: (command) =>
+      command
+        .option('--instance <id>', 'a token of this Losant instance')
+        .option('--application <id>', 'a token of this Losant application')
+        .option('--user', 'one of your own user tokens (/me)')
+        .option(
+          '--expires <when>',
+          "the replacement's expiry: an ISO date or a duration such as 90d (default: the old token's lifetime from now)",
+        ),
+    revokes: 'delete (default), deactivate or keep',
+    variable: 'LOSANT_ACCESS_TOKEN',
+    example:
+      'tokenkit losant tokens rotate 5f0c…a99 --application 5f0c… --out ./losant-token --yes',
+    run: async (context, id, options) =>
+      (await import('./losant.js')).rotateLosantToken(context, id, options),
+  });
   registerRotate(tokensCommand(program, 'instana'), {
     vendor: 'instana',
     keeps: 'permissions',
