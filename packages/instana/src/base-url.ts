@@ -19,7 +19,7 @@ function parseGeneric(baseUrl: string): URL {
     // Core's message never echoes the value: people paste credentials into URLs.
     throw invalidInput(
       'baseUrl',
-      `${error.message}; for Instana pass your tenant unit's origin, e.g. ${EXAMPLE}, and the API token as apiToken`,
+      `${error.message}; for Instana pass your tenant unit's origin, e.g. ${EXAMPLE}`,
     );
   }
   return new URL(baseUrl);
