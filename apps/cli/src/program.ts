@@ -6,8 +6,8 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerHelpCommand } from './commands/help.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
 import { registerLosantCommands } from './commands/losant-tokens.js';
-import { registerRotateCommands } from './rotate/commands.js';
 import { ExitCode } from './exit-codes.js';
+import { registerRotateCommands } from './rotate/commands.js';
 import { versionText } from './version.js';
 
 const epilog = `

@@ -1,8 +1,14 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@tokenkit/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockServer } from '@tokenkit/mock-server';
+import { describe, expect, it } from 'vitest';
+import {
+  captured,
+  capturingCommand,
+  scratchDir,
+  secretIn,
+  useRotateFixture,
+} from './rotate-fixture.js';
 import {
   instanaEnv,
   json,
@@ -13,26 +19,14 @@ import {
   scriptPath,
 } from './run-cli.js';
 
-let mock: MockServer;
-let env: Record<string, string>;
-let scratch: string;
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-  env = instanaEnv(mock);
-  scratch = await mkdtemp(join(tmpdir(), 'tokenkit-rotate-test-'));
-});
-afterAll(async () => {
-  await mock?.close();
-  await rm(scratch, { recursive: true, force: true });
-});
+const fx = useRotateFixture(instanaEnv);
 
 let seeded = 0;
 
 /** An old token with a few permissions and a unique name, so concurrent tests stay apart. */
 function seedOld() {
   const name = `rotate-me-${++seeded}`;
-  const [old] = mock.store.instana.add([
+  const [old] = fx.mock.store.instana.add([
     { name, canConfigureApiTokens: true, canViewLogs: true, limitedSAPScope: true },
   ]);
   return old!;
@@ -40,11 +34,11 @@ function seedOld() {
 
 /** The tokens named `name` (the old one and its replacement share it). */
 function named(name: string) {
-  return mock.store.instana.list().filter((token) => token.name === name);
+  return fx.mock.store.instana.list().filter((token) => token.name === name);
 }
 
 async function authenticates(secret: string): Promise<boolean> {
-  const response = await fetch(`${mock.url}/api/settings/api-tokens`, {
+  const response = await fetch(`${fx.mock.url}/api/settings/api-tokens`, {
     headers: { authorization: `apiToken ${secret}` },
   });
   await response.body?.cancel();
@@ -58,18 +52,19 @@ function flags(token: object): Record<string, unknown> {
 }
 
 function rotate(args: string[], options: { input?: string } = {}) {
-  return runCli(['instana', 'tokens', 'rotate', ...args], { env, ...options });
+  return runCli(['instana', 'tokens', 'rotate', ...args], { env: fx.env, ...options });
 }
 
 describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
   it('--exec: the secret reaches the command on stdin only, the replacement keeps the permissions', async () => {
     const old = seedOld();
-    const dir = await mkdtemp(join(scratch, 'exec-'));
-    const command = `env > ${dir}/env; tr '\\0' ' ' < /proc/$$/cmdline > ${dir}/args; cat > ${dir}/secret`;
+    const dir = await scratchDir(fx, 'exec-');
+    const command = capturingCommand(dir);
     const result = await rotate([old.internalId, '--exec', command, '--yes', '--json']);
     expect(result.code, result.stderr).toBe(0);
 
-    const secret = (await readFile(join(dir, 'secret'), 'utf8')).replace(/\n$/, '');
+    const received = await captured(dir);
+    const { secret } = received;
     const [replacement, ...others] = named(old.name);
     expect(others).toEqual([]);
     expect(replacement?.accessGrantingToken).toBe(secret);
@@ -83,19 +78,19 @@ describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
     expect(body).not.toHaveProperty('token');
     expect(body.old).toMatchObject({ internalId: old.internalId, name: old.name });
     expect(body.new).toMatchObject({ internalId: replacement?.internalId, canViewLogs: true });
-    expect(await readFile(join(dir, 'env'), 'utf8')).not.toContain(secret);
-    expect(await readFile(join(dir, 'args'), 'utf8')).not.toContain(secret);
-    expect(leakedSecrets(result, [secret, old.accessGrantingToken, mock.instana.apiToken])).toEqual(
-      [],
-    );
+    expect(received.env).not.toContain(secret);
+    expect(received.args).not.toContain(secret);
+    expect(
+      leakedSecrets(result, [secret, old.accessGrantingToken, fx.mock.instana.apiToken]),
+    ).toEqual([]);
   });
 
   it('--out: creates the file with mode 0600, refuses an existing one unless --force', async () => {
     const old = seedOld();
-    const file = join(scratch, `out-${old.internalId}`);
+    const file = join(fx.scratch, `out-${old.internalId}`);
     const result = await rotate([old.internalId, '--out', file, '--yes']);
     expect(result.code, result.stderr).toBe(0);
-    const secret = (await readFile(file, 'utf8')).replace(/\n$/, '');
+    const secret = secretIn(await readFile(file, 'utf8'));
     expect(await readFile(file, 'utf8')).toBe(`${secret}\n`);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(result.stdout).toContain(`written to ${file} (mode 0600)`);
@@ -124,7 +119,7 @@ describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
     expect(body).toMatchObject({ revoked: 'kept', delivered: 'stdout' });
     expect(result.stdout.split(body.token)).toHaveLength(2);
     expect(await authenticates(body.token)).toBe(true);
-    expect(mock.store.instana.get(old.internalId)).toEqual(old);
+    expect(fx.mock.store.instana.get(old.internalId)).toEqual(old);
   });
 
   it.each([
@@ -140,7 +135,9 @@ describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
       expect(result.stderr).toContain(why);
       expect(named(old.name)).toEqual([old]);
       expect(await authenticates(old.accessGrantingToken)).toBe(true);
-      expect(leakedSecrets(result, [old.accessGrantingToken, mock.instana.apiToken])).toEqual([]);
+      expect(leakedSecrets(result, [old.accessGrantingToken, fx.mock.instana.apiToken])).toEqual(
+        [],
+      );
     },
   );
 
@@ -176,8 +173,8 @@ describe('tokenkit instana tokens rotate after a lost answer', processTimeout, (
     ['a 502 HTML page', (m: MockServer) => m.faults.htmlErrorNext(1, { route: 'postApiToken' })],
   ])('%s: exactly one new token, delivered', async (_, inject) => {
     const old = seedOld();
-    const file = join(scratch, `lost-${old.internalId}`);
-    inject(mock);
+    const file = join(fx.scratch, `lost-${old.internalId}`);
+    inject(fx.mock);
     const result = await rotate([old.internalId, '--out', file, '--yes', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const secret = (await readFile(file, 'utf8')).trim();
@@ -194,7 +191,7 @@ describe.concurrent('tokenkit instana tokens rotate at a terminal', processTimeo
       const old = seedOld();
       const result = await runInTerminal(
         ['instana', 'tokens', 'rotate', old.internalId, '--exec', 'cat > /dev/null'],
-        { env, answer: 'n\n' },
+        { env: fx.env, answer: 'n\n' },
       );
       expect(result.code).toBe(4);
       expect(result.stdout).toContain(`"${old.name}" (${old.internalId})`);
@@ -205,10 +202,10 @@ describe.concurrent('tokenkit instana tokens rotate at a terminal', processTimeo
 
   it.skipIf(scriptPath === undefined)('rotates after a yes', async () => {
     const old = seedOld();
-    const file = join(scratch, `tty-${old.internalId}`);
+    const file = join(fx.scratch, `tty-${old.internalId}`);
     const result = await runInTerminal(
       ['instana', 'tokens', 'rotate', old.internalId, '--out', file],
-      { env, answer: 'y\n' },
+      { env: fx.env, answer: 'y\n' },
     );
     expect(result.code, result.stdout).toBe(0);
     const secret = (await readFile(file, 'utf8')).trim();

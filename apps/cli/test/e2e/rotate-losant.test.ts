@@ -1,8 +1,14 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MockServer, startMockServer } from '@tokenkit/mock-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MockServer } from '@tokenkit/mock-server';
+import { describe, expect, it } from 'vitest';
+import {
+  captured,
+  capturingCommand,
+  scratchDir,
+  secretIn,
+  useRotateFixture,
+} from './rotate-fixture.js';
 import {
   json,
   leakedSecrets,
@@ -12,19 +18,7 @@ import {
   runCli,
 } from './run-cli.js';
 
-let mock: MockServer;
-let env: Record<string, string>;
-let scratch: string;
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-  env = losantEnv(mock);
-  scratch = await mkdtemp(join(tmpdir(), 'tokenkit-rotate-losant-'));
-});
-afterAll(async () => {
-  await mock?.close();
-  await rm(scratch, { recursive: true, force: true });
-});
+const fx = useRotateFixture(losantEnv);
 
 type Owner = { instanceId: string } | { applicationId: string } | 'user';
 
@@ -33,7 +27,7 @@ const owners: [string, () => { owner: Owner; flags: string[]; scope: string[] }]
   [
     'an application',
     () => {
-      const applicationId = newApplication(mock);
+      const applicationId = newApplication(fx.mock);
       return {
         owner: { applicationId },
         flags: ['--application', applicationId],
@@ -44,7 +38,7 @@ const owners: [string, () => { owner: Owner; flags: string[]; scope: string[] }]
   [
     'the instance',
     () => {
-      const { instanceId } = mock.losant;
+      const { instanceId } = fx.mock.losant;
       return { owner: { instanceId }, flags: ['--instance', instanceId], scope: ['all.Instance'] };
     },
   ],
@@ -55,19 +49,19 @@ let seeded = 0;
 
 function seedOld(owner: Owner, scope: string[]) {
   const name = `rotate-me-${++seeded}`;
-  const [old] = mock.store.losant.add(owner, [
+  const [old] = fx.mock.store.losant.add(owner, [
     { name, scope, description: `rotated in test ${seeded}` },
   ]);
   return old!;
 }
 
 function named(owner: Owner, name: string) {
-  return mock.store.losant.list(owner).filter((token) => token.name === name);
+  return fx.mock.store.losant.list(owner).filter((token) => token.name === name);
 }
 
 /** Whether Losant accepts the token at all (401 means it does not; 403 only lacks a scope). */
 async function authenticates(secret: string): Promise<boolean> {
-  const response = await fetch(`${mock.url}/me/tokens`, {
+  const response = await fetch(`${fx.mock.url}/me/tokens`, {
     headers: { authorization: `Bearer ${secret}` },
   });
   await response.body?.cancel();
@@ -75,7 +69,7 @@ async function authenticates(secret: string): Promise<boolean> {
 }
 
 function rotate(id: string, args: string[]) {
-  return runCli(['losant', 'tokens', 'rotate', id, ...args], { env });
+  return runCli(['losant', 'tokens', 'rotate', id, ...args], { env: fx.env });
 }
 
 describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
@@ -84,12 +78,13 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
     async (_, make) => {
       const { owner, flags, scope } = make();
       const old = seedOld(owner, scope);
-      const dir = await mkdtemp(join(scratch, 'exec-'));
-      const command = `env > ${dir}/env; tr '\\0' ' ' < /proc/$$/cmdline > ${dir}/args; cat > ${dir}/secret`;
+      const dir = await scratchDir(fx, 'exec-');
+      const command = capturingCommand(dir);
       const result = await rotate(old.id, [...flags, '--exec', command, '--yes', '--json']);
       expect(result.code, result.stderr).toBe(0);
 
-      const secret = (await readFile(join(dir, 'secret'), 'utf8')).replace(/\n$/, '');
+      const received = await captured(dir);
+      const { secret } = received;
       const [replacement, ...others] = named(owner, old.name);
       expect(others).toEqual([]);
       expect(replacement?.id).not.toBe(old.id);
@@ -102,9 +97,9 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       expect(body).not.toHaveProperty('token');
       expect(body.new).toMatchObject({ id: replacement?.id });
       expect(body.old).toMatchObject({ id: old.id });
-      expect(await readFile(join(dir, 'env'), 'utf8')).not.toContain(secret);
-      expect(await readFile(join(dir, 'args'), 'utf8')).not.toContain(secret);
-      expect(leakedSecrets(result, [secret, old.token, mock.losant.accessToken])).toEqual([]);
+      expect(received.env).not.toContain(secret);
+      expect(received.args).not.toContain(secret);
+      expect(leakedSecrets(result, [secret, old.token, fx.mock.losant.accessToken])).toEqual([]);
     },
   );
 
@@ -113,7 +108,7 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
     async (_, make) => {
       const { owner, flags, scope } = make();
       const old = seedOld(owner, scope);
-      const file = join(scratch, `out-${old.id}`);
+      const file = join(fx.scratch, `out-${old.id}`);
       const result = await rotate(old.id, [
         ...flags,
         '--out',
@@ -123,11 +118,11 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
         '--yes',
       ]);
       expect(result.code, result.stderr).toBe(0);
-      const secret = (await readFile(file, 'utf8')).replace(/\n$/, '');
+      const secret = secretIn(await readFile(file, 'utf8'));
       expect((await stat(file)).mode & 0o777).toBe(0o600);
       expect(leakedSecrets(result, [secret, old.token])).toEqual([]);
       expect(await authenticates(secret)).toBe(true);
-      expect(mock.store.losant.get(owner, old.id)?.status).toBe('inactive');
+      expect(fx.mock.store.losant.get(owner, old.id)?.status).toBe('inactive');
       expect(await authenticates(old.token)).toBe(false);
     },
   );
@@ -160,7 +155,7 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
   it('needs --yes to revoke without a terminal, before anything is created', async () => {
     const old = seedOld('user', ['all.User']);
     const { token: _secret, ...stored } = old;
-    const result = await rotate(old.id, ['--user', '--out', join(scratch, 'never')]);
+    const result = await rotate(old.id, ['--user', '--out', join(fx.scratch, 'never')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--yes');
     expect(named('user', old.name)).toEqual([stored]);
@@ -176,11 +171,11 @@ describe('tokenkit losant tokens rotate after a lost answer', processTimeout, ()
     ['invalid JSON', (m) => m.faults.invalidJsonNext(1, { route })],
     ['a 502 HTML page', (m) => m.faults.htmlErrorNext(1, { route })],
   ])('%s: one replacement whose secret was delivered, never one without', async (_, inject) => {
-    const applicationId = newApplication(mock);
+    const applicationId = newApplication(fx.mock);
     const owner = { applicationId };
     const old = seedOld(owner, ['all.Application']);
-    const file = join(scratch, `lost-${old.id}`);
-    inject(mock);
+    const file = join(fx.scratch, `lost-${old.id}`);
+    inject(fx.mock);
     const result = await rotate(old.id, ['--application', applicationId, '--out', file, '--yes']);
     expect(result.code, result.stderr).toBe(0);
     const secret = (await readFile(file, 'utf8')).trim();
