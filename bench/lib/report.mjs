@@ -1,6 +1,7 @@
 /**
  * Writes BENCHMARKS.md from the results object (the same one saved as bench/results.json).
  */
+import { auditSection } from './audit.mjs';
 import { GOALS, judge } from './goals.mjs';
 
 const us = (n) => `${n.toFixed(1)} µs`;
@@ -497,6 +498,8 @@ ${table(
   else if (b.bundle) sections.push(bundleSection(b.bundle));
   if (b.cliStart?.error) sections.push(failed('4. CLI start', b.cliStart));
   else if (b.cliStart) sections.push(cliSection(b.cliStart));
+  if (b.audit?.error) sections.push(failed('5. Organization audit', b.audit));
+  else if (b.audit) sections.push(auditSection(b.audit));
   const c = causes(results, goals);
   if (c) sections.push(c);
   sections.push(`## How to reproduce

@@ -1,5 +1,6 @@
-import { auditTokens } from '../audit/audit.js';
+import { judgeTokens } from '../audit/judge.js';
 import { auditInstanaToken, auditLosantToken } from '../audit/normalize.js';
+import { builtInPolicy } from '../audit/policy.js';
 import type { InstanaToken } from '../instana/types.js';
 import type { LosantOwner, LosantToken } from '../losant/types.js';
 
@@ -16,7 +17,7 @@ export async function auditWarnings(created: NewToken, now: Date): Promise<strin
     'losant' in created
       ? auditLosantToken(created.losant, created.token)
       : auditInstanaToken(created.instana);
-  const findings = auditTokens([token], { now, expiringWithinMs: 0 });
+  const findings = judgeTokens(builtInPolicy, now, 0)({ owner: token.owner }, [token]);
   return findings
     .filter((finding) => finding.kind === 'over-broad')
     .map(

@@ -22,7 +22,7 @@ function detail(details: Record<string, unknown> | undefined, key: string): unkn
  * `--verbose` lines from the SDK's logger: one per attempt (method, redacted URL, status,
  * time) and one per retry (why, and how long the wait). Core never puts a secret in them.
  */
-function verboseLogger(output: Output): Logger {
+export function verboseLogger(output: Output): Logger {
   const dim = output.errorColor.dim;
   return {
     debug: (message, details) => {

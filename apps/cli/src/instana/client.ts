@@ -1,4 +1,9 @@
-import type { diffPermissions, InstanaClient, newApiToken } from '@tokenkit/instana';
+import type {
+  diffPermissions,
+  InstanaClient,
+  InstanaClientOptions,
+  newApiToken,
+} from '@tokenkit/instana';
 import type { CommandContext, HttpSettings } from '../commands/context.js';
 import { type InstanaCredentials, instanaCredentials } from '../credentials.js';
 import { clientOptions } from '../http/client-options.js';
@@ -33,10 +38,12 @@ export async function instanaKit(
 /**
  * The client and helpers for these credentials; `@tokenkit/instana` is imported on first use.
  * With `settings` it honours `--timeout` and `--verbose` and shows slow requests at a terminal.
+ * `overrides` win over both (`audit` passes its request gate's `logger`).
  */
 export async function connectInstana(
   credentials: InstanaCredentials,
   settings?: { output: Output; http: HttpSettings },
+  overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
 ): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
   return {
@@ -44,6 +51,7 @@ export async function connectInstana(
       apiToken: credentials.apiToken,
       baseUrl: credentials.baseUrl,
       ...(settings ? clientOptions(settings.output, settings.http, 'Instana') : {}),
+      ...overrides,
     }),
     newApiToken: instana.newApiToken,
     diffPermissions: instana.diffPermissions,

@@ -1,4 +1,4 @@
-import type { LosantClient } from '@tokenkit/losant';
+import type { LosantClient, LosantClientOptions } from '@tokenkit/losant';
 import type { CommandContext, HttpSettings } from '../commands/context.js';
 import { type LosantCredentials, losantCredentials } from '../credentials.js';
 import { clientOptions } from '../http/client-options.js';
@@ -25,16 +25,19 @@ export async function losantClient(
 /**
  * A Losant client for these credentials; `@tokenkit/losant` is imported on first use. With
  * `settings` (the command's output and HTTP settings) it honours `--timeout` and `--verbose`
- * and shows slow requests at a terminal.
+ * and shows slow requests at a terminal. `overrides` win over both (`audit` passes its request
+ * gate's `logger`).
  */
 export async function connectLosant(
   credentials: LosantCredentials,
   settings?: { output: Output; http: HttpSettings },
+  overrides: Pick<LosantClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
 ): Promise<LosantClient> {
   const { createLosantClient } = await import('@tokenkit/losant');
   return createLosantClient({
     accessToken: credentials.accessToken,
     ...(credentials.url === undefined ? {} : { url: credentials.url }),
     ...(settings ? clientOptions(settings.output, settings.http, 'Losant') : {}),
+    ...overrides,
   });
 }
