@@ -7,6 +7,7 @@ import { registerHelpCommand } from './commands/help.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
 import { registerLosantCommands } from './commands/losant-tokens.js';
 import { ExitCode } from './exit-codes.js';
+import { registerRotateCommands } from './rotate/commands.js';
 import { versionText } from './version.js';
 
 const epilog = `
@@ -43,6 +44,7 @@ export function createProgram(): Command {
     .addHelpText('after', epilog);
   registerLosantCommands(program);
   registerInstanaCommands(program);
+  registerRotateCommands(program);
   registerAuditCommand(program);
   registerAuthCommands(program);
   registerDemoCommand(program);

@@ -115,7 +115,7 @@ describe.concurrent(
         env: { INSTANA_API_TOKEN: token, INSTANA_BASE_URL: 'not a url' },
       });
       expect(instana.code).toBe(2);
-      expect(instana.stderr).toMatch(/INSTANA_BASE_URL is not an absolute URL/);
+      expect(instana.stderr).toMatch(/INSTANA_BASE_URL must be an absolute http\(s\) URL/);
       expect(instana.stderr).not.toMatch(/\bbaseUrl\b/);
     });
 
