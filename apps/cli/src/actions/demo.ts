@@ -28,6 +28,11 @@ function captured(columns?: number): { stream: Streams['stdout']; lines: string[
   return { stream, lines };
 }
 
+/** `arg` as a person would type it into a shell: quoted when it holds a space. */
+function shellWord(arg: string): string {
+  return /\s/.test(arg) ? `'${arg}'` : arg;
+}
+
 /** Narrates the demo and runs tokenkit's own commands against the mock. */
 class Narrator {
   private readonly env: NodeJS.ProcessEnv;
@@ -62,7 +67,7 @@ class Narrator {
    */
   async run(args: string[], show = Number.POSITIVE_INFINITY): Promise<number> {
     const c = this.output.color;
-    this.output.print(`   ${c.dim(`$ tokenkit ${args.join(' ')}`)}`);
+    this.output.print(`   ${c.dim(`$ tokenkit ${args.map(shellWord).join(' ')}`)}`);
     const stdout = captured((this.output.terminalColumns ?? 100) - indent.length);
     const stderr = captured();
     const { createProgram } = await import('../program.js');
@@ -115,13 +120,45 @@ async function losantSteps(demo: Narrator, mock: MockServer, now: Date): Promise
   await demo.run(['losant', 'tokens', 'list', ...app, '--per-page', '3']);
   await demo.run(['losant', 'tokens', 'list', ...app, '--all'], 4);
 
-  demo.step(3, 'Losant: deactivate the token (scopes and expiry are fixed at creation)');
-  await demo.run(['losant', 'tokens', 'update', created?.id ?? '', ...app, '--status', 'inactive']);
-  return created?.id ?? '';
+  const rotatedId = await rotateStep(demo, mock, created?.id ?? '');
+
+  demo.step(4, 'Losant: deactivate the token (scopes and expiry are fixed at creation)');
+  await demo.run(['losant', 'tokens', 'update', rotatedId, ...app, '--status', 'inactive']);
+  return rotatedId;
+}
+
+/**
+ * Rotates the token with `--exec`: a command that reads the secret from its stdin (here it only
+ * counts the characters) stands for a deploy tool; the secret shows nowhere in this output.
+ */
+async function rotateStep(demo: Narrator, mock: MockServer, oldId: string): Promise<string> {
+  const applicationId = mock.losant.applicationId;
+  demo.step(3, 'Losant: rotate it, handing the new secret to a command on its stdin');
+  await demo.run([
+    'losant',
+    'tokens',
+    'rotate',
+    oldId,
+    '--application',
+    applicationId,
+    '--exec',
+    'wc -c',
+    '--yes',
+  ]);
+  demo.say(
+    'wc -c read the new secret from its stdin and counted it; a real deploy would store it there.',
+  );
+  demo.say(
+    'The secret was in no argument, no environment variable and no output; old one deleted.',
+  );
+  const replacement = mock.store.losant
+    .list({ applicationId })
+    .find((t) => t.name === 'deploy-bot');
+  return replacement?.id ?? '';
 }
 
 async function instanaSteps(demo: Narrator, mock: MockServer): Promise<string> {
-  demo.step(4, 'Instana: create an API token from permission flags');
+  demo.step(5, 'Instana: create an API token from permission flags');
   await demo.run([
     'instana',
     'tokens',
@@ -136,7 +173,7 @@ async function instanaSteps(demo: Narrator, mock: MockServer): Promise<string> {
   const stored = mock.store.instana.list().find((token) => token.name === 'synthetics-ci');
   const internalId = stored?.internalId ?? '';
 
-  demo.step(5, 'Instana: revoke a permission and rename');
+  demo.step(6, 'Instana: revoke a permission and rename');
   await demo.run([
     'instana',
     'tokens',
@@ -152,7 +189,7 @@ async function instanaSteps(demo: Narrator, mock: MockServer): Promise<string> {
 
 async function auditStep(demo: Narrator, mock: MockServer, now: Date): Promise<void> {
   const applicationId = mock.losant.applicationId;
-  demo.step(6, 'Audit both vendors: expired, expiring, inactive, never-expiring, over-broad');
+  demo.step(7, 'Audit both vendors: expired, expiring, inactive, never-expiring, over-broad');
   mock.store.losant.add({ applicationId }, [
     {
       name: 'legacy-export',
@@ -209,7 +246,7 @@ export async function runDemo(context: CommandContext): Promise<number> {
     const instanaId = await instanaSteps(demo, mock);
     await auditStep(demo, mock, now);
 
-    demo.step(7, 'Clean up: delete both tokens');
+    demo.step(8, 'Clean up: delete both tokens');
     await demo.run([
       'losant',
       'tokens',

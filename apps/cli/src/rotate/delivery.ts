@@ -58,21 +58,47 @@ async function writeSecretFile(path: string, force: boolean, secret: string): Pr
   }
 }
 
+/** Where the `--exec` command's own output goes: tokenkit's stderr, scrubbed of secrets. */
+export type CommandOutput = (text: string) => void;
+
+/**
+ * Passes a child's output on whole lines at a time, so a secret the command echoes is never
+ * split across two writes and is scrubbed like any other stderr text.
+ */
+function lineForwarder(sink: CommandOutput): { push(chunk: Buffer): void; end(): void } {
+  let partial = '';
+  return {
+    push(chunk) {
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) sink(`${line}\n`);
+    },
+    end() {
+      if (partial !== '') sink(`${partial}\n`);
+      partial = '';
+    },
+  };
+}
+
 /**
  * Runs `command` through the shell with the secret on its stdin only: not in its arguments,
- * not in its environment. Its own output goes to stderr, so tokenkit's stdout stays parseable.
- * A non-zero exit (or a signal) fails the delivery.
+ * not in its environment. Its own output goes to `sink` (stderr), so tokenkit's stdout stays
+ * parseable. A non-zero exit (or a signal) fails the delivery.
  */
-function pipeSecretTo(command: string, secret: string): Promise<void> {
+function pipeSecretTo(command: string, secret: string, sink: CommandOutput): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 2, 2] });
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdin = child.stdin as NonNullable<typeof child.stdin>;
+    const forward = lineForwarder(sink);
+    child.stdout?.on('data', forward.push);
+    child.stderr?.on('data', forward.push);
     // A command that exits without reading stdin closes the pipe: its exit code decides.
     stdin.on('error', () => undefined);
     child.on('error', (error) =>
       reject(new DeliveryError(`--exec could not start: ${error.message}`)),
     );
     child.on('close', (code, signal) => {
+      forward.end();
       if (code === 0) return resolve();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       reject(new DeliveryError(`the --exec command ${how}`));
@@ -93,10 +119,14 @@ function describeFileError(path: string, error: unknown): DeliveryError {
 }
 
 /**
- * Hands the secret to a file or a command. For `stdout` it does nothing: the caller prints the
- * secret once with the result.
+ * Hands the secret to a file or a command (whose output goes to `sink`). For `stdout` it does
+ * nothing: the caller prints the secret once with the result.
  */
-export async function deliverSecret(delivery: Delivery, secret: string): Promise<void> {
+export async function deliverSecret(
+  delivery: Delivery,
+  secret: string,
+  sink: CommandOutput,
+): Promise<void> {
   if (delivery.kind === 'file') {
     try {
       await writeSecretFile(delivery.path, delivery.force, secret);
@@ -104,6 +134,6 @@ export async function deliverSecret(delivery: Delivery, secret: string): Promise
       throw describeFileError(delivery.path, error);
     }
   } else if (delivery.kind === 'command') {
-    await pipeSecretTo(delivery.command, secret);
+    await pipeSecretTo(delivery.command, secret, sink);
   }
 }

@@ -97,7 +97,7 @@ export async function runRotation<Token>(
   const deliver = async (value: string) => {
     secret = value;
     context.output.addSecret(value);
-    await deliverSecret(delivery, value);
+    await deliverSecret(delivery, value, (text) => context.output.noteRaw(text));
   };
   let result: RotationResult<Token>;
   try {

@@ -167,12 +167,26 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     expect(steps).toEqual([
       '1. Losant: create an application token that expires',
       '2. Losant: list 251 tokens, one page and then --all',
-      '3. Losant: deactivate the token (scopes and expiry are fixed at creation)',
-      '4. Instana: create an API token from permission flags',
-      '5. Instana: revoke a permission and rename',
-      '6. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
-      '7. Clean up: delete both tokens',
+      '3. Losant: rotate it, handing the new secret to a command on its stdin',
+      '4. Losant: deactivate the token (scopes and expiry are fixed at creation)',
+      '5. Instana: create an API token from permission flags',
+      '6. Instana: revoke a permission and rename',
+      '7. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
+      '8. Clean up: delete both tokens',
     ]);
+    // Step 3 rotates with --exec: the command's count of the secret shows, the secret does not
+    // (step 1's create prints its own secret once, as create does).
+    const rotation = result.stdout.slice(
+      result.stdout.indexOf('\n3. '),
+      result.stdout.indexOf('\n4. '),
+    );
+    expect(rotation).toMatch(
+      /\$ tokenkit losant tokens rotate \w+ --application \w+ --exec 'wc -c' --yes/,
+    );
+    expect(rotation).toContain('new secret: sent to the --exec command on its stdin');
+    expect(rotation).toContain('old token:  deleted');
+    expect(rotation).toMatch(/^\s+\d{2,}$/m);
+    expect(rotation).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
     expect(result.stdout).toContain('251 of 251 tokens (3 pages)');
     expect(result.stdout).toContain('$ tokenkit losant tokens list --application');
     expect(result.stdout).toMatch(/critical\s+over-broad/);
