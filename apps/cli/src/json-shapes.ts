@@ -86,3 +86,16 @@ export interface InstanaPermissionsJson {
   vendor: 'instana';
   permissions: string[];
 }
+
+/**
+ * `losant tokens rotate` and `instana tokens rotate`: the old and the new token without their
+ * secrets, what became of the old one and where the new secret went. `token` is the new secret,
+ * present only when it was delivered on stdout.
+ */
+export interface RotatedJson {
+  old: LosantTokenJson | InstanaTokenJson;
+  new: LosantTokenJson | InstanaTokenJson;
+  revoked: 'deleted' | 'deactivated' | 'kept';
+  delivered: 'file' | 'command' | 'stdout';
+  token?: string;
+}

@@ -2,6 +2,7 @@ import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import type { RotatedJson } from '../json-shapes.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
 
 /** The options `tokens rotate` has on both vendors. */
@@ -17,7 +18,7 @@ export interface RotateOptions {
 }
 
 /** What became of the old token, as `--json` reports it. */
-export type Revoked = 'deleted' | 'deactivated' | 'kept';
+export type Revoked = RotatedJson['revoked'];
 
 /** A finished rotation, as the vendor SDK returns it. */
 export interface RotationResult<Token> {
@@ -33,7 +34,7 @@ export interface VendorRotation<Token> {
   /** Runs the SDK's rotation with this `deliver`. */
   rotate(deliver: (secret: string) => Promise<void>): Promise<RotationResult<Token>>;
   /** The token without any secret, for output. */
-  publicToken(token: Token): Record<string, unknown>;
+  publicToken(token: Token): RotatedJson['old'];
   /** The token's id, for output. */
   idOf(token: Token): string;
 }
@@ -173,7 +174,7 @@ function printResult<Token>(
   secret: string | undefined,
 ): void {
   const { output } = context;
-  const summary = {
+  const summary: RotatedJson = {
     old: rotation.publicToken(result.old),
     new: rotation.publicToken(result.created),
     revoked: result.revoked,
@@ -182,7 +183,7 @@ function printResult<Token>(
   const stdoutSecret = delivery.kind === 'stdout' ? secret : undefined;
   if (output.json) {
     if (stdoutSecret === undefined) output.printJson(summary);
-    else output.printJsonWithSecret({ token: stdoutSecret, ...summary });
+    else output.printJsonWithSecret({ token: stdoutSecret, ...summary } satisfies RotatedJson);
     return;
   }
   const name = String(summary.new.name ?? '');

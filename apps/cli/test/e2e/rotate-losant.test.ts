@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MockServer } from '@tokenkit/mock-server';
 import { describe, expect, it } from 'vitest';
+import type { RotatedJson } from '../../src/json-shapes.js';
 import {
   captured,
   capturingCommand,
@@ -92,9 +93,9 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       expect(await authenticates(secret)).toBe(true);
       expect(await authenticates(old.token)).toBe(false);
 
-      const body = json(result);
+      const body = json<RotatedJson>(result);
+      expect(Object.keys(body).sort()).toEqual(['delivered', 'new', 'old', 'revoked']);
       expect(body).toMatchObject({ revoked: 'deleted', delivered: 'command' });
-      expect(body).not.toHaveProperty('token');
       expect(body.new).toMatchObject({ id: replacement?.id });
       expect(body.old).toMatchObject({ id: old.id });
       expect(received.env).not.toContain(secret);
