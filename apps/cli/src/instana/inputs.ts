@@ -87,8 +87,8 @@ async function permissionInput(
   const known = await knownPermissions();
   const grant = options.permission ?? [];
   const revoke = options.revokePermission ?? [];
-  checkPermissionNames(grant, known, '--permission');
-  checkPermissionNames(revoke, known, '--revoke-permission');
+  checkPermissionNames(grant, '--permission');
+  checkPermissionNames(revoke, '--revoke-permission');
   const file = options.permissionsFile;
   if (file === '-' && options.tokenStdin) {
     throw usageError('--permissions-file - and --token-stdin both read standard input; pick one');
@@ -97,7 +97,7 @@ async function permissionInput(
     file === undefined
       ? undefined
       : parsePermissionSpec(await readTextFile(file, '--permissions-file', context.stdin), file);
-  if (spec && file !== undefined) checkPermissionNames(specNames(spec), known, file);
+  if (spec && file !== undefined) checkPermissionNames(specNames(spec), file);
   const both = grant.filter((name) => revoke.includes(name));
   if (both.length > 0) throw usageError(`${both[0]} is both granted and revoked`);
   return { known, spec, grant, revoke };

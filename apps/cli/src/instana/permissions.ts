@@ -1,20 +1,17 @@
+import { isPermissionName, permissionNames } from '@tokenkit/instana';
+import { closest } from '@tokenkit/schemas/losant';
 import { usageError } from '../errors.js';
-import { closest } from '../text/closest.js';
 
 /**
- * Checks permission names against the known list. An unknown name is a usage error that
+ * Checks permission names against the SDK's list. An unknown name is a usage error that
  * suggests the closest real one (the casing traps are many: canConfigureIPFiltering,
  * limitedSAPScope, canConfigureApiTokens …).
  */
-export function checkPermissionNames(
-  names: readonly string[],
-  known: readonly string[],
-  source: string,
-): void {
-  const valid = new Set(known);
+export function checkPermissionNames(names: readonly string[], source: string): void {
   for (const name of names) {
-    if (valid.has(name)) continue;
-    const suggestion = closest(name, known);
+    if (isPermissionName(name)) continue;
+    // closest folds casing and `_` like the SDK's suggestPermissionName, and also finds typos.
+    const suggestion = closest(name, permissionNames);
     throw usageError(
       `unknown Instana permission "${name}" in ${source}`,
       suggestion

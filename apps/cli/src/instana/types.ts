@@ -1,5 +1,3 @@
-import { permissionNames } from '@tokenkit/instana';
-
 /**
  * The fields of an Instana API token the CLI reads; the permission booleans ride along as
  * extra keys. Structural so the `@tokenkit/instana` types fit it.
@@ -18,7 +16,5 @@ export interface InstanaToken {
   [key: string]: unknown;
 }
 
-/** The permission names a token holds (`true` booleans), in `@tokenkit/instana`'s order. */
-export function grantedPermissions(token: Readonly<Record<string, unknown>>): string[] {
-  return permissionNames.filter((name) => token[name] === true);
-}
+/** The permission names a token holds: the SDK's rule, re-exported for the CLI's modules. */
+export { grantedPermissions } from '@tokenkit/instana';

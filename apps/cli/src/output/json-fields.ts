@@ -1,5 +1,5 @@
+import { closest } from '@tokenkit/schemas/losant';
 import { usageError } from '../errors.js';
-import { closest } from '../text/closest.js';
 
 /**
  * The fields `--json a,b,c` asks for; `undefined` for a bare `--json` (everything) or no

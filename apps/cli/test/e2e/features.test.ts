@@ -202,6 +202,7 @@ describe.concurrent('what people expect from a CLI like gh', processTimeout, () 
     );
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("--scope: unknown scope 'all.user'");
+    expect(typo.stderr).toContain("did you mean 'all.User'");
   });
 
   it('creating an all.* token that never expires warns with what audit would say', async () => {

@@ -126,7 +126,7 @@ describe('normalization', () => {
     });
   });
 
-  it('reads an Instana token: expiresOn and createdOn in epoch ms, held permissions as grants', () => {
+  it('reads an Instana token: expiresOn and createdOn in epoch ms, held permissions as grants (newer flags too, in the token order)', () => {
     const audited = auditInstanaToken({
       internalId: 'x1',
       name: 'tf',
@@ -136,6 +136,7 @@ describe('normalization', () => {
       canConfigureApiTokens: true,
       canConfigureUsers: false,
       canConfigureAgents: true,
+      canConfigureSomethingFromNextYear: true,
     });
     expect(audited).toEqual({
       owner: { vendor: 'instana', kind: 'tenant' },
@@ -144,7 +145,7 @@ describe('normalization', () => {
       active: true,
       createdAt: new Date('2026-03-01T00:00:00Z'),
       expiresAt: new Date('2027-03-01T00:00:00Z'),
-      grants: ['canConfigureAgents', 'canConfigureApiTokens'],
+      grants: ['canConfigureApiTokens', 'canConfigureAgents', 'canConfigureSomethingFromNextYear'],
     });
   });
 
