@@ -10,7 +10,7 @@ import type {
 } from '@tokenkit/losant';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeError } from '../output/describe-error.js';
+import { describeError, noTokenReachedLosant } from '../output/describe-error.js';
 import type { LosantOwner } from './types.js';
 
 /** The five token operations for one owner, whichever of the three resource pairs it maps to. */
@@ -30,15 +30,15 @@ interface ActionInfo {
 }
 
 /**
- * A 403 from Losant means the token lacks a scope; the client knows which scopes each action
- * accepts, so the error can say exactly what to grant.
+ * A 403 from Losant means the token lacks a scope (or no token reached Losant); the client knows
+ * which scopes each action accepts, so the error can say exactly what to grant.
  */
 export function explainForbidden(error: unknown, info: ActionInfo): unknown {
   if ((error as { status?: unknown } | null)?.status !== 403) return error;
   const { message } = describeError(error, 'losant');
   return new CliError(message, {
     exitCode: ExitCode.auth,
-    hint: `${info.action} needs a token with one of: ${info.scopes.join(', ')}`,
+    hint: `${info.action} needs a token with one of: ${info.scopes.join(', ')}; or ${noTokenReachedLosant}`,
     cause: error,
   });
 }

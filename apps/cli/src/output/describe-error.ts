@@ -6,6 +6,13 @@ import { humanDuration } from './human-duration.js';
 /** Which vendor a failed call went to, for hints that name the right variable. */
 export type Vendor = 'losant' | 'instana';
 
+/**
+ * The other cause of Losant's 403 "Access is forbidden": Losant gives it both to a token without
+ * the scope and to a request that carried no token at all.
+ */
+export const noTokenReachedLosant =
+  'no token reached Losant (a proxy or redirect may drop the Authorization header)';
+
 /** What is known about the call that failed, so the report names what the person typed. */
 export interface ErrorContext {
   vendor?: Vendor | undefined;
@@ -71,7 +78,7 @@ function statusHint(status: number, context: ErrorContext, shape: ErrorShape): s
   if (status === 403) {
     return vendor === 'instana'
       ? 'the API token needs the canConfigureApiTokens permission'
-      : 'the token is valid but lacks a scope for this action (e.g. all.User, or <resource>ApiTokens.*)';
+      : `the token lacks a scope for this action (e.g. all.User, or <resource>ApiTokens.*), or ${noTokenReachedLosant}`;
   }
   if (status === 404) {
     return vendor === 'instana'

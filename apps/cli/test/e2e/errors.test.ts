@@ -94,6 +94,27 @@ describe.concurrent(
       expect(tls.stderr).toContain('check INSTANA_BASE_URL');
     });
 
+    it("Losant's 403 names both causes: a missing scope, or no token reaching Losant", async () => {
+      const [narrow] = mock.store.losant.add('user', [{ name: 'narrow', scope: ['devices.get'] }]);
+      const env = { LOSANT_ACCESS_TOKEN: narrow!.token, LOSANT_API_URL: mock.url };
+      const noToken =
+        'no token reached Losant (a proxy or redirect may drop the Authorization header)';
+      // list knows the scopes its action accepts and names them.
+      const list = await runCli(['losant', 'tokens', 'list', '--user'], { env });
+      expect(list.code).toBe(3);
+      expect(list.stderr).toContain('Access is forbidden');
+      expect(list.stderr).toMatch(/needs a token with one of: .*userApiTokens\.get; or no token/);
+      expect(list.stderr).toContain(noToken);
+      // rotate's read fails with the SDK's own 403, explained by describeError.
+      const rotate = await runCli(['losant', 'tokens', 'rotate', narrow!.id, '--user', '--yes'], {
+        env,
+      });
+      expect(rotate.code).toBe(3);
+      expect(rotate.stderr).toContain(
+        `the token lacks a scope for this action (e.g. all.User, or <resource>ApiTokens.*), or ${noToken}`,
+      );
+    });
+
     it('a rejected --token-stdin token blames standard input, not the variable', async () => {
       const result = await runCli(['losant', 'tokens', 'list', '--user', '--token-stdin'], {
         env: { LOSANT_API_URL: mock.url },
