@@ -65,10 +65,19 @@ export function serverRetryDelay(
   return undefined;
 }
 
-// ECONNRESET, ENOTFOUND, …, and getaddrinfo's EAI_AGAIN; not Node's ERR_* or undici's UND_ERR_*.
+// ECONNRESET, ENOTFOUND, …, and getaddrinfo's EAI_AGAIN; not Node's other ERR_* or undici's
+// UND_ERR_*, which say little to a person.
 const systemCode = /^E(?:AI_)?[A-Z]+$/;
+// TLS failures: OpenSSL's (ERR_SSL_WRONG_VERSION_NUMBER, …), Node's (ERR_TLS_CERT_ALTNAME_INVALID)
+// and certificate verification's (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED, …), see
+// https://nodejs.org/api/tls.html#x509-certificate-error-codes
+const tlsCode =
+  /^(?:ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_)[A-Z0-9_]+$|^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED)$/;
 
-/** The first system error `code` in an error's cause chain (`ECONNREFUSED`, `ECONNRESET`, …). */
+/**
+ * The first system or TLS error `code` in an error's cause chain (`ECONNREFUSED`,
+ * `ECONNRESET`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `ERR_SSL_WRONG_VERSION_NUMBER`, …).
+ */
 export function systemErrorCode(error: unknown): string | undefined {
   const queue: unknown[] = [error];
   // Bounded walk: cause chains and AggregateError lists (Node tries every address of a host).
@@ -80,7 +89,7 @@ export function systemErrorCode(error: unknown): string | undefined {
       cause?: unknown;
       errors?: unknown;
     };
-    if (typeof code === 'string' && systemCode.test(code)) return code;
+    if (typeof code === 'string' && (systemCode.test(code) || tlsCode.test(code))) return code;
     if (cause !== undefined) queue.push(cause);
     if (Array.isArray(errors)) queue.push(...errors);
   }

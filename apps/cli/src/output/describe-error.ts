@@ -2,6 +2,7 @@ import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { credentialSource, typedName } from './field-names.js';
 import { humanDuration } from './human-duration.js';
+import { isCertificateCode, tlsCause, untrustedCertificateHint } from './tls-cause.js';
 
 /** Which vendor a failed call went to, for hints that name the right variable. */
 export type Vendor = 'losant' | 'instana';
@@ -38,6 +39,7 @@ interface ErrorShape {
   code?: unknown;
   timeoutMs?: unknown;
   issues?: unknown;
+  request?: { url?: unknown } | undefined;
 }
 
 const vendorLabel: Record<Vendor, string> = { losant: 'Losant', instana: 'Instana' };
@@ -116,12 +118,14 @@ function invalidInput(shape: ErrorShape, message: string, context: ErrorContext)
 
 function connectionFailure(shape: ErrorShape, message: string, context: ErrorContext) {
   const code = typeof shape.code === 'string' ? shape.code : undefined;
-  // Core reports no code for TLS failures (Node's are ERR_SSL_… / certificate names).
-  const cause = (code && connectionCauses[code]) ?? 'no connection (a network or TLS failure)';
+  const cause =
+    (code && (connectionCauses[code] ?? tlsCause(code, shape.request?.url))) ??
+    'no connection (a network failure)';
   const where = context.vendor ? urlVariable[context.vendor] : 'the API URL';
+  const check = `check ${where} (its scheme, host and port) and your network`;
   return report(
     `${prefix(context)}could not connect: ${cause}: ${message}`,
-    `check ${where} (its scheme, host and port) and your network`,
+    code && isCertificateCode(code) ? `${check}; ${untrustedCertificateHint}` : check,
     ExitCode.failure,
   );
 }

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +20,24 @@ let mock: MockServer;
 let server: Server;
 let serverUrl: string;
 let refusedUrl: string;
+let selfSigned: Server;
+let selfSignedUrl: string;
+
+/** An https server with a throwaway self-signed certificate, made now with openssl. */
+async function startSelfSigned(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-tls-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
+  execFileSync('openssl', ['req', '-x509', ...ec, ...subject, '-keyout', key, '-out', cert], {
+    stdio: 'ignore',
+  });
+  const options = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  const tls = createTlsServer(options, (_, response) => response.end('{}'));
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  return tls;
+}
 
 let flakyCalls = 0;
 
@@ -49,9 +72,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   refusedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise((resolve) => closed.close(resolve));
+  selfSigned = await startSelfSigned();
+  selfSignedUrl = `https://127.0.0.1:${(selfSigned.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await mock?.close();
+  await new Promise((resolve) => selfSigned?.close(resolve));
   await new Promise((resolve) => server?.close(resolve));
 });
 
@@ -90,8 +116,22 @@ describe.concurrent(
         env: { INSTANA_API_TOKEN: token, INSTANA_BASE_URL: serverUrl.replace('http:', 'https:') },
       });
       expect(tls.code).toBe(1);
-      expect(tls.stderr).toContain('TLS');
+      const plainHost = serverUrl.slice('http://'.length);
+      expect(tls.stderr).toContain(`the TLS handshake with ${plainHost} failed (ERR_SSL_`);
       expect(tls.stderr).toContain('check INSTANA_BASE_URL');
+    });
+
+    it('a certificate that cannot be verified names the host and why', async () => {
+      const result = await runCli(['losant', 'tokens', 'list', '--user'], {
+        env: { LOSANT_ACCESS_TOKEN: token, LOSANT_API_URL: selfSignedUrl },
+      });
+      expect(result.code).toBe(1);
+      const host = selfSignedUrl.slice('https://'.length);
+      expect(result.stderr).toContain(
+        `could not connect: the TLS certificate of ${host} could not be verified (self-signed certificate)`,
+      );
+      expect(result.stderr).toContain('check LOSANT_API_URL');
+      expect(result.stderr).toContain('NODE_EXTRA_CA_CERTS');
     });
 
     it("Losant's 403 names both causes: a missing scope, or no token reaching Losant", async () => {
