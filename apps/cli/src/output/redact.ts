@@ -3,10 +3,15 @@
  * was given, so even a vendor error message that echoes a token cannot leak it to a terminal
  * or a CI log.
  *
- * Core scrubs its own errors the same way (`scrubSecrets` in `packages/core/src/redact.ts`), but
- * does not export it, and this runs on every line the CLI prints, including usage errors raised
- * before any vendor package is loaded. This is therefore the one scrubber for terminal text;
- * like core's, it replaces the longest secret first, so one that contains another is not left
+ * Core has a scrubber for its own errors (`scrubSecrets` in `packages/core/src/redact.ts`), but
+ * this one stays the only one for terminal text, on purpose:
+ * - it runs on every line the CLI prints, usage errors and `--help` included, before any vendor
+ *   package is loaded (commands load them lazily); the CLI reaches core only through the vendor
+ *   packages, so using core's would load one on every run;
+ * - the rule differs where terminal text needs it: values under 8 characters are left alone
+ *   (core's floor is 4), since a short value would blank out ordinary words the person typed;
+ *   the marker stays `[redacted]`, so what the CLI prints does not change.
+ * Like core's, it replaces the longest secret first, so one that contains another is not left
  * half-scrubbed.
  */
 export function redact(text: string, secrets: Iterable<string>): string {

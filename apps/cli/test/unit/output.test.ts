@@ -91,6 +91,14 @@ describe('redact', () => {
   it('leaves short values alone so ordinary words survive', () => {
     expect(redact('a b c', ['b'])).toBe('a b c');
     expect(redact('xx-long-secret-xx', ['long-secret'])).toBe('xx-[redacted]-xx');
+    // Core's scrubber would take these (its floor is 4); terminal text keeps them, see redact.ts.
+    expect(redact('user admin, pin 1234567', ['admin', '1234567'])).toBe('user admin, pin 1234567');
+  });
+
+  it('scrubs the longest secret first, so one holding another is not half-scrubbed', () => {
+    expect(redact('key abcdefgh-12345678', ['abcdefgh', 'abcdefgh-12345678'])).toBe(
+      'key [redacted]',
+    );
   });
 });
 
