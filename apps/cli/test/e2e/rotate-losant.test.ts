@@ -142,6 +142,19 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
     },
   );
 
+  it("--exec's own output reaches stderr whole lines at a time, a secret it echoes scrubbed", async () => {
+    const old = seedOld('user', ['all.User']);
+    const file = join(fx.scratch, `tee-${old.id}`);
+    // tee keeps a copy for the test and echoes the secret to its stdout.
+    const command = `echo got it; tee '${file}'`;
+    const result = await rotate(old.id, ['--user', '--exec', command, '--yes']);
+    expect(result.code, result.stderr).toBe(0);
+    const secret = secretIn(await readFile(file, 'utf8'));
+    expect(await authenticates(secret)).toBe(true);
+    expect(result.stderr).toContain('got it\n[redacted]\n');
+    expect(leakedSecrets(result, [secret, old.token])).toEqual([]);
+  });
+
   it('keeps the old token with --revoke keep and prints the secret once in --json', async () => {
     const old = seedOld('user', ['all.User']);
     const result = await rotate(old.id, ['--user', '--revoke', 'keep', '--json']);
