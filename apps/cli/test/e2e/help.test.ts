@@ -74,7 +74,7 @@ describe.concurrent('help', processTimeout, () => {
     const lines = result.stdout.split('\n');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(description(result.stdout).replace(/\s+/g, ' ')).toContain(
-      "on 127.0.0.1 and runs tokenkit's own commands against it: create, list with pagination, update, audit, delete.",
+      "on 127.0.0.1 and runs tokenkit's own commands against it: create, list with pagination, rotate with --exec, update, audit, delete.",
     );
   });
 });
