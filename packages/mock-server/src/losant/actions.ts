@@ -12,7 +12,7 @@ import {
 import * as z from 'zod/mini';
 import type { Reply } from '../reply.js';
 import type { ParsedRequest } from '../router.js';
-import { APPLICATIONS_GET_SCOPES, listApplications } from './applications.js';
+import { listApplications } from './applications.js';
 import type { LosantPrincipal } from './auth.js';
 import type { ActionHandler, LosantContext } from './context.js';
 import { applicationsQuery, queryParams, tokensQuery } from './query.js';
@@ -118,7 +118,7 @@ function tokenActions(
 /** Every action the mock serves, by operation name. */
 export const LOSANT_ACTIONS: Readonly<Record<string, LosantActionSpec>> = {
   'applications.get': defineAction({
-    scopes: APPLICATIONS_GET_SCOPES,
+    scopes: actionScopes['applications.get'],
     query: applicationsQuery,
     handle: listApplications,
   }),

@@ -7,20 +7,6 @@ import { queryItems } from './list-query.js';
 import { type ApplicationsQuery, envelope, listParams } from './query.js';
 
 /**
- * The scopes `applications.get` accepts (any one), as `losant-rest`'s `docs/applications.md`
- * lists them.
- */
-export const APPLICATIONS_GET_SCOPES: readonly string[] = [
-  'all.Organization',
-  'all.Organization.read',
-  'all.User',
-  'all.User.cli',
-  'all.User.read',
-  'applications.*',
-  'applications.get',
-];
-
-/**
  * Answers `GET /applications`: the applications `principal` can see (the user credential and user
  * tokens every one, an application token its own, an instance token none), narrowed by `orgId`
  * (absent: all; blank: the user's own; an id: that organization's), then filtered, sorted and

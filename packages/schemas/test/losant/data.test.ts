@@ -43,8 +43,8 @@ test('the families hold the values losant-rest-js lib/schemas/apiTokenPost.json 
   expect(userScopes).not.toContain('all.Instance');
 });
 
-test('fifteen actions, each with the scope list of losant-rest-js v1.30.0 lib/api/*.js', () => {
-  expect(losantActions).toHaveLength(15);
+test('sixteen actions, each with the scope list of losant-rest-js v1.30.0 lib/api/*.js', () => {
+  expect(losantActions).toHaveLength(16);
   expect(Object.keys(actionScopes)).toEqual([...losantActions]);
   expect(actionScopes['instanceApiTokens.get']).toEqual([
     'all.Instance',
@@ -68,6 +68,15 @@ test('fifteen actions, each with the scope list of losant-rest-js v1.30.0 lib/ap
     'only.User',
     'userApiTokens.*',
     'userApiTokens.post',
+  ]);
+  expect(actionScopes['applications.get']).toEqual([
+    'all.Organization',
+    'all.Organization.read',
+    'all.User',
+    'all.User.cli',
+    'all.User.read',
+    'applications.*',
+    'applications.get',
   ]);
   for (const action of losantActions) {
     const scopes = actionScopes[action];
