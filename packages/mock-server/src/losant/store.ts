@@ -4,7 +4,7 @@ import type {
   LosantApplication,
   LosantApplicationSeed,
   LosantCreatedApiToken,
-  LosantOwner,
+  LosantStoreOwner,
   LosantTokenSeed,
 } from '../models.js';
 import { objectId, type RandomSource } from '../random.js';
@@ -48,7 +48,7 @@ export interface Organization {
 export interface LosantStore {
   readonly seed: LosantSeed;
   /** Resolves the public owner form; throws on a malformed id. */
-  owner(owner: LosantOwner): OwnerRef;
+  owner(owner: LosantStoreOwner): OwnerRef;
   /** Whether the instance or application exists (the user always does). */
   hasOwner(owner: OwnerRef): boolean;
   /** Creates the instance or application (owned by the seeded user) if it does not exist yet. */
