@@ -15,7 +15,7 @@ import type { ParsedRequest } from '../router.js';
 import { listApplications } from './applications.js';
 import type { LosantPrincipal } from './auth.js';
 import type { ActionHandler, LosantContext } from './context.js';
-import { applicationsQuery, queryParams, tokensQuery } from './query.js';
+import { applicationsRequestQuery, queryParams, tokensRequestQuery } from './query.js';
 import { createToken, deleteToken, getToken, listTokens, patchToken } from './tokens.js';
 import { type Checked, check } from './validation.js';
 
@@ -87,7 +87,7 @@ function tokenActions(
     [`${prefix}ApiTokens.get`]: defineAction({
       scopes: scopes(`${prefix}ApiTokens.get`),
       ...path,
-      query: tokensQuery,
+      query: tokensRequestQuery,
       handle: listTokens,
     }),
     [`${prefix}ApiTokens.post`]: defineAction({
@@ -119,7 +119,7 @@ function tokenActions(
 export const LOSANT_ACTIONS: Readonly<Record<string, LosantActionSpec>> = {
   'applications.get': defineAction({
     scopes: actionScopes['applications.get'],
-    query: applicationsQuery,
+    query: applicationsRequestQuery,
     handle: listApplications,
   }),
   ...tokenActions('instance', instanceTokensPath, instanceTokenPath),

@@ -7,7 +7,7 @@ import type {
   LosantStoreOwner,
   LosantTokenSeed,
 } from '../models.js';
-import { objectId, type RandomSource } from '../random.js';
+import { newObjectId, type RandomSource } from '../random.js';
 import { buildApplication, isoDate } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */
@@ -193,7 +193,7 @@ function buildToken(
   random: RandomSource,
   now: number,
 ): LosantCreatedApiToken {
-  const id = (fields.id ?? fields.apiTokenId ?? objectId(random, now)).toLowerCase();
+  const id = (fields.id ?? fields.apiTokenId ?? newObjectId(random, now)).toLowerCase();
   if (!OBJECT_ID.test(id)) throw new TypeError(`token id must be 24 hex characters: ${id}`);
   const created = isoDate(fields.creationDate) ?? new Date(now).toISOString();
   // Key order follows the example in `losant-rest`'s `docs/_schemas.md`.
