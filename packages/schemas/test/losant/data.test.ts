@@ -69,15 +69,8 @@ test('sixteen actions, each with the scope list of losant-rest-js v1.30.0 lib/ap
     'userApiTokens.*',
     'userApiTokens.post',
   ]);
-  expect(actionScopes['applications.get']).toEqual([
-    'all.Organization',
-    'all.Organization.read',
-    'all.User',
-    'all.User.cli',
-    'all.User.read',
-    'applications.*',
-    'applications.get',
-  ]);
+  // The whole list is checked against losant-rest's doc comment in version-differences.test.ts.
+  expect(actionScopes['applications.get']).toContain('all.User.cli');
   for (const action of losantActions) {
     const scopes = actionScopes[action];
     expect(scopes).toContain(`${action.split('.')[0]}.*`);
