@@ -1,4 +1,5 @@
 import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
+import { applicationsGet } from './resources/applications.js';
 import { tokenEndpointList } from './resources/token-endpoints.js';
 
 /** What one action does, where, and what a token needs to run it. */
@@ -17,8 +18,9 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
 }
 
 /**
- * The fifteen actions described: summary, method, path, scopes and doc link. Built from the
- * same table as the client, so it cannot drift from what the client does.
+ * Every action the client runs (the fifteen token actions and `applications.get`) described:
+ * summary, method, path, scopes and doc link. Built from the same table as the client, so it
+ * cannot drift from what the client does.
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
 export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
   Object.freeze(
     Object.fromEntries(
-      tokenEndpointList.map(({ name, summary, method, path, docs }) => [
+      [...tokenEndpointList, applicationsGet].map(({ name, summary, method, path, docs }) => [
         name,
         Object.freeze({
           action: name,

@@ -1,6 +1,7 @@
 import { actionScopes, losantActions } from '@tokenkit/schemas/losant';
 import { describe, expect, it } from 'vitest';
 import { createLosantClient, LOSANT_ACTION_DOCS, requiredScopes } from '../src/index.js';
+import { officialScopes } from './helpers/losant-rest.js';
 
 const losant = createLosantClient({ accessToken: 'token', url: 'http://127.0.0.1:9' });
 
@@ -38,6 +39,11 @@ describe('action docs and scopes', () => {
     expect(LOSANT_ACTION_DOCS['userApiToken.delete']).toMatchObject({
       method: 'DELETE',
       path: '/me/tokens/{apiTokenId}',
+    });
+    expect(LOSANT_ACTION_DOCS['applications.get']).toMatchObject({
+      method: 'GET',
+      path: '/applications',
+      scopes: officialScopes('applications', 'get'),
     });
     expect(Object.keys(LOSANT_ACTION_DOCS)).toEqual([...losantActions]);
   });

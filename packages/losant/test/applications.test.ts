@@ -69,7 +69,7 @@ describe('applications.get', () => {
     expect(losant.applications.get.scopes).toEqual(officialScopes('applications', 'get'));
   });
 
-  it('refuses an answer that breaks the contract', async () => {
+  it('refuses an answer the applications schema refuses', async () => {
     server.respond = () => ({ body: applicationsBody([applicationBody({ ownerType: 'team' })]) });
     const error = await losant.applications.get().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResponseValidationError);

@@ -6,7 +6,7 @@ import { losantResponder } from './helpers/losant-responder.js';
 
 let server: RecordingServer;
 let losant: LosantClient;
-/** When set, answers the next requests instead of the contract-valid responder. */
+/** When set, answers the next requests instead of the schema-valid responder. */
 let override: Reply | undefined;
 
 beforeAll(async () => {

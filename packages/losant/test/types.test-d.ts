@@ -177,6 +177,7 @@ describe('scopes are typed', () => {
     expectTypeOf(
       LOSANT_ACTION_DOCS['userApiTokens.get'].scopes,
     ).items.toMatchTypeOf<ApiTokenScope>();
+    expectTypeOf(requiredScopes('applications.get')).toEqualTypeOf(losant.applications.get.scopes);
     // @ts-expect-error not an action
     requiredScopes('devices.get');
   });

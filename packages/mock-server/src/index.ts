@@ -6,7 +6,7 @@ export type {
   LosantApplicationSeed,
   LosantCreatedApiToken,
   LosantOrgRole,
-  LosantOwner,
+  LosantStoreOwner,
   LosantTokenSeed,
 } from './models.js';
 export { startMockServer } from './start-mock-server.js';

@@ -10,8 +10,11 @@ import type {
 /** `T`'s keys `K`, present and defined. */
 type Filled<T, K extends keyof T> = { [P in K]-?: Exclude<T[P], undefined> };
 
-/** Which Losant token collection: an instance's, an application's, or the user's (`/me`). */
-export type LosantOwner =
+/**
+ * Which Losant token collection `mock.store.losant` works on: an instance's, an application's,
+ * or the user's (`/me`), named the way the client's params name them.
+ */
+export type LosantStoreOwner =
   | { readonly instanceId: string }
   | { readonly applicationId: string }
   | 'user';

@@ -37,7 +37,7 @@ export function createRandom(seed?: number | string): RandomSource {
  * A new Mongo-style ObjectId (24 hex characters): 4 bytes of seconds since the epoch, then random
  * bytes, so ids sort roughly by creation time as Losant's do.
  */
-export function objectId(random: RandomSource, nowMs: number): string {
+export function newObjectId(random: RandomSource, nowMs: number): string {
   const seconds = Math.floor(nowMs / 1000) >>> 0;
   return seconds.toString(16).padStart(8, '0') + random.hex(8);
 }

@@ -9,7 +9,7 @@ import { createInstanaStore } from './instana/store.js';
 import { listen } from './listen.js';
 import { losantRoutes } from './losant/routes.js';
 import { createLosantStore, losantSecret } from './losant/store.js';
-import { createRandom, objectId } from './random.js';
+import { createRandom, newObjectId } from './random.js';
 import { createRequestLog } from './request-log.js';
 import { handleExchange, type PipelineContext } from './request-pipeline.js';
 import { createStoreApi } from './store-api.js';
@@ -40,11 +40,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const clock = createClock(options.now);
   const random = createRandom(options.seed);
   const started = clock();
-  const userId = objectId(random, started);
+  const userId = newObjectId(random, started);
   const losant = createLosantStore(
     {
-      instanceId: objectId(random, started),
-      applicationId: objectId(random, started),
+      instanceId: newObjectId(random, started),
+      applicationId: newObjectId(random, started),
       userId,
       userName: 'Mock User',
     },

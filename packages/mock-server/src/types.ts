@@ -6,7 +6,7 @@ import type {
   LosantApplication,
   LosantApplicationSeed,
   LosantCreatedApiToken,
-  LosantOwner,
+  LosantStoreOwner,
   LosantTokenSeed,
 } from './models.js';
 
@@ -86,13 +86,16 @@ export interface MockStore {
      * returns them with their secrets. Naming an unknown instance or application creates it.
      * Throws on a duplicate or malformed `id`.
      */
-    add(owner: LosantOwner, tokens: number | readonly LosantTokenSeed[]): LosantCreatedApiToken[];
+    add(
+      owner: LosantStoreOwner,
+      tokens: number | readonly LosantTokenSeed[],
+    ): LosantCreatedApiToken[];
     /** Every token of `owner`, in insertion order (no secrets). Empty for an unknown owner. */
-    list(owner: LosantOwner): LosantApiToken[];
+    list(owner: LosantStoreOwner): LosantApiToken[];
     /** One token of `owner` (no secret), or `undefined`. */
-    get(owner: LosantOwner, apiTokenId: string): LosantApiToken | undefined;
+    get(owner: LosantStoreOwner, apiTokenId: string): LosantApiToken | undefined;
     /** Removes one token; returns whether it existed. */
-    remove(owner: LosantOwner, apiTokenId: string): boolean;
+    remove(owner: LosantStoreOwner, apiTokenId: string): boolean;
     /**
      * Adds `applications` (a count, or partial applications) owned by the seeded user or by
      * `options.orgId` (the seeded user is a member of every organization), each with

@@ -1,3 +1,4 @@
+import { actionScopes } from '@tokenkit/schemas/losant';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LosantApplication } from '../src/index.js';
@@ -5,15 +6,8 @@ import { losantCaller, start } from './helpers.js';
 
 const ORG_A = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const ORG_B = 'bbbbbbbbbbbbbbbbbbbbbbbb';
-const ACCEPTED = [
-  'all.Organization',
-  'all.Organization.read',
-  'all.User',
-  'all.User.cli',
-  'all.User.read',
-  'applications.*',
-  'applications.get',
-];
+/** Checked against losant-rest's own doc comment in the schemas' and losant's tests. */
+const ACCEPTED = actionScopes['applications.get'];
 
 interface Page {
   items: (LosantApplication & { summary: Record<string, number> })[];

@@ -13,7 +13,7 @@ async function attempt(mock: MockServer, action: LosantAction, scope: string): P
   const as = losantCaller(mock, caller?.token);
   const base = basePath(mock, action);
   const [resource = '', verb] = action.split('.');
-  const collection = resource.endsWith('Tokens');
+  const collection = resource.endsWith('Tokens') || resource === 'applications';
   const path = collection ? base : `${base}/${target?.id}`;
   const method =
     verb === 'get' ? 'GET' : verb === 'post' ? 'POST' : verb === 'patch' ? 'PATCH' : 'DELETE';
@@ -29,6 +29,7 @@ function ownerOf(mock: MockServer, action: LosantAction) {
 }
 
 function basePath(mock: MockServer, action: LosantAction): string {
+  if (action === 'applications.get') return '/applications';
   if (action.startsWith('instance')) return `/instances/${mock.losant.instanceId}/tokens`;
   if (action.startsWith('application')) return `/applications/${mock.losant.applicationId}/tokens`;
   return '/me/tokens';
@@ -37,8 +38,8 @@ function basePath(mock: MockServer, action: LosantAction): string {
 const SUCCESS: Record<string, number> = { get: 200, post: 201, patch: 200, delete: 200 };
 
 describe("Losant scope enforcement (losant-rest's lib/api docs)", () => {
-  it('knows all 15 actions', () => {
-    expect(losantActions).toHaveLength(15);
+  it('knows all 16 actions', () => {
+    expect(losantActions).toHaveLength(16);
   });
 
   it.each(losantActions)(

@@ -58,6 +58,8 @@ test('listQuery takes numbers or strings and gives strings', () => {
 test('actions and their scopes are typed data', () => {
   expectTypeOf<'userApiToken.delete'>().toExtend<LosantAction>();
   expectTypeOf<'userApiToken.put'>().not.toExtend<LosantAction>();
+  expectTypeOf<'applications.get'>().toExtend<LosantAction>();
+  expectTypeOf<'applications.post'>().not.toExtend<LosantAction>();
   expectTypeOf(losant.actionScopes['userApiToken.delete']).toExtend<readonly ApiTokenScope[]>();
   expectTypeOf<Success['success']>().toEqualTypeOf<true>();
 });

@@ -1,23 +1,12 @@
-import { applications, applicationsQuery } from '@tokenkit/schemas/losant';
+import { actionScopes, applications, applicationsQuery } from '@tokenkit/schemas/losant';
 import { docsUrl, type Endpoint, endpoint } from './endpoint.js';
-
-/** The scopes `applications.get` accepts (API v1.30.0); losant-rest documents the same list. */
-const applicationsGetScopes = [
-  'all.Organization',
-  'all.Organization.read',
-  'all.User',
-  'all.User.cli',
-  'all.User.read',
-  'applications.*',
-  'applications.get',
-] as const;
 
 /** `GET /applications`: one page of the applications the caller can see. */
 export const applicationsGet: Endpoint<
   'applications.get',
   typeof applicationsQuery.shape,
   typeof applications,
-  typeof applicationsGetScopes
+  (typeof actionScopes)['applications.get']
 > = endpoint({
   name: 'applications.get',
   summary: 'Returns one page of the applications the current user has permission to see.',
@@ -26,6 +15,6 @@ export const applicationsGet: Endpoint<
   shape: applicationsQuery.shape,
   query: Object.keys(applicationsQuery.shape),
   response: applications,
-  scopes: applicationsGetScopes,
+  scopes: actionScopes['applications.get'],
   docs: docsUrl('applications', 'get'),
 });

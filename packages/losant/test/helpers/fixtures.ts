@@ -1,4 +1,4 @@
-/** Contract-valid response bodies for tests that need a server answer but not a real store. */
+/** Schema-valid response bodies for tests that need a server answer but not a real store. */
 
 /** Deterministic 24-hex ids. */
 export const ids = {

@@ -5,7 +5,7 @@ const collection = /^\/(?:instances\/[^/]+|applications\/[^/]+|me)\/tokens$/;
 const item = /^\/(?:instances\/[^/]+|applications\/[^/]+|me)\/tokens\/[^/]+$/;
 
 /**
- * Answers every Losant token route and `GET /applications` with a contract-valid body, so that both the official
+ * Answers every Losant token route and `GET /applications` with a schema-valid body, so that both the official
  * client and ours complete their call and the recorded requests can be compared.
  */
 export function losantResponder(request: RecordedRequest): Reply {

@@ -3,7 +3,7 @@ import { ids } from './fixtures.js';
 
 /** One action called with the same params on both clients. */
 export interface WireCase {
-  action: LosantAction | 'applications.get';
+  action: LosantAction;
   params: Record<string, unknown>;
 }
 

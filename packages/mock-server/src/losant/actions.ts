@@ -12,10 +12,10 @@ import {
 import * as z from 'zod/mini';
 import type { Reply } from '../reply.js';
 import type { ParsedRequest } from '../router.js';
-import { APPLICATIONS_GET_SCOPES, listApplications } from './applications.js';
+import { listApplications } from './applications.js';
 import type { LosantPrincipal } from './auth.js';
 import type { ActionHandler, LosantContext } from './context.js';
-import { applicationsQuery, queryParams, tokensQuery } from './query.js';
+import { applicationsRequestQuery, queryParams, tokensRequestQuery } from './query.js';
 import { createToken, deleteToken, getToken, listTokens, patchToken } from './tokens.js';
 import { type Checked, check } from './validation.js';
 
@@ -87,7 +87,7 @@ function tokenActions(
     [`${prefix}ApiTokens.get`]: defineAction({
       scopes: scopes(`${prefix}ApiTokens.get`),
       ...path,
-      query: tokensQuery,
+      query: tokensRequestQuery,
       handle: listTokens,
     }),
     [`${prefix}ApiTokens.post`]: defineAction({
@@ -118,8 +118,8 @@ function tokenActions(
 /** Every action the mock serves, by operation name. */
 export const LOSANT_ACTIONS: Readonly<Record<string, LosantActionSpec>> = {
   'applications.get': defineAction({
-    scopes: APPLICATIONS_GET_SCOPES,
-    query: applicationsQuery,
+    scopes: actionScopes['applications.get'],
+    query: applicationsRequestQuery,
     handle: listApplications,
   }),
   ...tokenActions('instance', instanceTokensPath, instanceTokenPath),

@@ -1,5 +1,5 @@
 import type { LosantApplication, LosantApplicationSeed } from '../models.js';
-import { objectId, type RandomSource } from '../random.js';
+import { newObjectId, type RandomSource } from '../random.js';
 import type { Organization } from './store.js';
 
 const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
@@ -15,7 +15,7 @@ export function buildApplication(
   now: number,
   org?: Organization,
 ): LosantApplication {
-  const id = (fields.id ?? objectId(random, now)).toLowerCase();
+  const id = (fields.id ?? newObjectId(random, now)).toLowerCase();
   if (!OBJECT_ID.test(id)) throw new TypeError(`application id must be 24 hex characters: ${id}`);
   const created = isoDate(fields.creationDate) ?? new Date(now).toISOString();
   const application: LosantApplication = {

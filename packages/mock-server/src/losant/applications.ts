@@ -4,21 +4,7 @@ import { canReach } from './auth.js';
 import type { ActionHandler } from './context.js';
 import { hal } from './hal.js';
 import { queryItems } from './list-query.js';
-import { type ApplicationsQuery, envelope, listParams } from './query.js';
-
-/**
- * The scopes `applications.get` accepts (any one), as `losant-rest`'s `docs/applications.md`
- * lists them.
- */
-export const APPLICATIONS_GET_SCOPES: readonly string[] = [
-  'all.Organization',
-  'all.Organization.read',
-  'all.User',
-  'all.User.cli',
-  'all.User.read',
-  'applications.*',
-  'applications.get',
-];
+import { type ApplicationsRequestQuery, envelope, listRequest } from './query.js';
 
 /**
  * Answers `GET /applications`: the applications `principal` can see (the user credential and user
@@ -26,9 +12,13 @@ export const APPLICATIONS_GET_SCOPES: readonly string[] = [
  * (absent: all; blank: the user's own; an id: that organization's), then filtered, sorted and
  * paged like a token list. Each carries a `summary` with its `apiTokenCount`.
  */
-export const listApplications: ActionHandler<ApplicationsQuery> = (context, principal, params) => {
+export const listApplications: ActionHandler<ApplicationsRequestQuery> = (
+  context,
+  principal,
+  params,
+) => {
   const { query } = params;
-  const list = listParams(query);
+  const list = listRequest(query);
   const { store } = context;
   const visible = store
     .applications()
@@ -60,7 +50,7 @@ function inOrg(orgId: string | undefined, userId: string) {
  * The `summary` counts the mock knows (tokens are real, the rest stay 0), narrowed by the
  * comma-separated `summaryInclude` and `summaryExclude`.
  */
-function summaryFields(query: ApplicationsQuery) {
+function summaryFields(query: ApplicationsRequestQuery) {
   const list = (value: string | undefined) =>
     value === undefined || value === '' ? undefined : value.split(',').map((s) => s.trim());
   const include = list(query.summaryInclude);

@@ -1,7 +1,7 @@
 import { globToRegExp } from './glob.js';
 
 /** A list request's parameters after validation and defaults. */
-export interface ListParams {
+export interface ListRequest {
   readonly sortField: string;
   readonly sortDirection: 'asc' | 'desc';
   readonly page: number;
@@ -28,7 +28,7 @@ const DATE_FIELDS = new Set(['creationDate', 'lastUpdated', 'expirationDate']);
  */
 export function queryItems<T extends { readonly id: string }>(
   items: readonly T[],
-  params: ListParams,
+  params: ListRequest,
 ): ListResult<T> {
   let selected = items;
   const { filterField, filter } = params;

@@ -5,7 +5,7 @@ import {
   sortFields,
 } from '@tokenkit/schemas/losant';
 import * as z from 'zod/mini';
-import type { ListParams } from './list-query.js';
+import type { ListRequest } from './list-query.js';
 
 // Query parameters arrive as strings, and `losant-rest`'s `apiInfo.json` types every one of them
 // `string` (page numbers included), so these schemas read strings; other keys are ignored.
@@ -26,12 +26,12 @@ function listQuery<
 }
 
 /** The query of the three token lists (`…ApiTokens.get`). */
-export const tokensQuery = listQuery(sortFields, filterFields);
+export const tokensRequestQuery = listQuery(sortFields, filterFields);
 /** The query of a token list, parsed. */
-export type TokensQuery = z.output<typeof tokensQuery>;
+export type TokensRequestQuery = z.output<typeof tokensRequestQuery>;
 
 /** The query of `applications.get`. */
-export const applicationsQuery = z.extend(
+export const applicationsRequestQuery = z.extend(
   listQuery(applicationSortFields, applicationFilterFields),
   {
     orgId: z.optional(z.string().check(z.regex(/^([A-Fa-f\d]{24}|)$/))),
@@ -40,7 +40,7 @@ export const applicationsQuery = z.extend(
   },
 );
 /** The query of `applications.get`, parsed. */
-export type ApplicationsQuery = z.output<typeof applicationsQuery>;
+export type ApplicationsRequestQuery = z.output<typeof applicationsRequestQuery>;
 
 /** The list parameters whose blank value means "not given" (a blank `orgId` means "mine"). */
 const BLANK_MEANS_ABSENT = new Set([
@@ -62,14 +62,14 @@ export function queryParams(query: Readonly<Record<string, string>>): Record<str
 }
 
 /** Defaults of every list: page 0 of 100, sorted by name ascending. */
-export function listParams(query: {
+export function listRequest(query: {
   sortField?: string | undefined;
   sortDirection?: 'asc' | 'desc' | undefined;
   page?: string | undefined;
   perPage?: string | undefined;
   filterField?: string | undefined;
   filter?: string | undefined;
-}): ListParams {
+}): ListRequest {
   return {
     sortField: query.sortField ?? 'name',
     sortDirection: query.sortDirection ?? 'asc',
@@ -84,7 +84,7 @@ export function listParams(query: {
 export function envelope(
   items: readonly object[],
   totalCount: number,
-  params: ListParams,
+  params: ListRequest,
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {
     items,

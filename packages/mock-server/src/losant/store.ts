@@ -4,10 +4,10 @@ import type {
   LosantApplication,
   LosantApplicationSeed,
   LosantCreatedApiToken,
-  LosantOwner,
+  LosantStoreOwner,
   LosantTokenSeed,
 } from '../models.js';
-import { objectId, type RandomSource } from '../random.js';
+import { newObjectId, type RandomSource } from '../random.js';
 import { buildApplication, isoDate } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */
@@ -48,7 +48,7 @@ export interface Organization {
 export interface LosantStore {
   readonly seed: LosantSeed;
   /** Resolves the public owner form; throws on a malformed id. */
-  owner(owner: LosantOwner): OwnerRef;
+  owner(owner: LosantStoreOwner): OwnerRef;
   /** Whether the instance or application exists (the user always does). */
   hasOwner(owner: OwnerRef): boolean;
   /** Creates the instance or application (owned by the seeded user) if it does not exist yet. */
@@ -193,7 +193,7 @@ function buildToken(
   random: RandomSource,
   now: number,
 ): LosantCreatedApiToken {
-  const id = (fields.id ?? fields.apiTokenId ?? objectId(random, now)).toLowerCase();
+  const id = (fields.id ?? fields.apiTokenId ?? newObjectId(random, now)).toLowerCase();
   if (!OBJECT_ID.test(id)) throw new TypeError(`token id must be 24 hex characters: ${id}`);
   const created = isoDate(fields.creationDate) ?? new Date(now).toISOString();
   // Key order follows the example in `losant-rest`'s `docs/_schemas.md`.

@@ -6,7 +6,7 @@ import type { ActionHandler, CheckedParams, LosantContext } from './context.js';
 import { forbidden, notFound } from './errors.js';
 import { hal } from './hal.js';
 import { queryItems } from './list-query.js';
-import { envelope, listParams, type TokensQuery } from './query.js';
+import { envelope, listRequest, type TokensRequestQuery } from './query.js';
 import { type LosantStore, type OwnerRef, withoutSecret } from './store.js';
 
 /** A token action once its owner is known to exist and to be within the caller's reach. */
@@ -50,8 +50,8 @@ function item<B = undefined>(
 }
 
 /** Answers a list: filter, sort and page the owner's tokens into the list envelope. */
-export const listTokens = owned<TokensQuery>((context, owner, _principal, params) => {
-  const query = listParams(params.query);
+export const listTokens = owned<TokensRequestQuery>((context, owner, _principal, params) => {
+  const query = listRequest(params.query);
   const base = collectionPath(owner);
   const result = queryItems(context.store.tokens(owner), query);
   const items = result.items.map((token) =>

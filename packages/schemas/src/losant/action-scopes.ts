@@ -1,6 +1,9 @@
 import type { ApiTokenScope } from './scopes.js';
 
-/** The fifteen token actions, named `resource.action` as in the official client. */
+/**
+ * The actions the SDK runs, named `resource.action` as in the official client: the fifteen
+ * token actions, then `applications.get`, the listing that finds every application to audit.
+ */
 export const losantActions = [
   'instanceApiTokens.get',
   'instanceApiTokens.post',
@@ -17,8 +20,9 @@ export const losantActions = [
   'userApiToken.get',
   'userApiToken.patch',
   'userApiToken.delete',
+  'applications.get',
 ] as const;
-/** One of the fifteen token actions, e.g. `'instanceApiTokens.get'`. */
+/** One of the actions the SDK runs, e.g. `'instanceApiTokens.get'` or `'applications.get'`. */
 export type LosantAction = (typeof losantActions)[number];
 
 /**
@@ -134,4 +138,13 @@ export const actionScopes = {
   ],
   'userApiToken.patch': ['all.User', 'only.User', 'userApiToken.*', 'userApiToken.patch'],
   'userApiToken.delete': ['all.User', 'only.User', 'userApiToken.*', 'userApiToken.delete'],
+  'applications.get': [
+    'all.Organization',
+    'all.Organization.read',
+    'all.User',
+    'all.User.cli',
+    'all.User.read',
+    'applications.*',
+    'applications.get',
+  ],
 } as const satisfies Record<LosantAction, readonly ApiTokenScope[]>;

@@ -62,7 +62,7 @@ const dates: readonly Fixture[] = [
 
 const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
   apiTokenPost: [
-    ['the DESIGN.md example', apiTokenPostExample, true],
+    ['a typical create', apiTokenPostExample, true],
     ['a name only', { name: 'ci' }, true],
     [
       'every v1.20.1 field',
@@ -110,7 +110,7 @@ const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
     ),
   ],
   apiTokenPatch: [
-    ['the DESIGN.md example', apiTokenPatchExample, true],
+    ['a typical patch (deactivate)', apiTokenPatchExample, true],
     ['an empty body', {}, true],
     ['a new name', { name: 'renamed' }, true],
     ['a 255-character name', { name: name255 }, true],

@@ -43,8 +43,8 @@ test('the families hold the values losant-rest-js lib/schemas/apiTokenPost.json 
   expect(userScopes).not.toContain('all.Instance');
 });
 
-test('fifteen actions, each with the scope list of losant-rest-js v1.30.0 lib/api/*.js', () => {
-  expect(losantActions).toHaveLength(15);
+test('sixteen actions, each with the scope list of losant-rest-js v1.30.0 lib/api/*.js', () => {
+  expect(losantActions).toHaveLength(16);
   expect(Object.keys(actionScopes)).toEqual([...losantActions]);
   expect(actionScopes['instanceApiTokens.get']).toEqual([
     'all.Instance',
@@ -69,6 +69,8 @@ test('fifteen actions, each with the scope list of losant-rest-js v1.30.0 lib/ap
     'userApiTokens.*',
     'userApiTokens.post',
   ]);
+  // The whole list is checked against losant-rest's doc comment in version-differences.test.ts.
+  expect(actionScopes['applications.get']).toContain('all.User.cli');
   for (const action of losantActions) {
     const scopes = actionScopes[action];
     expect(scopes).toContain(`${action.split('.')[0]}.*`);

@@ -46,14 +46,14 @@ export const errorExample = { type: 'NotFound', message: 'Application was not fo
 /** lib/schemas/success.json: what a DELETE answers. */
 export const successExample = { success: true } as const;
 
-/** DESIGN.md: the create body of the quick example. */
+/** A typical create: a name, one read scope, an expiry with milliseconds. */
 export const apiTokenPostExample = {
   name: 'ci',
   scope: ['all.Application.read'],
   expirationDate: '2027-01-01T00:00:00.000Z',
 } as const;
 
-/** DESIGN.md: the patch body of the quick example. */
+/** A typical patch: deactivating a token. */
 export const apiTokenPatchExample = { status: 'inactive' } as const;
 
 /** lib/schemas/apiInfo.json: the list-query examples (`filterField: 'key'` is not in its enum). */

@@ -79,21 +79,25 @@ export function keywordsOf(schema: unknown, found = new Set<string>()): Set<stri
 }
 
 /**
- * The scopes each token action's doc comment lists in losant-rest ("must include at least
- * one of the following scopes: a, b, or c."), keyed `resource.action`.
+ * The scopes losant-rest's doc comments list ("must include at least one of the following
+ * scopes: a, b, or c.") for each token action and for `applications.get`, keyed
+ * `resource.action`.
  */
 export function vendorActionScopes(): Record<string, string[]> {
   const apiDir = join(root, 'lib', 'api');
   const result: Record<string, string[]> = {};
   for (const file of readdirSync(apiDir)) {
-    if (!/^(instance|application|user)ApiTokens?\.js$/.test(file)) continue;
+    const tokens = /^(instance|application|user)ApiTokens?\.js$/.test(file);
+    if (!tokens && file !== 'applications.js') continue;
     const resource = file.replace(/\.js$/, '');
     const source = readFileSync(join(apiDir, file), 'utf8');
     const pattern =
       /following scopes:\s*\n\s*\*\s*([^\n]+?)\.\n[\s\S]*?internals\.(\w+) = function/g;
     for (const match of source.matchAll(pattern)) {
+      const action = `${resource}.${match[2]}`;
+      if (!tokens && action !== 'applications.get') continue;
       const list = match[1]!.replace(/,? or /, ', ');
-      result[`${resource}.${match[2]}`] = list.split(', ').map((scope) => scope.trim());
+      result[action] = list.split(', ').map((scope) => scope.trim());
     }
   }
   return result;

@@ -315,7 +315,7 @@ describe('verdicts that differ', () => {
 });
 
 describe('actions', () => {
-  test('the fifteen actions are the token actions of losant-rest', () => {
+  test("the actions are losant-rest's token actions and applications.get", () => {
     expect([...losantActions].sort()).toEqual(Object.keys(vendorActionScopes()).sort());
   });
 

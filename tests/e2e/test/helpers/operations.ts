@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@tokenkit/core';
 import { newApiToken } from '@tokenkit/instana';
-import type { LosantOwner } from '@tokenkit/mock-server';
+import type { LosantStoreOwner } from '@tokenkit/mock-server';
 import { expect } from 'vitest';
 import type { Fixture } from './fixture.js';
 
@@ -11,7 +11,7 @@ export interface LosantOwnerCase {
   /** The owner part of the params (`{ instanceId }`, `{ applicationId }` or `{}`). */
   params(fixture: Fixture): Record<string, string>;
   /** The owner as `mock.store.losant` takes it. */
-  store(fixture: Fixture): LosantOwner;
+  store(fixture: Fixture): LosantStoreOwner;
 }
 
 /** The three Losant owners. */
