@@ -1,8 +1,9 @@
 // What the release scripts share: the publishable packages, the ranges they declare, and a way to
 // run a command that stops the script with the command's own output when it fails.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -74,4 +75,23 @@ export function run(command, args, options = {}) {
     throw new Error(`failed (${result.status ?? result.signal}): ${command} ${args.join(' ')}`);
   }
   return result.stdout;
+}
+
+/**
+ * Runs a command without blocking this process, for commands that talk to a server this process
+ * serves; on failure prints its output and throws, naming the command.
+ */
+export async function runAsync(command, args, options = {}) {
+  try {
+    const { stdout } = await promisify(execFile)(command, args, {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      ...options,
+    });
+    return stdout;
+  } catch (error) {
+    process.stdout.write(error.stdout ?? '');
+    process.stderr.write(error.stderr ?? '');
+    throw new Error(`failed (${error.code ?? error.signal}): ${command} ${args.join(' ')}`);
+  }
 }
