@@ -3,6 +3,7 @@
  * re-export whole (`export * from '@tokenkit/core/errors'`), so their users import errors from
  * the vendor package they installed.
  */
+export { isAnswerLost } from './answer-lost.js';
 export {
   AbortError,
   ApiError,
@@ -11,12 +12,17 @@ export {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CreateOutcomeUnknownError,
+  type CreateOutcomeUnknownErrorOptions,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   type RedactedRequest,
   RequestValidationError,
   ResponseValidationError,
+  RotationError,
+  type RotationErrorOptions,
+  type RotationStep,
   ServerError,
   TimeoutError,
   TokenkitError,
@@ -30,11 +36,13 @@ export {
   isBadRequestError,
   isConflictError,
   isConnectionError,
+  isCreateOutcomeUnknownError,
   isNotFoundError,
   isPermissionDeniedError,
   isRateLimitError,
   isRequestValidationError,
   isResponseValidationError,
+  isRotationError,
   isServerError,
   isTimeoutError,
   isTokenkitError,

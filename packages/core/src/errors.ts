@@ -1,7 +1,8 @@
 /**
  * The error tree. Every error is a {@link TokenkitError}; nothing here ever holds a credential:
- * requests are stored redacted, there is no `cause` pointing at raw transport errors, and
- * `toJSON` / `util.inspect` print only the fields declared below.
+ * requests are stored redacted, there is no `cause` pointing at raw transport errors (only the
+ * two lifecycle errors keep one, the error that stopped them), and `toJSON` / `util.inspect`
+ * print only the fields declared below.
  */
 
 /** Marks our errors so the name-based guards cannot be fooled by a DOMException of the same name. */
@@ -257,6 +258,12 @@ export class ResponseValidationError extends TokenkitError {
   static {
     ResponseValidationError.prototype.name = 'ResponseValidationError';
   }
+  /**
+   * `'invalid-json'`: the body could not be parsed (cut short, or not JSON at all), so what the
+   * server said is unknown. `'schema'`: the body was read and parsed, and the response schema
+   * rejected it.
+   */
+  readonly kind: 'invalid-json' | 'schema';
   /** Every problem found, each with its path in the response body. */
   readonly issues: readonly ValidationIssue[];
   /** HTTP status of the response. */
@@ -267,6 +274,7 @@ export class ResponseValidationError extends TokenkitError {
   constructor(
     message: string,
     options: {
+      kind: 'invalid-json' | 'schema';
       issues: readonly ValidationIssue[];
       status: number;
       requestId: string | undefined;
@@ -274,6 +282,7 @@ export class ResponseValidationError extends TokenkitError {
     },
   ) {
     super(message, options.request);
+    this.kind = options.kind;
     this.issues = options.issues;
     this.status = options.status;
     this.requestId = options.requestId;
@@ -281,11 +290,126 @@ export class ResponseValidationError extends TokenkitError {
 
   protected override details(): Record<string, unknown> {
     return {
+      kind: this.kind,
       status: this.status,
       requestId: this.requestId,
       issues: this.issues,
       ...super.details(),
     };
+  }
+}
+
+/**
+ * What a cause shows in `toJSON`: a tokenkit error prints its own (safe) fields; any other error
+ * only its name, since its message may quote a secret (a delivery command's output, say).
+ */
+function causeDetails(cause: unknown): unknown {
+  if (typeof cause !== 'object' || cause === null) return typeof cause;
+  // The brand, not instanceof: the cause may come from another copy of core.
+  const { toJSON } = cause as { toJSON?: unknown };
+  if (brand in cause && typeof toJSON === 'function') return toJSON.call(cause);
+  return { name: cause instanceof Error ? cause.name : typeof cause };
+}
+
+/** Sets `cause` as `new Error(message, { cause })` would: own, not enumerable. */
+function setCause(error: Error, cause: unknown): void {
+  Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
+}
+
+/** The step of a rotation that failed. */
+export type RotationStep = 'read' | 'create' | 'deliver' | 'revoke';
+
+/** What {@link RotationError} is built from; every field is also on the error. */
+export interface RotationErrorOptions {
+  /** The step that failed: reading the old token, creating, delivering or revoking. */
+  step: RotationStep;
+  /** The id of the token being rotated. */
+  oldTokenId: string;
+  /** The id of the replacement, once it was created. */
+  replacementId?: string | undefined;
+  /** What became of the replacement: never made, deleted again, or kept (and working). */
+  replacement: 'none' | 'deleted' | 'kept';
+  /** What became of the old token. */
+  old: 'untouched' | 'deleted' | 'deactivated';
+  /** The error that made the step fail. */
+  cause: unknown;
+}
+
+/**
+ * A token rotation stopped part way. The message, written by the vendor package, says in plain
+ * words what state it left ("the replacement 6b0d… was created, then deleted because delivery
+ * failed; the old token is untouched"); the fields say the same for programs. Never holds a
+ * secret: a `cause` that is not a tokenkit error shows only its name in `toJSON`.
+ */
+export class RotationError extends TokenkitError {
+  static {
+    RotationError.prototype.name = 'RotationError';
+  }
+  /** The step that failed. */
+  readonly step: RotationStep;
+  /** The id of the token being rotated. */
+  readonly oldTokenId: string;
+  /** The id of the replacement, when one was created. */
+  readonly replacementId: string | undefined;
+  /** What became of the replacement. */
+  readonly replacement: 'none' | 'deleted' | 'kept';
+  /** What became of the old token. */
+  readonly old: 'untouched' | 'deleted' | 'deactivated';
+  declare readonly cause: unknown;
+
+  /** @param message - Safe to print: the vendor package never puts a secret in it. */
+  constructor(message: string, options: RotationErrorOptions) {
+    super(message);
+    this.step = options.step;
+    this.oldTokenId = options.oldTokenId;
+    this.replacementId = options.replacementId;
+    this.replacement = options.replacement;
+    this.old = options.old;
+    setCause(this, options.cause);
+  }
+
+  protected override details(): Record<string, unknown> {
+    return {
+      step: this.step,
+      oldTokenId: this.oldTokenId,
+      replacementId: this.replacementId,
+      replacement: this.replacement,
+      old: this.old,
+      cause: causeDetails(this.cause),
+    };
+  }
+}
+
+/** What {@link CreateOutcomeUnknownError} is built from; every field is also on the error. */
+export interface CreateOutcomeUnknownErrorOptions {
+  /** Tokens that may be the one this create made (empty when none could be told apart). */
+  candidateIds: readonly string[];
+  /** The error that lost the create's answer (see `isAnswerLost`). */
+  cause: unknown;
+}
+
+/**
+ * A create whose answer was lost, and whose outcome the vendor package could not settle without
+ * risking someone else's token: it may or may not exist. `candidateIds` lists the tokens that
+ * match, for a person to check; nothing was deleted.
+ */
+export class CreateOutcomeUnknownError extends TokenkitError {
+  static {
+    CreateOutcomeUnknownError.prototype.name = 'CreateOutcomeUnknownError';
+  }
+  /** Tokens that may be the one this create made. */
+  readonly candidateIds: readonly string[];
+  declare readonly cause: unknown;
+
+  /** @param message - Safe to print: the vendor package never puts a secret in it. */
+  constructor(message: string, options: CreateOutcomeUnknownErrorOptions) {
+    super(message);
+    this.candidateIds = [...options.candidateIds];
+    setCause(this, options.cause);
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { candidateIds: this.candidateIds, cause: causeDetails(this.cause) };
   }
 }
 

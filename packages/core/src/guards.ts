@@ -5,11 +5,13 @@ import type {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  CreateOutcomeUnknownError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
+  RotationError,
   ServerError,
   TimeoutError,
   TokenkitError,
@@ -100,4 +102,12 @@ export function isRequestValidationError(value: unknown): value is RequestValida
 /** True for a {@link ResponseValidationError}. */
 export function isResponseValidationError(value: unknown): value is ResponseValidationError {
   return hasName(value, 'ResponseValidationError');
+}
+/** True for a {@link RotationError} (a rotation that stopped part way). */
+export function isRotationError(value: unknown): value is RotationError {
+  return hasName(value, 'RotationError');
+}
+/** True for a {@link CreateOutcomeUnknownError} (a create that may or may not have happened). */
+export function isCreateOutcomeUnknownError(value: unknown): value is CreateOutcomeUnknownError {
+  return hasName(value, 'CreateOutcomeUnknownError');
 }

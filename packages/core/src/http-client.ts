@@ -1,4 +1,5 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import { connectionAnswerLost, statusAnswerLost } from './answer-lost.js';
 import type { AuthStrategy } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
 import { type RedactedRequest, RequestValidationError, ResponseValidationError } from './errors.js';
@@ -20,6 +21,7 @@ import {
   isConnectionRefused,
   retryableStatuses,
   serverRetryDelay,
+  systemErrorCode,
 } from './retry-policy.js';
 import { scrubIssues, scrubRequest } from './scrub-value.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -109,6 +111,12 @@ export interface HttpRequest {
    * than 4 characters are ignored. @default []
    */
   secrets?: readonly string[] | undefined;
+  /**
+   * What a DELETE resolves with when an attempt's answer was lost (see {@link isAnswerLost}) and
+   * a retry then got 404: the resource is gone, as asked (the lost attempt deleted it). A 404 on
+   * the first attempt is still a `NotFoundError`. @default undefined
+   */
+  deletedBody?: unknown;
 }
 
 /** A successful response. */
@@ -293,6 +301,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const deadline = startedAt + totalTimeout;
     let attempt = 0;
     let plannedDelay = 0;
+    // Whether an attempt retried so far may have acted without us hearing the answer.
+    let answerLost = false;
 
     const attemptFetch = async (input: Request): Promise<Response> => {
       attempt++;
@@ -322,6 +332,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const idempotent = idempotentMethods.has(method);
       let delay: number;
       let reason: string;
+      let lost: boolean;
       if (isHTTPError(error)) {
         const { status } = error.response;
         if (!idempotent || !retryableStatuses.has(status)) return false;
@@ -329,21 +340,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (serverDelay !== undefined && serverDelay > maxRetryAfter) return false;
         delay = serverDelay ?? backoffDelay(retryCount, backoff);
         reason = String(status);
+        lost = statusAnswerLost(status);
       } else if (isNetworkError(error)) {
         // POST/PATCH only when the connection was refused: the server provably saw nothing.
         if (!idempotent && !isConnectionRefused(error)) return false;
         delay = backoffDelay(retryCount, backoff);
         reason = 'connection error';
+        lost = connectionAnswerLost(systemErrorCode(error));
       } else if (isTimeoutError(error)) {
         if (!idempotent) return false;
         delay = backoffDelay(retryCount, backoff);
         reason = 'timeout';
+        lost = true;
       } else {
         return false;
       }
       // Waiting past the deadline only to time out helps nobody: surface the real error now.
       if (Date.now() + delay >= deadline) return false;
       plannedDelay = delay;
+      answerLost ||= lost;
       if (logger?.info) {
         log(
           logger,
@@ -394,6 +409,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ...(auth && maxRetries > 0 ? { hooks: { beforeRetry: [reauthorize] } } : {}),
       });
     } catch (error) {
+      if (
+        answerLost &&
+        method === 'DELETE' &&
+        isHTTPError(error) &&
+        error.response.status === 404
+      ) {
+        // An earlier attempt deleted it; only its answer went missing.
+        const { headers: responseHeaders, status } = error.response;
+        const requestId = readRequestId(responseHeaders);
+        return { data: descriptor.deletedBody, status, headers: responseHeaders, requestId };
+      }
       const mapped = mapError(error, {
         request: redacted(),
         signal,
@@ -432,6 +458,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw new ResponseValidationError(
             `${method} ${logUrl()} returned a body that is not valid JSON`,
             {
+              kind: 'invalid-json',
               issues: [{ path: '', message: 'body is not valid JSON' }],
               status,
               requestId,
@@ -449,7 +476,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const issues = scrubIssues(toValidationIssues(result.issues), secrets);
         throw new ResponseValidationError(
           `${method} ${logUrl()} returned an unexpected body: ${formatIssues(issues)}`,
-          { issues, status, requestId, request: redacted() },
+          { kind: 'schema', issues, status, requestId, request: redacted() },
         );
       }
       data = result.value;

@@ -68,6 +68,9 @@ export function serverRetryDelay(
   return undefined;
 }
 
+// ECONNRESET, ENOTFOUND, …, and getaddrinfo's EAI_AGAIN; not Node's ERR_* or undici's UND_ERR_*.
+const systemCode = /^E(?:AI_)?[A-Z]+$/;
+
 /** The first system error `code` in an error's cause chain (`ECONNREFUSED`, `ECONNRESET`, …). */
 export function systemErrorCode(error: unknown): string | undefined {
   const queue: unknown[] = [error];
@@ -80,7 +83,7 @@ export function systemErrorCode(error: unknown): string | undefined {
       cause?: unknown;
       errors?: unknown;
     };
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (typeof code === 'string' && systemCode.test(code)) return code;
     if (cause !== undefined) queue.push(cause);
     if (Array.isArray(errors)) queue.push(...errors);
   }

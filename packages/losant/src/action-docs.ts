@@ -1,5 +1,5 @@
 import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
-import { actionTable, docsUrl, pathTemplate } from './resources/action-table.js';
+import { actionTable } from './resources/action-table.js';
 
 /** What one action does, where, and what a token needs to run it. */
 export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
@@ -28,15 +28,15 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
 export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
   Object.freeze(
     Object.fromEntries(
-      actionTable.map(({ name, resource, owner, kind }) => [
+      actionTable.map(({ name, summary, method, path, docs }) => [
         name,
         Object.freeze({
           action: name,
-          summary: kind.summary(owner.noun),
-          method: kind.method,
-          path: pathTemplate(owner, kind),
+          summary,
+          method,
+          path,
           scopes: actionScopes[name],
-          url: docsUrl(resource, kind.verb),
+          url: docs,
         }),
       ]),
     ) as { [Action in LosantAction]: LosantActionDoc<Action> },

@@ -17,6 +17,7 @@ export {
 export * from './errors.js';
 export type {
   ApplicationOwner,
+  ApplicationsParams,
   GlobalParams,
   InstanceOwner,
   ListParams,

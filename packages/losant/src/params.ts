@@ -1,6 +1,7 @@
 import type {
   ApiTokenPatchInput,
   ApiTokenPostInput,
+  ApplicationsQueryInput,
   ListQueryInput,
 } from '@tokenkit/schemas/losant';
 
@@ -76,3 +77,12 @@ export type TokenPatchParams<Owner extends TokenOwner> = TokenParams<Owner> & {
   /** The new properties; `scope` and `expirationDate` cannot be changed after creation. */
   apiToken: ApiTokenPatchInput;
 };
+
+/**
+ * Params of `applications.get` and `applications.iterate`: `sortField` (`name`, `id`,
+ * `creationDate`, `ownerId`, `lastUpdated`), `sortDirection`, `page` (0-based), `perPage`
+ * (default 100), `filterField` (`name`) and `filter` (`*` globbing), `orgId` (absent: every
+ * application the caller can see; `''`: the user's own; an id: that organization's),
+ * `summaryExclude`/`summaryInclude` (comma-separated summary fields), and the global params.
+ */
+export type ApplicationsParams = ApplicationsQueryInput & GlobalParams;

@@ -2,6 +2,8 @@ import type { HttpResponse, PageIterator, RequestOptions } from '@tokenkit/core'
 import type {
   ApiToken,
   ApiTokens,
+  Application,
+  Applications,
   actionScopes,
   CreatedApiToken,
   LosantAction,
@@ -9,6 +11,7 @@ import type {
 } from '@tokenkit/schemas/losant';
 import type {
   ApplicationOwner,
+  ApplicationsParams,
   InstanceOwner,
   TokenCreateParams,
   TokenIterateParams,
@@ -17,6 +20,7 @@ import type {
   TokenPatchParams,
   UserOwner,
 } from './params.js';
+import type { applicationsGetScopes } from './resources/applications.js';
 
 /** What every action carries besides being callable. */
 export interface ActionInfo<Name extends LosantAction> {
@@ -268,8 +272,57 @@ export interface UserApiTokenResource {
   readonly delete: Action<'userApiToken.delete', TokenParams<UserOwner>, Success>;
 }
 
-/** The six token resources, named as in `losant-rest` and Losant's docs. */
+/** `applications`: the applications the caller can see (for discovery, e.g. audits). */
+export interface ApplicationsResource {
+  /**
+   * Returns one page of the applications the current user has permission to see
+   * (`GET /applications`): all of them, the user's own (`orgId: ''`) or one organization's
+   * (`orgId`). Each application carries `id`, `name`, `ownerId`, `ownerType` and, when an
+   * organization owns it, `organizationName`; every other field is kept as it came.
+   *
+   * Scopes (the token needs at least one): `all.Organization`, `all.Organization.read`,
+   * `all.User`, `all.User.cli`, `all.User.read`, `applications.*`, `applications.get`.
+   *
+   * @see https://docs.losant.com/rest-api/applications/#get
+   */
+  readonly get: ApplicationsGetAction;
+  /**
+   * Yields every application the current user can see (or of `orgId`), fetching page after
+   * page (`perPage` defaults to 100).
+   *
+   * Scopes (the token needs at least one): `all.Organization`, `all.Organization.read`,
+   * `all.User`, `all.User.cli`, `all.User.read`, `applications.*`, `applications.get`.
+   *
+   * Throws a `RequestValidationError` at once, before any request, when the params are invalid.
+   *
+   * @see https://docs.losant.com/rest-api/applications/#get
+   */
+  iterate(
+    params?: ApplicationsParams,
+    options?: RequestOptions,
+  ): PageIterator<Application, Applications>;
+}
+
+/** `applications.get`: params optional; `.scopes` lists what a token needs. */
+export interface ApplicationsGetAction {
+  (params?: ApplicationsParams, options?: RequestOptions): Promise<Applications>;
+  /** The same call, resolving to the body with the response's status, headers and request id. */
+  withResponse(
+    params?: ApplicationsParams,
+    options?: RequestOptions,
+  ): Promise<HttpResponse<Applications>>;
+  /** The action's name, `'applications.get'`. */
+  readonly action: 'applications.get';
+  /** The scopes a token needs at least one of to run this action (API v1.30.0). */
+  readonly scopes: typeof applicationsGetScopes;
+  /** The vendor's doc page for this action. */
+  readonly docs: string;
+}
+
+/** The six token resources, named as in `losant-rest` and Losant's docs, and `applications`. */
 export interface LosantResources {
+  /** List the applications the caller can see (`/applications`). */
+  readonly applications: ApplicationsResource;
   /** List and create instance API tokens (`/instances/{instanceId}/tokens`). */
   readonly instanceApiTokens: InstanceApiTokensResource;
   /** Read, change and delete one instance API token. */

@@ -4,6 +4,8 @@ import {
   type ApiToken,
   type ApiTokenScope,
   type ApiTokens,
+  type Application,
+  type Applications,
   type CreatedApiToken,
   createLosantClient,
   type HttpResponse,
@@ -165,5 +167,39 @@ describe('scopes are typed', () => {
     ).items.toMatchTypeOf<ApiTokenScope>();
     // @ts-expect-error not an action
     requiredScopes('devices.get');
+  });
+});
+
+describe('applications are typed', () => {
+  it('resolves to the applications envelope; iterate yields applications', () => {
+    expectTypeOf(losant.applications.get()).resolves.toEqualTypeOf<Applications>();
+    expectTypeOf(losant.applications.iterate({ orgId: '' })).toEqualTypeOf<
+      PageIterator<Application, Applications>
+    >();
+    expectTypeOf<Application['ownerType']>().toEqualTypeOf<'user' | 'organization' | undefined>();
+    expectTypeOf<Application['organizationName']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(losant.applications.get.action).toEqualTypeOf<'applications.get'>();
+  });
+
+  it('types its params', () => {
+    losant.applications.get({
+      sortField: 'ownerId',
+      sortDirection: 'asc',
+      page: 0,
+      perPage: '50',
+      filterField: 'name',
+      filter: 'prod-*',
+      orgId: '',
+      summaryExclude: 'deviceCount',
+      summaryInclude: 'apiTokenCount',
+      losantdomain: 'example.com',
+      _links: false,
+    });
+    // @ts-expect-error not an application sort field
+    losant.applications.get({ sortField: 'status' });
+    // @ts-expect-error applications filter by name only
+    losant.applications.get({ filterField: 'status' });
+    // @ts-expect-error misspelt param
+    losant.applications.get({ orgid: '' });
   });
 });

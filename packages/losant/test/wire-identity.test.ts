@@ -92,8 +92,8 @@ describe('wire identity with losant-rest@2.8.1', () => {
   });
   afterAll(() => server.close());
 
-  it('covers all fifteen actions', () => {
-    expect(new Set(wireCases.map((wireCase) => wireCase.action)).size).toBe(15);
+  it('covers the fifteen token actions and applications.get', () => {
+    expect(new Set(wireCases.map((wireCase) => wireCase.action)).size).toBe(16);
   });
 
   describe.each(wireCases)('$action', ({ action, params }) => {

@@ -16,6 +16,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const mock = await startMockServer(request.options);
+  request.seedStore(mock.store);
   request.applyFaults(mock.faults);
   // Listen for the stop signal before printing: whoever reads the output may signal at once.
   const stopped = new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Faults, MockServerOptions } from './types.js';
+import type { Faults, MockServerOptions, MockStore } from './types.js';
 
 /** What the `tokenkit-mock` command line asks for. */
 export type CliRequest =
@@ -10,6 +10,8 @@ export type CliRequest =
       readonly options: MockServerOptions;
       /** Installs the faults the flags describe. */
       readonly applyFaults: (faults: Faults) => void;
+      /** Adds the applications (and their tokens) the flags ask for. */
+      readonly seedStore: (store: MockStore) => void;
     };
 
 /** The `--help` text. */
@@ -24,6 +26,11 @@ Server:
   --rate-limit <n>         Instana calls per API token per hour (default 5000)
   --seed <value>           make ids and credentials deterministic
   --json                   print {url, losant, instana} as one JSON line
+
+Data:
+  --applications <n>       add n Losant applications owned by the seeded user
+  --tokens-per-application <m>
+                           give each of them m API tokens (default 0)
 
 Faults (--route/--method narrow every fault flag below):
   --route <route>          a path pattern (/me/tokens, /applications/:id/tokens/*) or an
@@ -43,6 +50,31 @@ Faults (--route/--method narrow every fault flag below):
   -h, --help               show this help
 `;
 
+/** The flags `parseArgs` knows. */
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  seed: { type: 'string' },
+  applications: { type: 'string' },
+  'tokens-per-application': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  route: { type: 'string' },
+  method: { type: 'string' },
+  latency: { type: 'string' },
+  'fail-next': { type: 'string' },
+  status: { type: 'string' },
+  'retry-after': { type: 'string' },
+  'rate-limit-reset': { type: 'string' },
+  'drop-next': { type: 'string' },
+  'drop-when': { type: 'string' },
+  'truncate-next': { type: 'string' },
+  'invalid-json-next': { type: 'string' },
+  'html-error-next': { type: 'string' },
+  'html-status': { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 /**
  * Parses `tokenkit-mock`'s arguments. Throws a TypeError naming the flag on a bad value or an
  * unknown flag.
@@ -52,27 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     args: [...argv],
     strict: true,
     allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'rate-limit': { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      route: { type: 'string' },
-      method: { type: 'string' },
-      latency: { type: 'string' },
-      'fail-next': { type: 'string' },
-      status: { type: 'string' },
-      'retry-after': { type: 'string' },
-      'rate-limit-reset': { type: 'string' },
-      'drop-next': { type: 'string' },
-      'drop-when': { type: 'string' },
-      'truncate-next': { type: 'string' },
-      'invalid-json-next': { type: 'string' },
-      'html-error-next': { type: 'string' },
-      'html-status': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: OPTIONS,
   });
   if (values.help) return { kind: 'help' };
 
@@ -127,7 +139,26 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       faults.htmlErrorNext(htmlErrorNext, { ...target, status: htmlStatus });
     }
   };
-  return { kind: 'run', json: values.json, options, applyFaults };
+  return { kind: 'run', json: values.json, options, applyFaults, seedStore: storeSeeder(values) };
+}
+
+function storeSeeder(values: {
+  applications?: string | undefined;
+  'tokens-per-application'?: string | undefined;
+}): (store: MockStore) => void {
+  const perApplication = values['tokens-per-application'];
+  if (values.applications === undefined) {
+    if (perApplication !== undefined) {
+      throw new TypeError('--tokens-per-application needs --applications');
+    }
+    return () => {};
+  }
+  const count = integer('--applications', values.applications);
+  const tokensEach =
+    perApplication === undefined ? 0 : integer('--tokens-per-application', perApplication);
+  return (store) => {
+    store.losant.addApplications(count, { tokensEach });
+  };
 }
 
 function integer(flag: string, value: string): number {

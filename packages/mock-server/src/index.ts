@@ -1,5 +1,6 @@
 export { startMockServer } from './start-mock-server.js';
 export type {
+  AddApplicationsOptions,
   DropOptions,
   FailOptions,
   FaultKind,
@@ -10,6 +11,8 @@ export type {
   InstanaCredentials,
   InstanaTokenSeed,
   LosantApiToken,
+  LosantApplication,
+  LosantApplicationSeed,
   LosantCreatedApiToken,
   LosantCredentials,
   LosantOrgRole,

@@ -19,8 +19,7 @@ export function createStoreApi(
       add(owner, tokens) {
         const ref = losant.owner(owner);
         losant.register(ref);
-        const seeds =
-          typeof tokens === 'number' ? Array.from({ length: tokens }, () => ({})) : tokens;
+        const seeds = typeof tokens === 'number' ? blanks(tokens) : tokens;
         return seeds.map((seed) => structuredClone(losant.create(ref, seed, creator)));
       },
       list: (owner) =>
@@ -30,6 +29,21 @@ export function createStoreApi(
         return token === undefined ? undefined : structuredClone(withoutSecret(token));
       },
       remove: (owner, apiTokenId) => losant.remove(losant.owner(owner), apiTokenId),
+      addApplications(applications, options = {}) {
+        const { tokensEach = 0, orgId, organizationName } = options;
+        if (!Number.isSafeInteger(tokensEach) || tokensEach < 0) {
+          throw new TypeError(`tokensEach must be a non-negative integer, got ${tokensEach}`);
+        }
+        const org = orgId === undefined ? undefined : losant.organization(orgId, organizationName);
+        const seeds = typeof applications === 'number' ? blanks(applications) : applications;
+        return seeds.map((seed) => {
+          const application = losant.addApplication(seed, org);
+          const ref = { kind: 'application', id: application.id } as const;
+          for (const token of blanks(tokensEach)) losant.create(ref, token, creator);
+          return structuredClone(application);
+        });
+      },
+      listApplications: () => losant.applications().map((a) => structuredClone(a)),
     },
     instana: {
       add: (tokens) => instana.addSeeds(tokens).map((token) => structuredClone(token)),
@@ -46,4 +60,9 @@ export function createStoreApi(
       rateLimiter.reset();
     },
   };
+}
+
+/** `count` empty seeds: every field generated. */
+function blanks(count: number): Record<string, never>[] {
+  return Array.from({ length: count }, () => ({}));
 }

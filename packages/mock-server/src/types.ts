@@ -96,6 +96,45 @@ export interface LosantCreatedApiToken extends LosantApiToken {
 /** What `store.losant.add` accepts per token: any field, the rest is filled in. */
 export type LosantTokenSeed = Partial<LosantCreatedApiToken>;
 
+/**
+ * A Losant application as the store keeps it. `GET /applications` answers these fields plus a
+ * `summary` of counts (`apiTokenCount`, …).
+ */
+export interface LosantApplication {
+  id: string;
+  applicationId: string;
+  name: string;
+  description?: string;
+  /** The user's id, or the organization's for an organization-owned application. */
+  ownerId: string;
+  ownerType: 'user' | 'organization';
+  /** Present on organization-owned applications only. */
+  organizationName?: string;
+  creationDate: string;
+  lastUpdated: string;
+}
+
+/** What `store.losant.addApplications` accepts per application: any field, the rest is filled in. */
+export type LosantApplicationSeed = Partial<
+  Pick<LosantApplication, 'id' | 'name' | 'description' | 'creationDate' | 'lastUpdated'>
+>;
+
+/** Options of `store.losant.addApplications`. */
+export interface AddApplicationsOptions {
+  /**
+   * How many application API tokens each new application gets.
+   * @default 0
+   */
+  readonly tokensEach?: number;
+  /** The organization that owns them; without it, the seeded user owns them. */
+  readonly orgId?: string;
+  /**
+   * The organization's name, the first time `orgId` is seen.
+   * @default `Organization <last 6 characters of orgId>`
+   */
+  readonly organizationName?: string;
+}
+
 /** An Instana API token as stored: every permission present, server rewrites applied. */
 export type InstanaApiToken = {
   id: string;
@@ -129,6 +168,17 @@ export interface MockStore {
     get(owner: LosantOwner, apiTokenId: string): LosantApiToken | undefined;
     /** Removes one token; returns whether it existed. */
     remove(owner: LosantOwner, apiTokenId: string): boolean;
+    /**
+     * Adds `applications` (a count, or partial applications) owned by the seeded user or by
+     * `options.orgId` (the seeded user is a member of every organization), each with
+     * `options.tokensEach` tokens. Throws on a duplicate or malformed id.
+     */
+    addApplications(
+      applications: number | readonly LosantApplicationSeed[],
+      options?: AddApplicationsOptions,
+    ): LosantApplication[];
+    /** Every application, in insertion order (the seeded one first). */
+    listApplications(): LosantApplication[];
   };
   readonly instana: {
     /** Adds tokens (a count, or partial tokens; rewrites applied) and returns them unmasked. */
@@ -141,7 +191,8 @@ export interface MockStore {
     remove(internalId: string): boolean;
   };
   /**
-   * Back to the freshly seeded state: no tokens, only the seeded instance and application, fresh
+   * Back to the freshly seeded state: no tokens, only the seeded instance and application (no
+   * organizations), fresh
    * Instana rate-limit windows. The seeded credentials stay valid.
    */
   reset(): void;

@@ -47,6 +47,10 @@ describe('tokenkit-mock', () => {
       '503',
       '--route',
       'userApiTokens.get',
+      '--applications',
+      '3',
+      '--tokens-per-application',
+      '2',
     ]);
     const line = await firstLine(child.stdout);
     expect(line, child.errorOutput()).not.toBe('');
@@ -59,6 +63,12 @@ describe('tokenkit-mock', () => {
     const headers = { authorization: `Bearer ${info.losant.accessToken}` };
     expect((await fetch(`${info.url}/me/tokens`, { headers })).status).toBe(503);
     expect((await fetch(`${info.url}/me/tokens`, { headers })).status).toBe(200);
+    const applications = (await (
+      await fetch(`${info.url}/applications?sortField=id`, { headers })
+    ).json()) as { totalCount: number; items: { summary: { apiTokenCount: number } }[] };
+    // The three asked for, plus the seeded application (which has no tokens).
+    expect(applications.totalCount).toBe(4);
+    expect(applications.items.map((app) => app.summary.apiTokenCount).sort()).toEqual([0, 2, 2, 2]);
     const instana = await fetch(`${info.url}/api/settings/api-tokens`, {
       headers: { authorization: `apiToken ${info.instana.apiToken}` },
     });
@@ -170,6 +180,8 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--nope'])).toThrow();
     expect(() => parseCliArgs(['--drop-next', '1', '--drop-when', 'later'])).toThrow(/--drop-when/);
     expect(() => parseCliArgs(['--latency', '-5'])).toThrow();
+    expect(() => parseCliArgs(['--tokens-per-application', '2'])).toThrow(/--applications/);
+    expect(() => parseCliArgs(['--applications', 'many'])).toThrow(/--applications/);
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
   });
 });

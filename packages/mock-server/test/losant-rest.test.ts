@@ -164,6 +164,54 @@ describe('losant-rest against the mock', () => {
     }
   });
 
+  it('lists applications with applications.get, every page valid per its applications schema', async () => {
+    const mock = await start();
+    mock.store.losant.addApplications(3, { tokensEach: 2 });
+    mock.store.losant.addApplications([{ name: 'org app', description: 'owned by an org' }], {
+      orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa',
+    });
+    const client = losantRest.createClient({ accessToken: mock.losant.accessToken, url: mock.url });
+    const applications = client.applications as Record<string, Action>;
+    const seen: string[] = [];
+    for (let page = 0; page < 3; page++) {
+      const answer = (await applications.get?.({ perPage: 2, page, sortField: 'id' })) as {
+        items: { id: string; summary: { apiTokenCount: number } }[];
+        totalCount: number;
+      };
+      expectDeclaredSchema('applications', 'get', 200, answer);
+      expect(answer.totalCount).toBe(5);
+      seen.push(...answer.items.map((app) => app.id));
+    }
+    expect(seen).toEqual(
+      mock.store.losant
+        .listApplications()
+        .map((app) => app.id)
+        .sort(),
+    );
+    const org = (await applications.get?.({ orgId: 'aaaaaaaaaaaaaaaaaaaaaaaa' })) as {
+      items: unknown[];
+    };
+    expectDeclaredSchema('applications', 'get', 200, org);
+    expect(org.items).toEqual([
+      expect.objectContaining({ name: 'org app', ownerType: 'organization' }),
+    ]);
+    const invalid = (await applications
+      .get?.({ orgId: 'not-an-org' })
+      .catch((error: unknown) => error)) as LosantRestError;
+    expect(invalid.statusCode).toBe(400);
+    expectDeclaredSchema('applications', 'get', 400, {
+      type: invalid.type,
+      message: invalid.message,
+    });
+    expect(mock.requests.map((entry) => entry.operation)).toEqual(
+      Array(5).fill('applications.get'),
+    );
+    for (const entry of mock.requests) {
+      expect(entry.path).toBe(apiInfo.applications?.path);
+      expect(entry.query).toMatchObject({ _actions: 'false', _links: 'true', _embedded: 'true' });
+    }
+  });
+
   it('covers exactly the 15 actions the client declares for the six token resources', () => {
     const declared = owners.flatMap((owner) => [
       ...Object.keys(apiInfo[owner.collection]?.actions ?? {}).map(

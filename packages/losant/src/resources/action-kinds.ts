@@ -22,15 +22,13 @@ export interface ActionKind {
   readonly summary: (noun: string) => string;
   /** The params this kind takes besides the owner id and the global params. */
   readonly shape: Readonly<Record<string, z.ZodType>>;
-  /** The list-query params copied into the query string, in `losant-rest`'s order. */
+  /** The params sent as the query string, in `losant-rest`'s order. */
   readonly query: readonly string[];
   /** The JSON body, from the validated params; `undefined` sends none. */
   readonly body: (params: Readonly<Record<string, unknown>>) => unknown;
   /** What the answer is parsed with. */
   readonly response: StandardSchemaV1;
 }
-
-const listFields = ['sortField', 'sortDirection', 'page', 'perPage', 'filterField', 'filter'];
 
 const noBody = (): undefined => undefined;
 
@@ -42,10 +40,10 @@ export const actionKinds: readonly ActionKind[] = [
     method: 'GET',
     summary: (noun) => `Returns one page of the API tokens of ${noun}.`,
     shape: listQuery.shape,
-    query: listFields,
+    query: Object.keys(listQuery.shape),
     body: noBody,
-    // The vendor spec types the instance and user lists as a single `apiToken`; every list
-    // answers with the `apiTokens` envelope (contract §1.1, the spec bug).
+    // losant-rest's spec types the instance and user lists as a single `apiToken`, a spec bug:
+    // every list answers with the `apiTokens` envelope (see the README, Validation).
     response: apiTokens,
   },
   {

@@ -1,6 +1,5 @@
 import type { HttpClient, HttpResponse, RequestOptions } from '@tokenkit/core';
-import { actionScopes } from '@tokenkit/schemas/losant';
-import { type ActionEntry, docsUrl, requestPath } from './action-table.js';
+import { type Endpoint, requestPath } from './endpoint.js';
 import { validateParams } from './params-schema.js';
 
 type Params = Readonly<Record<string, unknown>>;
@@ -14,8 +13,8 @@ export interface RuntimeAction {
   withResponse(params?: unknown, options?: RequestOptions): Promise<HttpResponse<unknown>>;
 }
 
-/** The query `losant-rest` sends: its three default flags first, then the kind's params. */
-function buildQuery(params: Params, fields: readonly string[]) {
+/** The query `losant-rest` sends: its three default flags first, then the endpoint's params. */
+function wireQuery(params: Params, fields: readonly string[]) {
   const query: Record<string, string | boolean | undefined> = {
     _actions: (params._actions as boolean | undefined) ?? false,
     _links: (params._links as boolean | undefined) ?? true,
@@ -26,23 +25,20 @@ function buildQuery(params: Params, fields: readonly string[]) {
 }
 
 /**
- * Builds one action from its table entry: validate the params (nothing is sent when they are
+ * Builds one action from its endpoint: validate the params (nothing is sent when they are
  * wrong), build the request exactly as `losant-rest` does, and parse the answer.
  */
-export function defineAction(
-  http: HttpClient,
-  { name, resource, owner, kind, schema }: ActionEntry,
-) {
+export function defineAction(http: HttpClient, endpoint: Endpoint): RuntimeAction {
   const withResponse = async (params: unknown = {}, options?: RequestOptions) => {
-    const valid = validateParams(schema, params);
+    const valid = validateParams(endpoint.params, params);
     return http.request(
       {
-        method: kind.method,
-        path: requestPath(owner, kind, valid),
-        query: buildQuery(valid, kind.query),
+        method: endpoint.method,
+        path: requestPath(endpoint.path, valid),
+        query: wireQuery(valid, endpoint.query),
         headers: { losantdomain: valid.losantdomain as string | undefined },
-        body: kind.body(valid),
-        responseSchema: kind.response,
+        body: endpoint.body(valid),
+        responseSchema: endpoint.response,
       },
       options,
     );
@@ -51,9 +47,9 @@ export function defineAction(
     (await withResponse(params, options)).data;
 
   return Object.assign(action, {
-    action: name,
-    scopes: actionScopes[name],
-    docs: docsUrl(resource, kind.verb),
+    action: endpoint.name,
+    scopes: endpoint.scopes,
+    docs: endpoint.docs,
     withResponse,
-  }) as RuntimeAction;
+  });
 }

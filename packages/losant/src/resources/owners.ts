@@ -1,4 +1,3 @@
-import { path } from '@tokenkit/core';
 import { objectId } from '@tokenkit/schemas/losant';
 
 /** What tells one token owner from another: resource names, id param, path and wording. */
@@ -11,9 +10,7 @@ export interface Owner {
   readonly noun: string;
   /** The owner's path param as a schema shape (empty for `/me`). */
   readonly idShape: Readonly<Record<string, typeof objectId>>;
-  /** The owner's path with its id encoded, e.g. `/instances/5b9a…`. */
-  readonly basePath: (params: Readonly<Record<string, unknown>>) => string;
-  /** The same path as a template, for documentation, e.g. `/instances/{instanceId}`. */
+  /** The owner's path as a template, e.g. `/instances/{instanceId}`. */
   readonly baseTemplate: string;
 }
 
@@ -24,7 +21,6 @@ export const owners: readonly Owner[] = [
     item: 'instanceApiToken',
     noun: 'an instance',
     idShape: { instanceId: objectId },
-    basePath: (params) => path`/instances/${params.instanceId}`,
     baseTemplate: '/instances/{instanceId}',
   },
   {
@@ -32,7 +28,6 @@ export const owners: readonly Owner[] = [
     item: 'applicationApiToken',
     noun: 'an application',
     idShape: { applicationId: objectId },
-    basePath: (params) => path`/applications/${params.applicationId}`,
     baseTemplate: '/applications/{applicationId}',
   },
   {
@@ -40,7 +35,6 @@ export const owners: readonly Owner[] = [
     item: 'userApiToken',
     noun: 'the current user',
     idShape: {},
-    basePath: () => '/me',
     baseTemplate: '/me',
   },
 ];

@@ -1,7 +1,5 @@
 import { RequestValidationError, validateInput } from '@tokenkit/core';
 import * as z from 'zod';
-import type { ActionKind } from './action-kinds.js';
-import type { Owner } from './owners.js';
 
 const flag = z
   .boolean({
@@ -20,12 +18,12 @@ const globalShape = {
 };
 
 /**
- * The schema of one action's params bag: the owner id, the kind's own params and the global
- * params. Closed: a misspelt param (`perpage`) is reported at its own name instead of being
- * silently dropped, as `losant-rest` would.
+ * The schema of one action's params bag: the action's own params (path ids, query, body) and
+ * the global params. Closed: a misspelt param (`perpage`) is reported at its own name instead
+ * of being silently dropped, as `losant-rest` would.
  */
-export function paramsSchema(owner: Owner, kind: ActionKind, action: string) {
-  const shape = { ...owner.idShape, ...kind.shape, ...globalShape };
+export function paramsSchema(action: string, ownShape: Readonly<z.core.$ZodLooseShape>) {
+  const shape = { ...ownShape, ...globalShape };
   return z.looseObject(shape).check((context) => {
     for (const key of Object.keys(context.value)) {
       if (Object.hasOwn(shape, key)) continue;

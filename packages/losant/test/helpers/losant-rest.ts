@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** One action of the official client: it resolves to the parsed body. */
@@ -18,4 +19,20 @@ export function createOfficialClient(options: {
   acceptVersion?: string;
 }): OfficialClient {
   return losantRest.createClient(options) as OfficialClient;
+}
+
+/**
+ * The scopes losant-rest's generated doc comment lists for one action ("must include at least
+ * one of the following scopes: a, b, or c.").
+ */
+export function officialScopes(resource: string, action: string): string[] {
+  const source = readFileSync(require.resolve(`losant-rest/lib/api/${resource}.js`), 'utf8');
+  const at = source.indexOf(`internals.${action} = function`);
+  const start = source.lastIndexOf('following scopes:', at);
+  const line = source.slice(start, at).split('\n')[1] ?? '';
+  return line
+    .replace(/^\s*\*\s*/, '')
+    .replace(/\.\s*$/, '')
+    .replace(/,? or /, ', ')
+    .split(', ');
 }

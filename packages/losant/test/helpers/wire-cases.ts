@@ -3,7 +3,7 @@ import { ids } from './fixtures.js';
 
 /** One action called with the same params on both clients. */
 export interface WireCase {
-  action: LosantAction;
+  action: LosantAction | 'applications.get';
   params: Record<string, unknown>;
 }
 
@@ -26,8 +26,9 @@ const patched = { name: 'Renamed', status: 'inactive' };
 const domain = { losantdomain: 'example.onlosant.com' };
 
 /**
- * The fifteen actions with representative params: every list param, `losantdomain`, and
- * overrides of each `_…` flag somewhere (the `_embedded` one on every list).
+ * The fifteen token actions and `applications.get` with representative params: every list
+ * param, `losantdomain`, and overrides of each `_…` flag somewhere (the `_embedded` one on
+ * every list).
  */
 export const wireCases: readonly WireCase[] = [
   {
@@ -94,4 +95,23 @@ export const wireCases: readonly WireCase[] = [
     params: { apiTokenId: ids.apiTokenId, apiToken: { status: 'inactive' }, _embedded: false },
   },
   { action: 'userApiToken.delete', params: { apiTokenId: ids.apiTokenId, ...domain } },
+  {
+    action: 'applications.get',
+    params: {
+      sortField: 'ownerId',
+      sortDirection: 'desc',
+      page: 3,
+      perPage: '20',
+      filterField: 'name',
+      filter: 'prod* east',
+      orgId: ids.organizationId,
+      summaryExclude: 'deviceCount,flowCount',
+      summaryInclude: 'apiTokenCount',
+      ...domain,
+      _embedded: false,
+      _actions: true,
+    },
+  },
+  { action: 'applications.get', params: {} },
+  { action: 'applications.get', params: { orgId: '', _links: false } },
 ];

@@ -1,4 +1,3 @@
-import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
 import { losantError, type Reply } from '../reply.js';
 import type { Creator, LosantStore, OwnerRef } from './store.js';
 
@@ -62,9 +61,8 @@ export function authenticate(
   };
 }
 
-/** Whether the principal holds at least one scope the action accepts (contract §1.3). */
-export function hasScope(principal: LosantPrincipal, action: LosantAction): boolean {
-  const accepted: readonly string[] = actionScopes[action];
+/** Whether the principal holds at least one of the `accepted` scopes. */
+export function hasScope(principal: LosantPrincipal, accepted: readonly string[]): boolean {
   return principal.scope.some((scope) => accepted.includes(scope));
 }
 

@@ -1,22 +1,12 @@
-import type { LosantApiToken } from '../types.js';
 import { globToRegExp } from './glob.js';
 
-/** The six fields a list can be sorted by. */
-export type SortField =
-  | 'name'
-  | 'status'
-  | 'id'
-  | 'creationDate'
-  | 'lastUpdated'
-  | 'expirationDate';
-
-/** A list request's parameters after validation and defaults. */
-export interface ListParams {
-  readonly sortField: SortField;
+/** A list request's parameters after validation and defaults, over items of type `T`. */
+export interface ListParams<T> {
+  readonly sortField: keyof T & string;
   readonly sortDirection: 'asc' | 'desc';
   readonly page: number;
   readonly perPage: number;
-  readonly filterField?: 'name' | 'status';
+  readonly filterField?: keyof T & string;
   readonly filter?: string;
 }
 
@@ -26,25 +16,28 @@ export interface ListResult<T> {
   readonly totalCount: number;
 }
 
+/** The fields the mock keeps as ISO date strings: they sort by instant. */
+const DATE_FIELDS = new Set(['creationDate', 'lastUpdated', 'expirationDate']);
+
 /**
- * Filters, sorts and pages `tokens`. Sorting compares the field, then `id`, and `desc` is the
- * exact reverse of `asc` (so paging either way is stable). Strings compare by code unit (Mongo's
- * default binary collation); dates by instant; a missing `expirationDate` sorts before any date,
- * as a missing field does in Mongo. A filter applies only when both `filterField` and `filter`
- * are given.
+ * Filters, sorts and pages `items` (tokens or applications). Sorting compares the field, then
+ * `id`, and `desc` is the exact reverse of `asc` (so paging either way is stable). Strings compare
+ * by code unit (Mongo's default binary collation); dates by instant; a missing field sorts before
+ * any value, as a missing field does in Mongo. A filter applies only when both `filterField` and
+ * `filter` are given.
  */
-export function queryTokens<T extends LosantApiToken>(
-  tokens: readonly T[],
-  params: ListParams,
+export function queryItems<T extends { readonly id: string }>(
+  items: readonly T[],
+  params: ListParams<T>,
 ): ListResult<T> {
-  let selected = tokens;
-  if (params.filterField !== undefined && params.filter !== undefined) {
-    const pattern = globToRegExp(params.filter);
-    const field = params.filterField;
-    selected = tokens.filter((token) => pattern.test(token[field]));
+  let selected = items;
+  const { filterField, filter } = params;
+  if (filterField !== undefined && filter !== undefined) {
+    const pattern = globToRegExp(filter);
+    selected = items.filter((item) => pattern.test(String(item[filterField] ?? '')));
   }
   const sign = params.sortDirection === 'desc' ? -1 : 1;
-  const key = sortKey(params.sortField);
+  const key = sortKey<T>(params.sortField);
   const sorted = [...selected].sort(
     (a, b) => sign * (compare(key(a), key(b)) || compare(a.id, b.id)),
   );
@@ -54,18 +47,17 @@ export function queryTokens<T extends LosantApiToken>(
 
 type Key = string | number | undefined;
 
-function sortKey(field: SortField): (token: LosantApiToken) => Key {
-  switch (field) {
-    case 'creationDate':
-    case 'lastUpdated':
-    case 'expirationDate':
-      return (token) => {
-        const value = token[field];
-        return value === undefined ? undefined : Date.parse(value);
-      };
-    default:
-      return (token) => token[field];
+function sortKey<T>(field: keyof T & string): (item: T) => Key {
+  if (DATE_FIELDS.has(field)) {
+    return (item) => {
+      const value = item[field];
+      return typeof value === 'string' ? Date.parse(value) : undefined;
+    };
   }
+  return (item) => {
+    const value = item[field];
+    return typeof value === 'string' ? value : undefined;
+  };
 }
 
 function compare(a: Key, b: Key): number {

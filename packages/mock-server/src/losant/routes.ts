@@ -1,4 +1,5 @@
 import {
+  actionScopes,
   apiTokenPatch,
   apiTokenPost,
   applicationTokenPath,
@@ -15,12 +16,15 @@ import { json, losantError, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
 import type { LosantCreatedApiToken, LosantOrgRole, LosantTokenSeed } from '../types.js';
 import { validate } from '../validate.js';
+import { APPLICATIONS_GET_SCOPES, listApplications } from './applications.js';
 import { authenticate, canReach, forbidden, hasScope } from './auth.js';
-import { type ListParams, queryTokens, type SortField } from './list-query.js';
+import { hal } from './hal.js';
+import { type ListParams, queryItems } from './list-query.js';
 import { type Creator, type LosantStore, type OwnerRef, withoutSecret } from './store.js';
 
-/** The 15 actions' paths and methods (contract §1.1). */
+/** The 15 token actions' paths and methods, and `applications.get`. */
 export const losantRoutes: readonly RouteDefinition[] = [
+  { vendor: 'losant', segments: ['applications'], methods: { GET: 'applications.get' } },
   collection(['instances', ':instanceId', 'tokens'], 'instanceApiTokens'),
   item(['instances', ':instanceId', 'tokens', ':apiTokenId'], 'instanceApiToken'),
   collection(['applications', ':applicationId', 'tokens'], 'applicationApiTokens'),
@@ -70,13 +74,20 @@ const LIST_PARAMS = ['sortField', 'sortDirection', 'page', 'perPage', 'filterFie
  * 404 (unknown instance or application), then the action itself (400 body/query, 404 token).
  */
 export function handleLosant(context: LosantContext, request: ParsedRequest): Reply {
-  const action = request.operation as LosantAction;
-  const [resource = '', verb] = action.split('.');
   const now = context.clock();
   const auth = authenticate(request.headers.authorization, context.store, context.credential, now);
   if (!auth.ok) return auth.reply;
   const { principal } = auth;
-  if (!hasScope(principal, action)) {
+  const links = request.query._links === 'true';
+  if (request.operation === 'applications.get') {
+    if (!hasScope(principal, APPLICATIONS_GET_SCOPES)) {
+      return forbidden('The access token does not have a scope that allows applications.get');
+    }
+    return listApplications(context.store, principal, request, links);
+  }
+  const action = request.operation as LosantAction;
+  const [resource = '', verb] = action.split('.');
+  if (!hasScope(principal, actionScopes[action])) {
     return forbidden(`The access token does not have a scope that allows ${action}`);
   }
   const pathSchema = PATH_SCHEMAS[resource];
@@ -95,7 +106,6 @@ export function handleLosant(context: LosantContext, request: ParsedRequest): Re
       `${owner.kind === 'instance' ? 'Instance' : 'Application'} was not found`,
     );
   }
-  const links = request.query._links === 'true';
   const base = collectionPath(owner);
   if (resource.endsWith('Tokens')) {
     return verb === 'get'
@@ -157,15 +167,15 @@ function list(
   const checked = validate(listQuery, raw, '');
   if (!checked.ok) return validationError(checked.messages);
   const query = checked.value;
-  const params: ListParams = {
-    sortField: (query.sortField ?? 'name') as SortField,
+  const params: ListParams<LosantCreatedApiToken> = {
+    sortField: query.sortField ?? 'name',
     sortDirection: query.sortDirection ?? 'asc',
     page: query.page === undefined ? 0 : Number(query.page),
     perPage: query.perPage === undefined ? 100 : Number(query.perPage),
     ...(query.filterField === undefined ? {} : { filterField: query.filterField }),
     ...(query.filter === undefined ? {} : { filter: query.filter }),
   };
-  const result = queryTokens(context.store.tokens(owner), params);
+  const result = queryItems(context.store.tokens(owner), params);
   const envelope: Record<string, unknown> = {
     items: result.items.map((token) =>
       hal(withoutSecret(token), 'apiToken', `${base}/${token.id}`, links),
@@ -223,14 +233,6 @@ function ownerOf(store: LosantStore, params: Readonly<Record<string, string>>): 
 function collectionPath(owner: OwnerRef): string {
   if (owner.kind === 'user') return '/me/tokens';
   return `/${owner.kind === 'instance' ? 'instances' : 'applications'}/${owner.id}/tokens`;
-}
-
-/**
- * Adds the HAL keys Losant puts on resources when `_links=true` (contract §2.1): `_type` and
- * `_links.self.href`. No schema declares them, so clients must tolerate them.
- */
-function hal(body: object, type: string, href: string, links: boolean): object {
-  return links ? { ...body, _type: type, _links: { self: { href } } } : body;
 }
 
 type JsonBody = { ok: true; value: unknown } | { ok: false; reply: Reply };

@@ -2,10 +2,13 @@ import type { Clock } from '../clock.js';
 import { objectId, type RandomSource } from '../random.js';
 import type {
   LosantApiToken,
+  LosantApplication,
+  LosantApplicationSeed,
   LosantCreatedApiToken,
   LosantOwner,
   LosantTokenSeed,
 } from '../types.js';
+import { buildApplication, isoDate } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */
 export interface OwnerRef {
@@ -35,6 +38,12 @@ export interface LosantSeed {
   readonly userName: string;
 }
 
+/** An organization that owns applications; the seeded user is a member of every one. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** The in-memory Losant data: owners, their token collections, and a secret index for auth. */
 export interface LosantStore {
   readonly seed: LosantSeed;
@@ -42,8 +51,16 @@ export interface LosantStore {
   owner(owner: LosantOwner): OwnerRef;
   /** Whether the instance or application exists (the user always does). */
   hasOwner(owner: OwnerRef): boolean;
-  /** Creates the instance or application if it does not exist yet. */
+  /** Creates the instance or application (owned by the seeded user) if it does not exist yet. */
   register(owner: OwnerRef): void;
+  /** Adds an application owned by the seeded user or by `org`; throws on a malformed or duplicate id. */
+  addApplication(seed: LosantApplicationSeed, org?: Organization): LosantApplication;
+  /** The organization `id` (lower-cased), created with `name` (or a generated one) if new. */
+  organization(id: string, name?: string): Organization;
+  /** Every application in insertion order (the live records). */
+  applications(): LosantApplication[];
+  /** Number of tokens in an owner's collection. */
+  tokenCount(owner: OwnerRef): number;
   /** The collection in insertion order (the live records: do not mutate outside a handler). */
   tokens(owner: OwnerRef): LosantCreatedApiToken[];
   get(owner: OwnerRef, id: string): LosantCreatedApiToken | undefined;
@@ -73,8 +90,11 @@ export function createLosantStore(
 ): LosantStore {
   const collections = new Map<string, Map<string, LosantCreatedApiToken>>();
   const secrets = new Map<string, StoredToken>();
+  const applications = new Map<string, LosantApplication>();
+  const organizations = new Map<string, Organization>();
 
   const keyOf = (owner: OwnerRef): string => `${owner.kind}:${owner.id}`;
+  const user = { kind: 'user', id: seed.userId } as const;
   const register = (owner: OwnerRef): Map<string, LosantCreatedApiToken> => {
     const key = keyOf(owner);
     let collection = collections.get(key);
@@ -82,12 +102,24 @@ export function createLosantStore(
       collection = new Map();
       collections.set(key, collection);
     }
+    if (owner.kind === 'application' && !applications.has(owner.id)) {
+      applications.set(owner.id, buildApplication({ id: owner.id }, user.id, random, clock()));
+    }
     return collection;
+  };
+  const addApplication = (fields: LosantApplicationSeed, org?: Organization) => {
+    const application = buildApplication(fields, user.id, random, clock(), org);
+    if (applications.has(application.id)) {
+      throw new TypeError(`an application with id ${application.id} already exists`);
+    }
+    applications.set(application.id, application);
+    register({ kind: 'application', id: application.id });
+    return application;
   };
   const seedOwners = (): void => {
     register({ kind: 'instance', id: seed.instanceId });
-    register({ kind: 'application', id: seed.applicationId });
-    register({ kind: 'user', id: seed.userId });
+    addApplication({ id: seed.applicationId, name: 'Mock Application' });
+    register(user);
   };
   seedOwners();
 
@@ -104,6 +136,19 @@ export function createLosantStore(
     },
     hasOwner: (owner) => collections.has(keyOf(owner)),
     register,
+    addApplication,
+    organization(id, name) {
+      if (!OBJECT_ID.test(id)) throw new TypeError(`orgId must be 24 hex characters: ${id}`);
+      const key = id.toLowerCase();
+      let org = organizations.get(key);
+      if (org === undefined) {
+        org = { id: key, name: name ?? `Organization ${key.slice(-6)}` };
+        organizations.set(key, org);
+      }
+      return org;
+    },
+    applications: () => [...applications.values()],
+    tokenCount: (owner) => collections.get(keyOf(owner))?.size ?? 0,
     tokens: (owner) => [...(collections.get(keyOf(owner))?.values() ?? [])],
     get: (owner, id) => collections.get(keyOf(owner))?.get(id.toLowerCase()),
     create(owner, fields, creator) {
@@ -128,6 +173,8 @@ export function createLosantStore(
     reset() {
       collections.clear();
       secrets.clear();
+      applications.clear();
+      organizations.clear();
       seedOwners();
     },
   };
@@ -172,14 +219,6 @@ function buildToken(
   if (fields.defaultRole !== undefined) token.defaultRole = fields.defaultRole;
   if (fields.orgRoles !== undefined) token.orgRoles = structuredClone(fields.orgRoles);
   return token;
-}
-
-/** Normalises a date-time string to `toISOString()` form, as Losant (Mongo dates) returns them. */
-function isoDate(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new TypeError(`not a date-time: ${value}`);
-  return new Date(time).toISOString();
 }
 
 /**

@@ -16,6 +16,20 @@ export {
   apiTokenPost,
 } from './api-token-post.js';
 export { type ApiTokens, apiTokens } from './api-tokens.js';
+export {
+  type Application,
+  type ApplicationOwnerType,
+  application,
+  applicationOwnerType,
+} from './application.js';
+export { type Applications, applications } from './applications.js';
+export {
+  type ApplicationsQuery,
+  type ApplicationsQueryInput,
+  applicationFilterFields,
+  applicationSortFields,
+  applicationsQuery,
+} from './applications-query.js';
 export { dateTime } from './date-time.js';
 export {
   type CreatorType,

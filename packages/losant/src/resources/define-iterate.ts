@@ -1,0 +1,43 @@
+import { paginate, type RequestOptions, RequestValidationError } from '@tokenkit/core';
+import type { RuntimeAction } from './define-action.js';
+import type { Endpoint } from './endpoint.js';
+import { validateParams } from './params-schema.js';
+
+/** Page size `iterate` asks for when the caller gives none (the API's own default). */
+const DEFAULT_PER_PAGE = 100;
+
+/** A list page: the envelope every Losant collection answers with. */
+interface ListPage {
+  readonly items?: readonly unknown[] | undefined;
+  readonly totalCount?: number | undefined;
+}
+
+/** Joins the caller's abort signal with the paginator's, so either one stops a page. */
+function withSignal(options: RequestOptions, signal: AbortSignal | undefined): RequestOptions {
+  if (signal === undefined) return options;
+  if (options.signal === undefined) return { ...options, signal };
+  return { ...options, signal: AbortSignal.any([options.signal, signal]) };
+}
+
+/**
+ * `iterate` for a list action: every item on every page, through core's paginator. The
+ * params are checked up front, so a bad call throws before anything is sent.
+ */
+export function defineIterate(list: RuntimeAction, endpoint: Endpoint) {
+  return (params: Readonly<Record<string, unknown>> = {}, options: RequestOptions = {}) => {
+    const valid = validateParams(endpoint.params, params);
+    const perPage = Number(valid.perPage ?? DEFAULT_PER_PAGE);
+    if (perPage < 1)
+      throw new RequestValidationError('perPage: must be at least 1 to iterate', {
+        field: 'perPage',
+      });
+    return paginate({
+      perPage,
+      startPage: Number(valid.page ?? 0),
+      fetchPage: (page, signal) =>
+        list({ ...params, page, perPage }, withSignal(options, signal)) as Promise<ListPage>,
+      items: (page) => page.items ?? [],
+      totalCount: (page) => page.totalCount,
+    });
+  };
+}
