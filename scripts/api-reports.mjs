@@ -106,6 +106,7 @@ function prepare(projectFolder, types, report) {
         reportFolder: join(projectFolder, 'review'),
         reportTempFolder: join(temp, report),
       },
+      newlineKind: 'lf',
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
