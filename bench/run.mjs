@@ -2,7 +2,7 @@
  * `pnpm bench`: measures tokenkit against raw fetch and the official losant-rest client and
  * writes ../BENCHMARKS.md (tables) and results.json (raw figures).
  *
- *   node run.mjs [--quick] [--only=request,pagination,bundle,cli]
+ *   node run.mjs [--quick] [--only=request,pagination,bundle,cli,audit]
  *
  * --quick runs fewer, smaller rounds (to check the harness; the figures are noisier).
  * A quick or partial run writes to bench/.results/ instead, so it never replaces the report.
@@ -13,6 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { runAuditBench } from './lib/audit.mjs';
 import { runBundle } from './lib/bundle.mjs';
 import { runCliStart } from './lib/cli-start.mjs';
 import { loadTokenkitInstana, loadTokenkitLosant } from './lib/contenders.mjs';
@@ -165,6 +166,11 @@ if (wanted('bundle')) {
 }
 if (wanted('cli')) {
   await section('cliStart', '4. CLI start', () => runCliStart({ runs: quick ? 10 : 30, log }));
+}
+if (wanted('audit')) {
+  await section('audit', '5. Organization audit', () =>
+    runAuditBench({ rounds: quick ? 1 : 5, log }),
+  );
 }
 
 meta.loadAvgEnd = os.loadavg()[0];

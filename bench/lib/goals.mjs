@@ -3,6 +3,8 @@
  * available is `met: null` ("not measured"), never a pass.
  */
 
+import { auditGoals } from './audit.mjs';
+
 export const GOALS = {
   requestVsRaw: 1.3,
   requestVsLosantRest: 1.0,
@@ -114,6 +116,8 @@ export function judge(results) {
       met: cli.ratio ? cli.ratio.ratio <= GOALS.cliVsNode : null,
     });
   }
+  if (results.benchmarks.audit?.error) failed('Organization audit');
+  else out.push(...auditGoals(results.benchmarks.audit));
   return out;
 }
 

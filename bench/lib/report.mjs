@@ -1,6 +1,7 @@
 /**
  * Writes BENCHMARKS.md from the results object (the same one saved as bench/results.json).
  */
+import { auditSection } from './audit.mjs';
 import { GOALS, judge } from './goals.mjs';
 
 const us = (n) => `${n.toFixed(1)} µs`;
@@ -73,7 +74,7 @@ function unavailableLines(list) {
 /** The cost-by-layer table (request-layers.mjs). */
 function layerTable(l) {
   return `
-Cost by layer (${l.what}): the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.
+Cost by layer (${l.what}): the same GET through each layer our client is built from, sequential, ${l.requests.toLocaleString('en')} requests × ${l.rounds} interleaved rounds; medians, ratios to the first row.${l.transport ? ` Transport in use by @tokenkit/core here: ${l.transport}.` : ''}
 
 ${table(
   ['Layer', 'Wall/req', 'p25–p75', 'vs raw', 'CPU/req', 'CPU vs raw'],
@@ -145,7 +146,7 @@ ${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', '
 
 How each contender is set up:
 ${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
-- Keep-alive: the server keeps connections alive (60 s). Raw fetch and our client use Node's fetch (undici) and share its global pool: keep-alive, no per-host connection cap. losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` (also uncapped) instead of Node's global agent, which would drop idle sockets after 5 s between rounds. New connections the server saw per timed round (max) — ${conns}.
+- Keep-alive: the server keeps connections alive (60 s). Raw fetch and our client share undici's global dispatcher and its pool (keep-alive, no per-host connection cap): raw fetch through Node's fetch, our client through the dispatcher directly (@tokenkit/core's \`node\` entry). losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` (also uncapped) instead of Node's global agent, which would drop idle sockets after 5 s between rounds. New connections the server saw per timed round (max) — ${conns}.
 - Our client runs with its defaults, as users get it: retries and timeouts armed, input checked, the response validated by its schema.
 `;
   text += unavailableLines(r.unavailable);
@@ -497,6 +498,8 @@ ${table(
   else if (b.bundle) sections.push(bundleSection(b.bundle));
   if (b.cliStart?.error) sections.push(failed('4. CLI start', b.cliStart));
   else if (b.cliStart) sections.push(cliSection(b.cliStart));
+  if (b.audit?.error) sections.push(failed('5. Organization audit', b.audit));
+  else if (b.audit) sections.push(auditSection(b.audit));
   const c = causes(results, goals);
   if (c) sections.push(c);
   sections.push(`## How to reproduce

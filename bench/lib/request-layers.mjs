@@ -4,9 +4,30 @@
  * Sequential, interleaved rounds, wall and CPU time per request.
  * ky, @tokenkit/core and @tokenkit/schemas are resolved through the packages that use them.
  */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { importThrough, LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
 import { ACCESS_TOKEN, INSTANCE_ID, TOKEN_ID } from './fixtures.mjs';
 import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
+
+/**
+ * Which transport `@tokenkit/core` uses in this process: the entry Node resolves for it through
+ * the vendor package (`node` condition: undici's dispatcher; otherwise the global fetch).
+ * @returns {Promise<{ short: string, description: string }>}
+ */
+export async function coreTransport() {
+  const from = createRequire(
+    fileURLToPath(new URL('../../packages/losant/package.json', import.meta.url)),
+  );
+  // require.resolve matches the `node` condition as import does (neither uses import/require here).
+  const entry = from.resolve('@tokenkit/core');
+  return entry.endsWith('/node.js')
+    ? {
+        short: 'undici',
+        description: `undici's dispatcher (@tokenkit/core's \`node\` entry, ${entry.split('/').slice(-2).join('/')})`,
+      }
+    : { short: 'global fetch', description: `the global fetch (@tokenkit/core's default entry)` };
+}
 
 /**
  * @param {{ url: string, rounds: number, requests: number, gc: () => void,
@@ -19,6 +40,9 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   const core = await importThrough('packages/losant', '@tokenkit/core');
   const schemas = await importThrough('packages/losant', '@tokenkit/schemas/losant');
   const ky = (await importThrough('packages/core', 'ky')).default;
+  // The dispatcher core sends through on Node (its `node` entry); the global one, as core uses.
+  const undici = await importThrough('packages/core', 'undici');
+  const transport = await coreTransport();
 
   const list = page !== undefined;
   const path = list
@@ -38,21 +62,32 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   /** @param {any} result */
   const check = (result) => (list ? result?.items?.length === page : result?.id === TOKEN_ID);
 
+  const { origin } = new URL(target);
+  const requestPath = target.slice(origin.length);
   const layers = [
     {
       name: 'fetch(url) + JSON.parse (raw)',
       call: async () => text(await fetch(target, { headers: LOSANT_HEADERS })),
     },
     {
-      name: 'ky, retry 0 and timeout off',
+      name: "undici dispatcher request + JSON.parse (core's transport on Node, bare)",
+      call: async () => {
+        const answer = await undici
+          .getGlobalDispatcher()
+          .request({ origin, path: requestPath, method: 'GET', headers: LOSANT_HEADERS });
+        return JSON.parse(await answer.body.text());
+      },
+    },
+    {
+      name: 'ky over the global fetch, retry 0 and timeout off',
       call: () => ky.get(target, { headers: LOSANT_HEADERS, retry: 0, timeout: false }).json(),
     },
     {
-      name: "ky, ky's defaults (retry 2, timeout 10 s)",
+      name: "ky over the global fetch, ky's defaults (retry 2, timeout 10 s)",
       call: () => ky.get(target, { headers: LOSANT_HEADERS }).json(),
     },
     {
-      name: '@tokenkit/core request, no response schema',
+      name: `@tokenkit/core request over ${transport.short}, no response schema`,
       call: async () => (await http.request({ method: 'GET', path, query })).data,
     },
     {
@@ -96,6 +131,7 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   const raw = samples[layers[0].name];
   return {
     what: list ? `GET one page of ${page} tokens` : 'GET one token',
+    transport: transport.description,
     requests,
     rounds,
     layers: layers.map((l) => ({

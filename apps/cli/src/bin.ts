@@ -9,6 +9,10 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 
+// NO_COLOR wins over FORCE_COLOR (see output/colors.ts). Node itself would warn that it
+// ignores NO_COLOR when both are set; dropping FORCE_COLOR first keeps that warning away.
+if (process.env.NO_COLOR) delete process.env.FORCE_COLOR;
+
 // Cache compiled code between runs: most of a CLI's start-up is compiling its modules.
 module.enableCompileCache?.();
 

@@ -1,31 +1,18 @@
 import { authError, usageError } from './errors.js';
 
-/** Where to reach Losant and with what. */
+/**
+ * What the CLI connects to Losant with. `url` is `LOSANT_API_URL` as given (absent: the SDK's
+ * default); the SDK checks it, and the CLI never echoes it (people paste credentials into URLs).
+ */
 export interface LosantCredentials {
   accessToken: string;
-  url: string;
+  url?: string | undefined;
 }
 
-/** Where to reach Instana and with what. */
+/** What the CLI connects to Instana with; `baseUrl` is checked by the SDK. */
 export interface InstanaCredentials {
   apiToken: string;
   baseUrl: string;
-}
-
-/** The Losant API the CLI talks to when `LOSANT_API_URL` is not set. */
-export const defaultLosantUrl = 'https://api.losant.com';
-
-function checkedUrl(variable: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw usageError(`${variable} is not a valid URL: "${value}"`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw usageError(`${variable} must be an http(s) URL, got "${value}"`);
-  }
-  return value.replace(/\/+$/, '');
 }
 
 /**
@@ -41,8 +28,7 @@ export function losantCredentials(env: NodeJS.ProcessEnv, stdinToken?: string): 
       'export LOSANT_ACCESS_TOKEN, or pipe the token in with --token-stdin',
     );
   }
-  const url = env.LOSANT_API_URL?.trim() || defaultLosantUrl;
-  return { accessToken, url: checkedUrl('LOSANT_API_URL', url) };
+  return { accessToken, url: env.LOSANT_API_URL?.trim() || undefined };
 }
 
 /**
@@ -67,7 +53,7 @@ export function instanaCredentials(
       'set it to your tenant unit, e.g. https://unit-tenant.instana.io',
     );
   }
-  return { apiToken, baseUrl: checkedUrl('INSTANA_BASE_URL', baseUrl) };
+  return { apiToken, baseUrl };
 }
 
 /** Splits `LOSANT_INSTANCE_ID=a,b` style lists; blanks dropped. */

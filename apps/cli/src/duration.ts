@@ -38,6 +38,16 @@ export function durationOption(option: string, text: string): number {
 }
 
 /**
+ * Whether the `YYYY-MM-DD` an ISO string starts with names a day that exists: JavaScript
+ * quietly rolls 2027-02-30 over to 2027-03-02, which is never what was meant.
+ */
+function isCalendarDate(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
  * Turns `--expires` into a date: either a duration from `now` (`90d`) or an ISO 8601 date
  * (`2027-01-31` or `2027-01-31T12:00:00Z`; a date alone means midnight UTC). The date must lie
  * in the future: a token that is born expired is never what anyone meant.
@@ -54,7 +64,9 @@ export function parseExpiry(text: string, now: Date): Date {
       `--expires must be an ISO date (2027-01-31) or a duration (90d, 12w, 1y), got "${text}"`,
     );
   }
-  if (Number.isNaN(date.getTime())) throw usageError(`--expires is not a real date: "${text}"`);
+  if (Number.isNaN(date.getTime()) || (ms === undefined && !isCalendarDate(text.trim()))) {
+    throw usageError(`--expires is not a real date: "${text}"`);
+  }
   if (date.getTime() <= now.getTime()) {
     throw usageError(`--expires must be in the future, got ${date.toISOString()}`);
   }

@@ -9,8 +9,8 @@ export class CliError extends Error {
   readonly exitCode: ExitCode;
   readonly hint: string | undefined;
 
-  constructor(message: string, options: { exitCode: ExitCode; hint?: string }) {
-    super(message);
+  constructor(message: string, options: { exitCode: ExitCode; hint?: string; cause?: unknown }) {
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
     this.exitCode = options.exitCode;
     this.hint = options.hint;
   }

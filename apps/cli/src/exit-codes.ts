@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 2,
   /** Credentials are missing, rejected (401) or not allowed to do this (403). */
   auth: 3,
+  /** A question was answered no (`n`, Enter, Ctrl-C or Ctrl-D): nothing was changed. */
+  cancelled: 4,
 } as const;
 
 /** One of the documented exit codes. */

@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerAuthCommands } from './commands/auth.js';
+import { registerCompletionCommand } from './commands/completion.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerHelpCommand } from './commands/help.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
 import { registerLosantCommands } from './commands/losant-tokens.js';
 import { ExitCode } from './exit-codes.js';
-import { VERSION } from './version.js';
+import { registerRotateCommands } from './rotate/commands.js';
+import { versionText } from './version.js';
 
 const epilog = `
 Credentials come from the environment (never from a flag value):
@@ -12,7 +16,7 @@ Credentials come from the environment (never from a flag value):
   INSTANA_API_TOKEN, INSTANA_BASE_URL            Instana (your tenant unit's URL)
   or pipe a token in with --token-stdin.
 
-Exit codes: 0 ok · 1 audit findings or API error · 2 usage · 3 authentication
+Exit codes: 0 ok · 1 audit findings or API error · 2 usage · 3 authentication · 4 cancelled
 
 Try it without an account:  tokenkit demo`;
 
@@ -23,19 +27,29 @@ Try it without an account:  tokenkit demo`;
 export function createProgram(): Command {
   const program = new Command('tokenkit')
     .description('Create, list, audit and revoke Losant and IBM Instana API tokens.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(versionText(), '-V, --version', 'print the version of tokenkit and its SDK packages')
     .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--verbose', 'print one line per HTTP attempt on stderr (as TOKENKIT_DEBUG=api does)')
+    .option(
+      '--timeout <duration>',
+      'how long one HTTP attempt may take, e.g. 10s or 2m (default 30s)',
+    )
     .helpOption('-h, --help', 'show help')
-    .helpCommand('help [command]', 'show help for a command')
+    // `tokenkit help losant tokens list` takes a whole path, which commander's own cannot.
+    .helpCommand(false)
     .showSuggestionAfterError()
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     // Commander exits 1 on a usage error; ours is 2, so take over its exits (see bin.ts).
     .exitOverride()
     .addHelpText('after', epilog);
   registerLosantCommands(program);
   registerInstanaCommands(program);
+  registerRotateCommands(program);
   registerAuditCommand(program);
+  registerAuthCommands(program);
   registerDemoCommand(program);
+  registerCompletionCommand(program);
+  registerHelpCommand(program);
   return program;
 }
 

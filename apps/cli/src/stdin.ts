@@ -17,12 +17,17 @@ export async function readTokenFromStdin(stdin: TokenInput): Promise<string> {
       'pipe it in, e.g. `printf %s "$TOKEN" | tokenkit … --token-stdin`',
     );
   }
-  let text = '';
-  for await (const chunk of stdin)
-    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-  const token = text.trim();
+  const token = (await readStdinText(stdin)).trim();
   if (!token) throw usageError('--token-stdin was given but stdin was empty');
   if (/\s/.test(token))
     throw usageError('--token-stdin read more than one word; pipe only the token');
   return token;
+}
+
+/** Everything piped on stdin, as text. */
+export async function readStdinText(stdin: TokenInput): Promise<string> {
+  let text = '';
+  for await (const chunk of stdin)
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return text;
 }

@@ -4,7 +4,8 @@ import { ConnectionError } from './errors.js';
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-const nullBodyStatuses = new Set([204, 205, 304]);
+/** Statuses whose response has no body, whatever the server sent. */
+export const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304]);
 const maxRedirects = 5;
 const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
 
@@ -18,14 +19,16 @@ const bodies = new WeakMap<Response, string>();
  * connection reset mid-body is a network error inside ky's retry loop and the per-attempt
  * timeout covers the body too. A successful response's body is read once, as text, and kept for
  * {@link responseText}; an error response is buffered into a new Response for ky to read.
+ * `body` is the request's body text, sent again on a 307/308: kept by the caller, so no request
+ * is cloned in case a redirect comes.
  */
 export async function fetchAttempt(
   fetchFunction: FetchFunction,
   request: Request,
+  body?: string,
 ): Promise<Response> {
   let current = request;
   for (let hop = 0; ; hop++) {
-    const replay = current.body === null ? undefined : current.clone();
     const response = await fetchFunction(current);
     if (response.type === 'opaqueredirect') {
       // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
@@ -46,13 +49,13 @@ export async function fetchAttempt(
       });
     }
     await response.body?.cancel().catch(() => undefined);
-    current = redirectRequest(current, replay, response.status, target);
+    current = redirectRequest(current, body, response.status, target);
   }
 }
 
 function redirectRequest(
   current: Request,
-  replay: Request | undefined,
+  replayBody: string | undefined,
   status: number,
   target: URL,
 ): Request {
@@ -61,7 +64,7 @@ function redirectRequest(
     for (const name of credentialHeaders) headers.delete(name);
   }
   let method = current.method;
-  let body: BodyInit | null = replay?.body ?? null;
+  let body: BodyInit | null = current.body === null ? null : (replayBody ?? null);
   // As the fetch standard does: 303 always, and 301/302 after a POST, become a GET without body.
   if (
     (status === 303 && method !== 'HEAD') ||
@@ -83,13 +86,28 @@ function redirectRequest(
   return new Request(target, init);
 }
 
+/**
+ * A response whose body a transport has already read, as text: {@link fetchAttempt} takes the
+ * text instead of reading a body, so the response is built without one.
+ */
+export function textResponse(text: string, init: ResponseInit): Response {
+  const response = new Response(null, init);
+  bodies.set(response, text);
+  return response;
+}
+
 async function buffer(response: Response): Promise<Response> {
+  const read = bodies.get(response);
   if (response.ok) {
     // Read once, no copy: the caller parses this text (`responseText`) instead of the body.
-    bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
+    if (read === undefined) {
+      bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
+    }
     return response;
   }
-  const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
+  const body = nullBodyStatuses.has(response.status)
+    ? null
+    : (read ?? (await response.arrayBuffer()));
   return new Response(body, {
     status: response.status,
     statusText: response.statusText,

@@ -4,6 +4,8 @@ export {
   type TokenAuthOptions,
   type TokenProvider,
 } from './auth.js';
+export { parseBaseUrl } from './base-url.js';
+export { type ClientOptions, pickClientOptions } from './client-options.js';
 export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
 export type { HeaderInput } from './headers.js';
@@ -14,13 +16,13 @@ export {
   type HttpMethod,
   type HttpRequest,
   type HttpResponse,
-  type QueryValue,
   type RequestOptions,
 } from './http-client.js';
 export type { Logger } from './logger.js';
 export { defaultErrorDetails, type ErrorDetails, type ErrorDetailsReader } from './map-error.js';
 export { type PageIterator, type PaginateOptions, paginate } from './paginate.js';
 export { path } from './path.js';
+export type { QueryValue } from './query.js';
 export {
   createRedactor,
   defaultAllowedHeaderNames,

@@ -8,10 +8,6 @@ export interface Logger {
   debug?(message: string, details?: Record<string, unknown>): void;
   /** One line per retry (`reason`, `retry`, `attempt`, `waitMs`). */
   info?(message: string, details?: Record<string, unknown>): void;
-  /** Not used by core today; vendor packages may. */
-  warn?(message: string, details?: Record<string, unknown>): void;
-  /** Not used by core today; vendor packages may. */
-  error?(message: string, details?: Record<string, unknown>): void;
 }
 
 /** Calls one logger method, swallowing anything the logger throws. */

@@ -1,6 +1,7 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import {
   AbortError,
+  type ApiError,
   ConnectionError,
   createApiError,
   type RedactedRequest,
@@ -10,7 +11,7 @@ import { isConnectionError, isTokenkitError } from './guards.js';
 import { readRequestId } from './headers.js';
 import { scrubSecrets } from './redact.js';
 import { serverRetryDelay, systemErrorCode } from './retry-policy.js';
-import { scrubRequest, scrubValue } from './scrub-value.js';
+import { scrubValue } from './scrub-value.js';
 
 /** The vendor's type and message read from an error body. */
 export interface ErrorDetails {
@@ -67,6 +68,7 @@ export const defaultErrorDetails: ErrorDetailsReader = (body) => {
 
 /** Everything the mapper needs to describe the failed call. */
 export interface ErrorContext {
+  /** The redacted request, secrets already scrubbed. */
   request: RedactedRequest;
   signal: AbortSignal | undefined;
   /** The auth token and the request's own `secrets`, scrubbed from everything the error holds. */
@@ -86,69 +88,81 @@ function safeBody(data: unknown, secrets: readonly string[]): unknown {
   return scrubValue(data, secrets);
 }
 
+/** The vendor's type and message from an error body, scrubbed and bounded. */
+function vendorDetails(
+  body: unknown,
+  context: ErrorContext,
+): { vendorType: string | undefined; vendorMessage: string | undefined } {
+  let details: ErrorDetails = {};
+  try {
+    details = context.errorDetails(body);
+  } catch {
+    // A reader that trips over an unexpected body must not hide the HTTP error.
+  }
+  return {
+    vendorType: details.type ? scrubSecrets(details.type, context.secrets) : undefined,
+    vendorMessage: details.message
+      ? scrubSecrets(details.message, context.secrets).slice(0, vendorMessageLength)
+      : undefined,
+  };
+}
+
+/** An error status as the {@link ApiError} subclass for it. */
+function apiError(response: Response, data: unknown, context: ErrorContext): ApiError {
+  const body = safeBody(data, context.secrets);
+  const { vendorType, vendorMessage } = vendorDetails(body, context);
+  const label = vendorType ?? (response.statusText || statusTexts[response.status] || 'HTTP error');
+  return createApiError({
+    status: response.status,
+    message: `${response.status} ${label}${vendorMessage ? `: ${vendorMessage}` : ''}`,
+    body,
+    vendorType,
+    vendorMessage,
+    requestId: readRequestId(response.headers),
+    request: context.request,
+    retryAfterMs:
+      response.status === 429 ? serverRetryDelay(response.headers, response.status) : undefined,
+  });
+}
+
+/** Which limit fired: the call's deadline when it is (about) used up, else the attempt's. */
+function timeoutError(where: string, context: ErrorContext): TimeoutError {
+  const { request, totalTimeout, timeout } = context;
+  const elapsed = Date.now() - context.startedAt;
+  if (totalTimeout !== undefined && elapsed >= totalTimeout - 5) {
+    return new TimeoutError(`${where} exceeded the overall deadline of ${totalTimeout} ms`, {
+      request,
+      kind: 'total',
+      timeoutMs: totalTimeout,
+    });
+  }
+  return new TimeoutError(`${where} timed out after ${timeout} ms`, {
+    request,
+    kind: 'attempt',
+    timeoutMs: timeout,
+  });
+}
+
 /**
  * Turns whatever ky or fetch threw into a {@link TokenkitError}. Raw ky errors (which hold the
  * unredacted request and options) never escape, and no `cause` is kept.
  */
 export function mapError(error: unknown, context: ErrorContext): Error {
-  // A request secret may sit in the path (an id that is a credential): scrub the description too.
-  const request = scrubRequest(context.request, context.secrets);
+  const { request } = context;
   const where = `${request.method} ${request.url}`;
   // Raised inside an attempt (redirect trouble) before the request description existed.
   if (isConnectionError(error) && error.request === undefined) {
     return new ConnectionError(`${where} failed: ${error.message}`, { request, code: error.code });
   }
   if (isTokenkitError(error)) return error;
-  if (context.signal?.aborted) {
-    return new AbortError(`${where} was aborted`, request);
-  }
-  if (isHTTPError(error)) {
-    const { response } = error;
-    const body = safeBody(error.data, context.secrets);
-    let details: ErrorDetails = {};
-    try {
-      details = context.errorDetails(body);
-    } catch {
-      // A reader that trips over an unexpected body must not hide the HTTP error.
-    }
-    const vendorMessage = details.message
-      ? scrubSecrets(details.message, context.secrets).slice(0, vendorMessageLength)
-      : undefined;
-    const vendorType = details.type ? scrubSecrets(details.type, context.secrets) : undefined;
-    const label =
-      vendorType ?? (response.statusText || statusTexts[response.status] || 'HTTP error');
-    const message = `${response.status} ${label}${vendorMessage ? `: ${vendorMessage}` : ''}`;
-    return createApiError({
-      status: response.status,
-      message,
-      body,
-      vendorType,
-      vendorMessage,
-      requestId: readRequestId(response.headers),
-      request,
-      retryAfterMs:
-        response.status === 429 ? serverRetryDelay(response.headers, response.status) : undefined,
-    });
-  }
-  if (isTimeoutError(error)) {
-    const elapsed = Date.now() - context.startedAt;
-    const total = context.totalTimeout !== undefined && elapsed >= context.totalTimeout - 5;
-    return total
-      ? new TimeoutError(`${where} exceeded the overall deadline of ${context.totalTimeout} ms`, {
-          request,
-          kind: 'total',
-          timeoutMs: context.totalTimeout ?? 0,
-        })
-      : new TimeoutError(`${where} timed out after ${context.timeout} ms`, {
-          request,
-          kind: 'attempt',
-          timeoutMs: context.timeout,
-        });
-  }
+  if (context.signal?.aborted) return new AbortError(`${where} was aborted`, request);
+  if (isHTTPError(error)) return apiError(error.response, error.data, context);
+  if (isTimeoutError(error)) return timeoutError(where, context);
   const code = systemErrorCode(error);
-  if (isNetworkError(error)) {
-    return new ConnectionError(`${where} failed: ${code ?? 'network error'}`, { request, code });
-  }
-  const name = error instanceof Error ? error.name : typeof error;
-  return new ConnectionError(`${where} failed: ${code ?? name}`, { request, code });
+  const fallback = isNetworkError(error)
+    ? 'network error'
+    : error instanceof Error
+      ? error.name
+      : typeof error;
+  return new ConnectionError(`${where} failed: ${code ?? fallback}`, { request, code });
 }

@@ -1,16 +1,13 @@
+import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { connectionAnswerLost, statusAnswerLost } from './answer-lost.js';
+
 /**
- * The retry policy in one place. ky runs the loop (attempts, per-attempt and total timeouts,
- * sleeping, abort while sleeping); these functions decide whether and how long.
+ * The retry policy in one place. ky runs the loop (attempts, per-attempt and total timeouts);
+ * {@link decideRetry} decides whether to retry and how long to wait first.
  */
 
-/** Methods retried on retryable statuses, timeouts and connection errors. */
-export const idempotentMethods: ReadonlySet<string> = new Set([
-  'GET',
-  'HEAD',
-  'OPTIONS',
-  'PUT',
-  'DELETE',
-]);
+/** Methods retried on retryable statuses, timeouts and connection errors (POST and PATCH are not). */
+export const idempotentMethods: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE']);
 
 /** Statuses retried for idempotent methods. */
 export const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -96,4 +93,76 @@ export function systemErrorCode(error: unknown): string | undefined {
  */
 export function isConnectionRefused(error: unknown): boolean {
   return systemErrorCode(error) === 'ECONNREFUSED';
+}
+
+/** What {@link decideRetry} needs to know about the call. */
+export interface RetryContext {
+  method: string;
+  /** The retry about to be made: 1 for the first. */
+  retry: number;
+  /** Epoch ms when the call's `totalTimeout` ends. */
+  deadline: number;
+  /** Longest server-requested wait honoured, in ms. */
+  maxRetryAfter: number;
+  backoff: BackoffOptions | undefined;
+}
+
+/** Whether to retry, and if so after how long, why (for the log) and whether the answer was lost. */
+export type RetryDecision =
+  | { readonly retry: false }
+  | {
+      readonly retry: true;
+      /** Milliseconds to wait before the next attempt. */
+      readonly delay: number;
+      /** `'503'`, `'connection error'` or `'timeout'`. */
+      readonly reason: string;
+      /** The failed attempt may have acted (see `isAnswerLost`). */
+      readonly answerLost: boolean;
+    };
+
+const noRetry: RetryDecision = { retry: false };
+
+/** The failure as the policy sees it, or `undefined` for one it never retries. */
+function classify(
+  error: unknown,
+  idempotent: boolean,
+): { reason: string; answerLost: boolean; response?: Response } | undefined {
+  if (isHTTPError(error)) {
+    const { status } = error.response;
+    if (!idempotent || !retryableStatuses.has(status)) return undefined;
+    return {
+      reason: String(status),
+      answerLost: statusAnswerLost(status),
+      response: error.response,
+    };
+  }
+  if (isNetworkError(error)) {
+    // POST/PATCH only when the connection was refused: the server provably saw nothing.
+    if (!idempotent && !isConnectionRefused(error)) return undefined;
+    return { reason: 'connection error', answerLost: connectionAnswerLost(systemErrorCode(error)) };
+  }
+  if (isTimeoutError(error) && idempotent) return { reason: 'timeout', answerLost: true };
+  return undefined;
+}
+
+/**
+ * The retry policy applied to one failed attempt (ky's raw error): the table in the README.
+ * The wait is the server's (`Retry-After`, `X-RateLimit-Reset`) or the backoff; a server wait
+ * above `maxRetryAfter`, or any wait that would end past the deadline, is no retry: waiting
+ * only to fail helps nobody.
+ */
+export function decideRetry(
+  error: unknown,
+  context: RetryContext,
+  now: number = Date.now(),
+): RetryDecision {
+  const failure = classify(error, idempotentMethods.has(context.method));
+  if (failure === undefined) return noRetry;
+  const serverDelay = failure.response
+    ? serverRetryDelay(failure.response.headers, failure.response.status, now)
+    : undefined;
+  if (serverDelay !== undefined && serverDelay > context.maxRetryAfter) return noRetry;
+  const delay = serverDelay ?? backoffDelay(context.retry, context.backoff);
+  if (now + delay >= context.deadline) return noRetry;
+  return { retry: true, delay, reason: failure.reason, answerLost: failure.answerLost };
 }

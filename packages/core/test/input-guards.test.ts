@@ -6,6 +6,7 @@ import {
   isRequestValidationError,
   isTokenkitError,
   path,
+  pickClientOptions,
   type RequestValidationError,
   validateInput,
   validateInputAsync,
@@ -216,6 +217,32 @@ describe('body', () => {
       expect((error as RequestValidationError).field).toBe('body');
     }
     expect(server.requests.length).toBe(before);
+  });
+
+  test('a GET with a body is refused (fetch could not send it), and maxRetries is checked per client', async () => {
+    const before = server.requests.length;
+    const error = await createHttpClient({ baseUrl: server.url })
+      .request({ method: 'GET', path: '/', body: { name: 'x' } })
+      .catch((error_: unknown) => error_);
+    expect(error).toMatchObject({ name: 'RequestValidationError', field: 'body' });
+    expect(server.requests.length).toBe(before);
+    expect(caught(() => createHttpClient({ baseUrl: server.url, maxRetries: -1 }))).toMatchObject({
+      field: 'maxRetries',
+    });
+  });
+});
+
+describe('pickClientOptions', () => {
+  test("keeps the options core takes from a vendor client's options, and only those that are set", () => {
+    const logger = { debug: () => undefined };
+    const vendorOptions = {
+      apiKey: 'k',
+      url: 'https://x',
+      timeout: 5,
+      logger,
+      maxRetries: undefined,
+    };
+    expect(pickClientOptions(vendorOptions)).toEqual({ timeout: 5, logger });
   });
 });
 

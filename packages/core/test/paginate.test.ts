@@ -105,6 +105,18 @@ describe('paginate', () => {
     expect(signals[1]?.aborted).toBe(true);
   });
 
+  test('breaking out of the items with prefetch aborts the page in flight', async () => {
+    const before = server.requests.length;
+    const { iterator, signals } = list({ prefetch: true, delay: 300 });
+    for await (const item of iterator) {
+      expect(item).toBe(0);
+      await until(() => server.requests.length - before === 2);
+      break;
+    }
+    expect(signals).toHaveLength(2);
+    expect(signals[1]?.aborted).toBe(true);
+  });
+
   test('startPage skips earlier pages', async () => {
     const seen: number[] = [];
     const http = createHttpClient({ baseUrl: server.url });

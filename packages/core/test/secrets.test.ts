@@ -20,8 +20,6 @@ const logLines: unknown[] = [];
 const logger: HttpClientOptions['logger'] = {
   debug: (...args) => logLines.push(args),
   info: (...args) => logLines.push(args),
-  warn: (...args) => logLines.push(args),
-  error: (...args) => logLines.push(args),
 };
 
 let server: RecordingServer;

@@ -1,3 +1,4 @@
+import { isRequestValidationError, parseBaseUrl } from '@tokenkit/core';
 import { invalidInput } from './invalid-input.js';
 
 const EXAMPLE = "'https://<unit>-<tenant>.instana.io' (the address of your Instana UI)";
@@ -7,6 +8,21 @@ function isLoopback(hostname: string): boolean {
   // WHATWG URL parsing has already normalised IPv4 forms such as `127.1` or `0x7f.1`.
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)) return true;
   return hostname === 'localhost' || hostname === '[::1]';
+}
+
+/** Core's rule for every base URL (absolute http(s), no credentials), with Instana's advice. */
+function parseGeneric(baseUrl: string): URL {
+  try {
+    parseBaseUrl(baseUrl, 'baseUrl');
+  } catch (error) {
+    if (!isRequestValidationError(error)) throw error;
+    // Core's message never echoes the value: people paste credentials into URLs.
+    throw invalidInput(
+      'baseUrl',
+      `${error.message}; for Instana pass your tenant unit's origin, e.g. ${EXAMPLE}`,
+    );
+  }
+  return new URL(baseUrl);
 }
 
 /**
@@ -23,25 +39,7 @@ export function checkBaseUrl(baseUrl: unknown): string {
       `baseUrl is required: pass your tenant unit's origin, e.g. ${EXAMPLE}`,
     );
   }
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw invalidInput(
-      'baseUrl',
-      `baseUrl is not an absolute URL: pass an origin such as ${EXAMPLE}`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    // Never echo the value: it holds credentials.
-    throw invalidInput(
-      'baseUrl',
-      'baseUrl must not contain a user name or password: pass the origin only and the API token as apiToken',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalidInput('baseUrl', `baseUrl must use https (got ${url.protocol}): pass ${EXAMPLE}`);
-  }
+  const url = parseGeneric(baseUrl);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw invalidInput(
       'baseUrl',

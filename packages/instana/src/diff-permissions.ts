@@ -1,5 +1,5 @@
 import { type PermissionName, permissionNames } from '@tokenkit/schemas/instana';
-import { isPermissionName } from './permission-names.js';
+import { isPermissionFlag, isPermissionName } from './permission-names.js';
 
 /** One permission the server set differently from what was sent. */
 export interface PermissionChange {
@@ -12,10 +12,11 @@ export interface PermissionChange {
 }
 
 /**
- * Why Instana is known to answer with a different value than the one sent (contract §1.5,
- * observed by Terraform users in instana/terraform-provider-instana#84 and fixed there by
- * validating plans in PR #88). Keys are permission names; a CLI can print the value next to a
- * {@link diffPermissions} entry.
+ * Why Instana is known to answer with a different value than the one sent, as observed by
+ * Terraform users (https://github.com/instana/terraform-provider-instana/issues/84, fixed there
+ * by validating plans in PR #88, and described in that provider's `api_token` resource docs under
+ * "Backend-Normalized and Derived Permissions"). Keys are permission names; a CLI can print the
+ * value next to a {@link diffPermissions} entry.
  */
 export const KNOWN_SERVER_REWRITES: Readonly<Partial<Record<PermissionName, string>>> = {
   canConfigurePersonalApiTokens:
@@ -31,9 +32,6 @@ export const KNOWN_SERVER_REWRITES: Readonly<Partial<Record<PermissionName, stri
   canUseSyntheticCredentials:
     'Derived: the server sets it to true whenever canConfigureSyntheticCredentials is true.',
 };
-
-// Flags newer than this package still follow Instana's naming, so they are compared too.
-const FLAG_NAME = /^(can|limited)[A-Z]/;
 
 function flag(token: object, name: string): boolean {
   return (token as Record<string, unknown>)[name] === true;
@@ -54,7 +52,7 @@ export function diffPermissions(sent: object, received: object): PermissionChang
   const newer = new Set<string>();
   for (const token of [sent, received]) {
     for (const [key, value] of Object.entries(token)) {
-      if (typeof value === 'boolean' && FLAG_NAME.test(key) && !isPermissionName(key)) {
+      if (typeof value === 'boolean' && isPermissionFlag(key) && !isPermissionName(key)) {
         newer.add(key);
       }
     }

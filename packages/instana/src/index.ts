@@ -11,7 +11,7 @@ export {
   type PermissionName,
   permissionNames,
 } from '@tokenkit/schemas/instana';
-export type { ApiTokens } from './api-tokens.js';
+export type { ApiTokenApi } from './api-token-api.js';
 export { createInstanaClient, type InstanaClient, type InstanaClientOptions } from './client.js';
 export {
   diffPermissions,
@@ -24,5 +24,8 @@ export {
   newApiToken,
   type PermissionFlags,
 } from './new-api-token.js';
+export { grantedPermissions, permissionFlags } from './permission-flags.js';
+export { isPermissionFlag, isPermissionName, suggestPermissionName } from './permission-names.js';
 export type { RateLimitInfo } from './rate-limit.js';
+export type { RotateApiTokenParams, RotateApiTokenResult } from './rotate.js';
 export { VERSION } from './version.js';

@@ -49,7 +49,7 @@ describe('createInstanaClient options', () => {
     ['http://10.0.0.1:8080', "pass 'https://10.0.0.1:8080'", 'loopback'],
     ['http://localhost.example.com', "pass 'https://localhost.example.com'", 'loopback'],
     ['ftp://unit-tenant.instana.io', 'https://<unit>-<tenant>.instana.io', 'https'],
-    ['unit-tenant.instana.io', 'https://<unit>-<tenant>.instana.io', 'absolute URL'],
+    ['unit-tenant.instana.io', 'https://<unit>-<tenant>.instana.io', 'absolute http(s) URL'],
     ['', 'https://<unit>-<tenant>.instana.io', 'required'],
     [undefined, 'https://<unit>-<tenant>.instana.io', 'required'],
   ])('refuses %j and says what to pass', (baseUrl, advice, reason) => {

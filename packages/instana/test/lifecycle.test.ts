@@ -1,28 +1,14 @@
-import { type MockServer, startMockServer } from '@tokenkit/mock-server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  createInstanaClient,
   diffPermissions,
-  type InstanaClient,
   isNotFoundError,
   KNOWN_SERVER_REWRITES,
   type NotFoundError,
   newApiToken,
 } from '../src/index.js';
+import { useMockClient } from './mock-client.js';
 
-let mock: MockServer;
-let instana: InstanaClient;
-
-beforeAll(async () => {
-  mock = await startMockServer({ port: 0 });
-  instana = createInstanaClient({ apiToken: mock.instana.apiToken, baseUrl: mock.url });
-});
-afterAll(() => mock.close());
-beforeEach(() => {
-  mock.store.reset();
-  mock.faults.clear();
-  mock.clearRequests();
-});
+const ctx = useMockClient();
 
 async function notFound(promise: Promise<unknown>): Promise<NotFoundError> {
   const error = await promise.catch((caught: unknown) => caught);
@@ -32,39 +18,39 @@ async function notFound(promise: Promise<unknown>): Promise<NotFoundError> {
 
 describe('against the mock server', () => {
   it('walks the lifecycle: create, list, get, update, delete, list empty', async () => {
-    expect(await instana.apiTokens.getApiTokens()).toEqual([]);
+    expect(await ctx.instana.apiTokens.getApiTokens()).toEqual([]);
 
     const sent = newApiToken({ name: 'ci', canConfigureAgents: true });
-    const created = await instana.apiTokens.postApiToken(sent);
+    const created = await ctx.instana.apiTokens.postApiToken(sent);
     expect(created).toMatchObject(sent);
     expect(created.id).toEqual(expect.any(String));
     expect(created.createdOn).toEqual(expect.any(Number));
-    expect(mock.store.instana.get(sent.internalId)?.accessGrantingToken).toBe(
+    expect(ctx.mock.store.instana.get(sent.internalId)?.accessGrantingToken).toBe(
       sent.accessGrantingToken,
     );
 
-    const listed = await instana.apiTokens.getApiTokens();
+    const listed = await ctx.instana.apiTokens.getApiTokens();
     expect(listed.map((token) => token.internalId)).toEqual([sent.internalId]);
 
-    const fetched = await instana.apiTokens.getApiToken(sent.internalId);
+    const fetched = await ctx.instana.apiTokens.getApiToken(sent.internalId);
     expect(fetched).toMatchObject({ name: 'ci', canConfigureAgents: true, canViewLogs: false });
 
     // GET-modify-PUT, as the README shows.
-    const updated = await instana.apiTokens.putApiToken(sent.internalId, {
+    const updated = await ctx.instana.apiTokens.putApiToken(sent.internalId, {
       ...fetched,
       canViewLogs: true,
     });
     expect(updated).toMatchObject({ canConfigureAgents: true, canViewLogs: true });
-    expect(mock.store.instana.get(sent.internalId)).toMatchObject({
+    expect(ctx.mock.store.instana.get(sent.internalId)).toMatchObject({
       canViewLogs: true,
       accessGrantingToken: sent.accessGrantingToken,
     });
 
-    await instana.apiTokens.deleteApiToken(sent.internalId);
-    expect(mock.store.instana.list()).toEqual([]);
-    expect(await instana.apiTokens.getApiTokens()).toEqual([]);
+    await ctx.instana.apiTokens.deleteApiToken(sent.internalId);
+    expect(ctx.mock.store.instana.list()).toEqual([]);
+    expect(await ctx.instana.apiTokens.getApiTokens()).toEqual([]);
 
-    expect(mock.requests.map((entry) => `${entry.operation} ${entry.status}`)).toEqual([
+    expect(ctx.mock.requests.map((entry) => `${entry.operation} ${entry.status}`)).toEqual([
       'getApiTokens 404',
       'postApiToken 200',
       'getApiTokens 200',
@@ -77,9 +63,9 @@ describe('against the mock server', () => {
 
   it('creates a token with PUT on an unused id', async () => {
     const token = newApiToken({ name: 'via-put', canViewAuditLog: true });
-    const stored = await instana.apiTokens.putApiToken(token.internalId, token);
+    const stored = await ctx.instana.apiTokens.putApiToken(token.internalId, token);
     expect(stored).toMatchObject({ internalId: token.internalId, canViewAuditLog: true });
-    expect(mock.store.instana.list()).toHaveLength(1);
+    expect(ctx.mock.store.instana.list()).toHaveLength(1);
   });
 
   it('reports the permissions the server rewrote', async () => {
@@ -88,7 +74,7 @@ describe('against the mock server', () => {
       canConfigurePersonalApiTokens: true,
       canConfigureSyntheticTests: true,
     });
-    const stored = await instana.apiTokens.postApiToken(sent);
+    const stored = await ctx.instana.apiTokens.postApiToken(sent);
     const changes = diffPermissions(sent, stored);
     expect(changes).toEqual([
       { name: 'canConfigurePersonalApiTokens', sent: true, received: false },
@@ -102,16 +88,16 @@ describe('against the mock server', () => {
       );
     }
     // The list and a later GET agree with the create's answer, not with what was sent.
-    expect(diffPermissions(stored, await instana.apiTokens.getApiToken(sent.internalId))).toEqual(
-      [],
-    );
+    expect(
+      diffPermissions(stored, await ctx.instana.apiTokens.getApiToken(sent.internalId)),
+    ).toEqual([]);
   });
 
   it('throws NotFoundError for an unknown id on get, and on delete', async () => {
-    const onGet = await notFound(instana.apiTokens.getApiToken('no-such-token'));
+    const onGet = await notFound(ctx.instana.apiTokens.getApiToken('no-such-token'));
     expect(onGet.status).toBe(404);
     expect(onGet.message).toContain('No ApiToken found with internalId');
-    expect(onGet.request.url).toBe(`${mock.url}/api/settings/api-tokens/no-such-token`);
-    await notFound(instana.apiTokens.deleteApiToken('no-such-token'));
+    expect(onGet.request.url).toBe(`${ctx.mock.url}/api/settings/api-tokens/no-such-token`);
+    await notFound(ctx.instana.apiTokens.deleteApiToken('no-such-token'));
   });
 });

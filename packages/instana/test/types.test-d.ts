@@ -54,6 +54,14 @@ describe('types', () => {
     >();
     expectTypeOf(instana.apiTokens.putApiToken).returns.resolves.toEqualTypeOf<ApiToken>();
     expectTypeOf(instana.apiTokens.deleteApiToken).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(instana.apiTokens.rotateApiToken).returns.resolves.toEqualTypeOf<{
+      created: ApiToken;
+      old: ApiToken;
+      revoked: 'deleted' | 'kept';
+    }>();
+    instana.apiTokens.rotateApiToken('id', { deliver: async (_secret: string) => undefined });
+    // @ts-expect-error Instana tokens have no inactive state to revoke to
+    instana.apiTokens.rotateApiToken('id', { deliver: () => undefined, revoke: 'deactivate' });
     expectTypeOf<RequestOptions>().toHaveProperty('signal');
     expectTypeOf<RequestOptions>().toHaveProperty('maxRetries');
   });

@@ -1,5 +1,5 @@
 import { actionScopes, type LosantAction } from '@tokenkit/schemas/losant';
-import { actionTable } from './resources/action-table.js';
+import { tokenEndpointList } from './resources/token-endpoints.js';
 
 /** What one action does, where, and what a token needs to run it. */
 export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
@@ -28,14 +28,14 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
 export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
   Object.freeze(
     Object.fromEntries(
-      actionTable.map(({ name, summary, method, path, docs }) => [
+      tokenEndpointList.map(({ name, summary, method, path, docs }) => [
         name,
         Object.freeze({
           action: name,
           summary,
           method,
           path,
-          scopes: actionScopes[name],
+          scopes: actionScopes[name as LosantAction],
           url: docs,
         }),
       ]),

@@ -1,9 +1,7 @@
 import {
   createHttpClient,
   createTokenAuth,
-  type FetchFunction,
-  type Logger,
-  RequestValidationError,
+  type HttpClientOptions,
   type TokenProvider,
 } from '@tokenkit/core';
 import { error as errorBody } from '@tokenkit/schemas/losant';
@@ -17,8 +15,34 @@ export const DEFAULT_URL = 'https://api.losant.com';
 /** The API version range sent as `Accept-Version`: the one this package is built against. */
 export const DEFAULT_ACCEPT_VERSION = '^1.30.0';
 
-/** How to reach Losant and how to behave on the way. */
-export interface LosantClientOptions {
+/**
+ * Losant's own query params, shown as they are in errors and logs (core redacts every query
+ * value it does not know): the three global flags and the application list's owner and summary
+ * selectors. `filter` stays redacted: it is free text.
+ */
+const losantQueryParameters = [
+  '_actions',
+  '_links',
+  '_embedded',
+  'orgId',
+  'summaryExclude',
+  'summaryInclude',
+];
+
+/** How to reach Losant and how to behave on the way: core's transport options, plus Losant's. */
+export interface LosantClientOptions
+  extends Pick<
+    HttpClientOptions,
+    | 'timeout'
+    | 'totalTimeout'
+    | 'maxRetries'
+    | 'maxRetryAfter'
+    | 'backoff'
+    | 'fetch'
+    | 'signal'
+    | 'headers'
+    | 'logger'
+  > {
   /**
    * A Losant API access token (sent as `Authorization: Bearer …`), or a function returning
    * one, called before each request (for tokens that rotate).
@@ -26,34 +50,17 @@ export interface LosantClientOptions {
   accessToken: TokenProvider;
   /**
    * The API's origin, for Losant private instances or a local mock.
-   * @defaultValue 'https://api.losant.com'
+   * @default 'https://api.losant.com'
    */
-  url?: string;
+  url?: string | undefined;
   /**
    * The `Accept-Version` header: which API versions the answers may come from.
-   * @defaultValue '^1.30.0'
+   * @default '^1.30.0'
    */
-  acceptVersion?: string;
-  /**
-   * Milliseconds one attempt may take before it is abandoned with a `TimeoutError`.
-   * @defaultValue 30000
-   */
-  timeout?: number;
-  /**
-   * How many times a failed idempotent request (GET, DELETE) is retried on 408, 429, 5xx or a
-   * connection error. POST and PATCH are never retried once they may have reached Losant.
-   * @defaultValue 2
-   */
-  maxRetries?: number;
-  /** The `fetch` to use, for tests, proxies or other runtimes. @defaultValue globalThis.fetch */
-  fetch?: FetchFunction;
-  /** Headers sent with every request; they win over the defaults, per-call headers win over them. */
-  headers?: Record<string, string>;
-  /** Receives debug/info/warn/error events with redacted details. Off when unset. */
-  logger?: Logger;
+  acceptVersion?: string | undefined;
 }
 
-/** A Losant API-token client: the six resources of `losant-rest`, typed. */
+/** A Losant API-token client: the six token resources of `losant-rest` and `applications`, typed. */
 export type LosantClient = LosantResources;
 
 /** Reads `{ type, message }` from a Losant error body, whatever else it holds. */
@@ -64,21 +71,13 @@ function readErrorBody(body: unknown): { type?: string; message?: string } {
   return { ...(type === undefined ? {} : { type }), ...(message === undefined ? {} : { message }) };
 }
 
-/** Checks `url` here, so that the error names the option the caller knows (`url`, not `baseUrl`). */
-function checkUrl(url: unknown): void {
-  const parsed = typeof url === 'string' && URL.canParse(url) ? new URL(url) : undefined;
-  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
-    throw new RequestValidationError('url must be an absolute http(s) URL', { field: 'url' });
-  }
-}
-
 /**
  * Creates a Losant API-token client. Every action sends what `losant-rest` sends (method,
  * path, query, `Accept`, `Authorization`, `losantdomain`, body), validates its params before
  * the network, parses the answer, and maps error statuses to typed errors.
  *
  * @throws RequestValidationError for an empty or malformed `accessToken`, a `url` that is not
- *   http(s), or a header value with CR/LF.
+ *   an absolute http(s) URL or holds a user name or password, or a header value with CR/LF.
  *
  * @example
  * ```ts
@@ -87,19 +86,21 @@ function checkUrl(url: unknown): void {
  * ```
  */
 export function createLosantClient(options: LosantClientOptions): LosantClient {
-  const { accessToken, url = DEFAULT_URL, acceptVersion = DEFAULT_ACCEPT_VERSION } = options;
-  checkUrl(url);
+  const { accessToken, url, acceptVersion, headers, ...transport } = options;
   const http = createHttpClient({
-    baseUrl: url,
+    ...transport,
+    // Core checks the URL and names it as the caller knows it.
+    baseUrl: url ?? DEFAULT_URL,
     baseUrlField: 'url',
     auth: createTokenAuth({ scheme: 'Bearer', token: accessToken, field: 'accessToken' }),
     userAgent: `@tokenkit/losant/${VERSION}`,
-    headers: { Accept: 'application/json', 'Accept-Version': acceptVersion, ...options.headers },
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    headers: {
+      Accept: 'application/json',
+      'Accept-Version': acceptVersion ?? DEFAULT_ACCEPT_VERSION,
+      ...headers,
+    },
     errorDetails: readErrorBody,
+    redaction: { allowedQueryParameters: losantQueryParameters },
   });
   return createResources(http);
 }

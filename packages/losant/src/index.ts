@@ -6,6 +6,16 @@ export type {
   RequestOptions,
   TokenProvider,
 } from '@tokenkit/core';
+// Every scope a token can be created with (API v1.30.0), in Losant's four families, so that a
+// caller listing or suggesting scopes needs nothing but this package. Losant's schema ties no
+// family to a token owner.
+export {
+  allScopes,
+  applicationScopes,
+  instanceScopes,
+  organizationScopes,
+  userScopes,
+} from '@tokenkit/schemas/losant';
 export { LOSANT_ACTION_DOCS, type LosantActionDoc, requiredScopes } from './action-docs.js';
 export {
   createLosantClient,
@@ -16,18 +26,11 @@ export {
 } from './client.js';
 export * from './errors.js';
 export type {
-  ApplicationOwner,
-  ApplicationsParams,
+  ActionName,
+  ActionParams,
+  ActionResult,
   GlobalParams,
-  InstanceOwner,
   ListParams,
-  TokenCreateParams,
-  TokenIterateParams,
-  TokenListParams,
-  TokenOwner,
-  TokenParams,
-  TokenPatchParams,
-  UserOwner,
 } from './params.js';
 export type * from './schema-types.js';
 export type * from './types.js';

@@ -1,54 +1,18 @@
-import type { HttpResponse, PageIterator, RequestOptions } from '@tokenkit/core';
-import type {
-  ApiToken,
-  ApiTokens,
-  Application,
-  Applications,
-  actionScopes,
-  CreatedApiToken,
-  LosantAction,
-  Success,
-} from '@tokenkit/schemas/losant';
-import type {
-  ApplicationOwner,
-  ApplicationsParams,
-  InstanceOwner,
-  TokenCreateParams,
-  TokenIterateParams,
-  TokenListParams,
-  TokenParams,
-  TokenPatchParams,
-  UserOwner,
-} from './params.js';
-import type { applicationsGetScopes } from './resources/applications.js';
+import type { applicationsGet } from './resources/applications.js';
+import type { Action } from './resources/define-action.js';
+import type { Iterate } from './resources/define-iterate.js';
+import type { Rotate } from './resources/rotate.js';
+import type { applicationTokens, instanceTokens, userTokens } from './resources/token-endpoints.js';
 
-/** What every action carries besides being callable. */
-export interface ActionInfo<Name extends LosantAction> {
-  /** The action's name, e.g. `'instanceApiTokens.get'`. */
-  readonly action: Name;
-  /** The scopes a token needs at least one of to run this action (API v1.30.0). */
-  readonly scopes: (typeof actionScopes)[Name];
-  /** The vendor's doc page for this action. */
-  readonly docs: string;
-}
-
-/**
- * One Losant action: `(params, options?)` resolves to the parsed, typed body, as
- * `losant-rest` does. `.withResponse()` resolves to `{ data, status, headers, requestId }`.
- */
-export interface Action<Name extends LosantAction, Params, Result> extends ActionInfo<Name> {
-  (params: Params, options?: RequestOptions): Promise<Result>;
-  /** The same call, resolving to the body with the response's status, headers and request id. */
-  withResponse(params: Params, options?: RequestOptions): Promise<HttpResponse<Result>>;
-}
-
-/** An action whose params are all optional (the user token list), so `params` may be left out. */
-export interface OptionalParamsAction<Name extends LosantAction, Params, Result>
-  extends ActionInfo<Name> {
-  (params?: Params, options?: RequestOptions): Promise<Result>;
-  /** The same call, resolving to the body with the response's status, headers and request id. */
-  withResponse(params?: Params, options?: RequestOptions): Promise<HttpResponse<Result>>;
-}
+export type { Action } from './resources/define-action.js';
+export type { Iterate } from './resources/define-iterate.js';
+export type {
+  Deliver,
+  RevokeMode,
+  Rotate,
+  RotateOptions,
+  RotationResult,
+} from './resources/rotate.js';
 
 /** `instanceApiTokens`: list and create the API tokens of an instance. */
 export interface InstanceApiTokensResource {
@@ -61,20 +25,20 @@ export interface InstanceApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/instance-api-tokens/#get
    */
-  readonly get: Action<'instanceApiTokens.get', TokenListParams<InstanceOwner>, ApiTokens>;
+  readonly get: Action<typeof instanceTokens.list>;
   /**
    * Creates an API token for an instance; the answer holds its secret `token`, this one time.
+   *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
    *
    * Scopes (the token needs at least one): `all.Instance`, `all.User`, `instanceApiTokens.*`,
    * `instanceApiTokens.post`.
    *
    * @see https://docs.losant.com/rest-api/instance-api-tokens/#post
    */
-  readonly post: Action<
-    'instanceApiTokens.post',
-    TokenCreateParams<InstanceOwner>,
-    CreatedApiToken
-  >;
+  readonly post: Action<typeof instanceTokens.create>;
   /**
    * Yields every API token of an instance, fetching page after page (`perPage` defaults to 100).
    *
@@ -86,13 +50,10 @@ export interface InstanceApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/instance-api-tokens/#get
    */
-  iterate(
-    params: TokenIterateParams<InstanceOwner>,
-    options?: RequestOptions,
-  ): PageIterator<ApiToken, ApiTokens>;
+  readonly iterate: Iterate<typeof instanceTokens.list>;
 }
 
-/** `instanceApiToken`: read, change and delete one API token of an instance. */
+/** `instanceApiToken`: read, change, delete and rotate one API token of an instance. */
 export interface InstanceApiTokenResource {
   /**
    * Retrieves one API token of an instance (without its secret).
@@ -103,7 +64,7 @@ export interface InstanceApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/instance-api-token/#get
    */
-  readonly get: Action<'instanceApiToken.get', TokenParams<InstanceOwner>, ApiToken>;
+  readonly get: Action<typeof instanceTokens.get>;
   /**
    * Updates an API token of an instance: name, description, roles or status (not scope or expiry).
    *
@@ -112,7 +73,7 @@ export interface InstanceApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/instance-api-token/#patch
    */
-  readonly patch: Action<'instanceApiToken.patch', TokenPatchParams<InstanceOwner>, ApiToken>;
+  readonly patch: Action<typeof instanceTokens.patch>;
   /**
    * Deletes an API token of an instance; requests made with it fail from then on.
    *
@@ -121,7 +82,21 @@ export interface InstanceApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/instance-api-token/#delete
    */
-  readonly delete: Action<'instanceApiToken.delete', TokenParams<InstanceOwner>, Success>;
+  readonly delete: Action<typeof instanceTokens.delete>;
+  /**
+   * Replaces one API token of an instance with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof instanceTokens.get>;
 }
 
 /** `applicationApiTokens`: list and create the API tokens of an application. */
@@ -136,20 +111,20 @@ export interface ApplicationApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/application-api-tokens/#get
    */
-  readonly get: Action<'applicationApiTokens.get', TokenListParams<ApplicationOwner>, ApiTokens>;
+  readonly get: Action<typeof applicationTokens.list>;
   /**
    * Creates an API token for an application; the answer holds its secret `token`, this one time.
+   *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
    *
    * Scopes (the token needs at least one): `all.Application`, `all.Organization`, `all.User`,
    * `applicationApiTokens.*`, `applicationApiTokens.post`.
    *
    * @see https://docs.losant.com/rest-api/application-api-tokens/#post
    */
-  readonly post: Action<
-    'applicationApiTokens.post',
-    TokenCreateParams<ApplicationOwner>,
-    CreatedApiToken
-  >;
+  readonly post: Action<typeof applicationTokens.create>;
   /**
    * Yields every API token of an application, fetching page after page (`perPage` defaults to
    * 100).
@@ -163,13 +138,10 @@ export interface ApplicationApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/application-api-tokens/#get
    */
-  iterate(
-    params: TokenIterateParams<ApplicationOwner>,
-    options?: RequestOptions,
-  ): PageIterator<ApiToken, ApiTokens>;
+  readonly iterate: Iterate<typeof applicationTokens.list>;
 }
 
-/** `applicationApiToken`: read, change and delete one API token of an application. */
+/** `applicationApiToken`: read, change, delete and rotate one API token of an application. */
 export interface ApplicationApiTokenResource {
   /**
    * Retrieves one API token of an application (without its secret).
@@ -181,7 +153,7 @@ export interface ApplicationApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/application-api-token/#get
    */
-  readonly get: Action<'applicationApiToken.get', TokenParams<ApplicationOwner>, ApiToken>;
+  readonly get: Action<typeof applicationTokens.get>;
   /**
    * Updates an API token of an application: name, description, roles or status (not scope or
    * expiry).
@@ -191,7 +163,7 @@ export interface ApplicationApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/application-api-token/#patch
    */
-  readonly patch: Action<'applicationApiToken.patch', TokenPatchParams<ApplicationOwner>, ApiToken>;
+  readonly patch: Action<typeof applicationTokens.patch>;
   /**
    * Deletes an API token of an application; requests made with it fail from then on.
    *
@@ -200,7 +172,21 @@ export interface ApplicationApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/application-api-token/#delete
    */
-  readonly delete: Action<'applicationApiToken.delete', TokenParams<ApplicationOwner>, Success>;
+  readonly delete: Action<typeof applicationTokens.delete>;
+  /**
+   * Replaces one API token of an application with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof applicationTokens.get>;
 }
 
 /** `userApiTokens`: list and create the API tokens of the current user. */
@@ -213,16 +199,20 @@ export interface UserApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/user-api-tokens/#get
    */
-  readonly get: OptionalParamsAction<'userApiTokens.get', TokenListParams<UserOwner>, ApiTokens>;
+  readonly get: Action<typeof userTokens.list>;
   /**
    * Creates an API token for the current user; the answer holds its secret `token`, this one time.
+   *
+   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
+   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
+   * candidates: no token is left whose secret nobody holds (see the README).
    *
    * Scopes (the token needs at least one): `all.User`, `only.User`, `userApiTokens.*`,
    * `userApiTokens.post`.
    *
    * @see https://docs.losant.com/rest-api/user-api-tokens/#post
    */
-  readonly post: Action<'userApiTokens.post', TokenCreateParams<UserOwner>, CreatedApiToken>;
+  readonly post: Action<typeof userTokens.create>;
   /**
    * Yields every API token of the current user, fetching page after page (`perPage` defaults to
    * 100).
@@ -234,13 +224,10 @@ export interface UserApiTokensResource {
    *
    * @see https://docs.losant.com/rest-api/user-api-tokens/#get
    */
-  iterate(
-    params?: TokenIterateParams<UserOwner>,
-    options?: RequestOptions,
-  ): PageIterator<ApiToken, ApiTokens>;
+  readonly iterate: Iterate<typeof userTokens.list>;
 }
 
-/** `userApiToken`: read, change and delete one API token of the current user. */
+/** `userApiToken`: read, change, delete and rotate one API token of the current user. */
 export interface UserApiTokenResource {
   /**
    * Retrieves one API token of the current user (without its secret).
@@ -250,7 +237,7 @@ export interface UserApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/user-api-token/#get
    */
-  readonly get: Action<'userApiToken.get', TokenParams<UserOwner>, ApiToken>;
+  readonly get: Action<typeof userTokens.get>;
   /**
    * Updates an API token of the current user: name, description, roles or status (not scope or
    * expiry).
@@ -260,7 +247,7 @@ export interface UserApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/user-api-token/#patch
    */
-  readonly patch: Action<'userApiToken.patch', TokenPatchParams<UserOwner>, ApiToken>;
+  readonly patch: Action<typeof userTokens.patch>;
   /**
    * Deletes an API token of the current user; requests made with it fail from then on.
    *
@@ -269,7 +256,21 @@ export interface UserApiTokenResource {
    *
    * @see https://docs.losant.com/rest-api/user-api-token/#delete
    */
-  readonly delete: Action<'userApiToken.delete', TokenParams<UserOwner>, Success>;
+  readonly delete: Action<typeof userTokens.delete>;
+  /**
+   * Replaces one API token of the current user with a new one: reads it, creates the replacement with
+   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
+   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
+   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
+   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   *
+   * A failed delivery deletes the replacement and leaves the old token untouched; any failing
+   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
+   * (never a secret). The create is safe against a lost answer, like `post`.
+   *
+   * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
+   */
+  readonly rotate: Rotate<typeof userTokens.get>;
 }
 
 /** `applications`: the applications the caller can see (for discovery, e.g. audits). */
@@ -285,7 +286,7 @@ export interface ApplicationsResource {
    *
    * @see https://docs.losant.com/rest-api/applications/#get
    */
-  readonly get: ApplicationsGetAction;
+  readonly get: Action<typeof applicationsGet>;
   /**
    * Yields every application the current user can see (or of `orgId`), fetching page after
    * page (`perPage` defaults to 100).
@@ -297,26 +298,7 @@ export interface ApplicationsResource {
    *
    * @see https://docs.losant.com/rest-api/applications/#get
    */
-  iterate(
-    params?: ApplicationsParams,
-    options?: RequestOptions,
-  ): PageIterator<Application, Applications>;
-}
-
-/** `applications.get`: params optional; `.scopes` lists what a token needs. */
-export interface ApplicationsGetAction {
-  (params?: ApplicationsParams, options?: RequestOptions): Promise<Applications>;
-  /** The same call, resolving to the body with the response's status, headers and request id. */
-  withResponse(
-    params?: ApplicationsParams,
-    options?: RequestOptions,
-  ): Promise<HttpResponse<Applications>>;
-  /** The action's name, `'applications.get'`. */
-  readonly action: 'applications.get';
-  /** The scopes a token needs at least one of to run this action (API v1.30.0). */
-  readonly scopes: typeof applicationsGetScopes;
-  /** The vendor's doc page for this action. */
-  readonly docs: string;
+  readonly iterate: Iterate<typeof applicationsGet>;
 }
 
 /** The six token resources, named as in `losant-rest` and Losant's docs, and `applications`. */

@@ -52,7 +52,7 @@ describe('each documented error status surfaces as its typed error', () => {
     expect(isBadRequestError(error)).toBe(true);
     expect(error.status).toBe(400);
     expect(error.vendorType).toBe('Validation');
-    expect(error.vendorMessage).toContain('not.aScope');
+    expect(error.vendorMessage).toBe('apiToken.scope.0 must be an enum value');
     expect(error.message).toContain('400');
     expect(error.body).toMatchObject({ type: 'Validation' });
     expect(mock.store.losant.list('user')).toHaveLength(0);
@@ -81,7 +81,7 @@ describe('each documented error status surfaces as its typed error', () => {
     expect(isPermissionDeniedError(error)).toBe(true);
     expect(error.status).toBe(403);
     expect(error.vendorType).toBe('Forbidden');
-    expect(error.vendorMessage).toContain('userApiTokens.post');
+    expect(error.vendorMessage).toBe('Access is forbidden');
     expect(mock.store.losant.list('user')).toHaveLength(1);
   });
 
@@ -108,8 +108,8 @@ describe('each documented error status surfaces as its typed error', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(isNotFoundError(error)).toBe(true);
     expect(error.vendorType).toBe('NotFound');
-    expect(error.vendorMessage).toBe('Api token was not found');
-    expect(error.message).toBe('404 NotFound: Api token was not found');
+    expect(error.vendorMessage).toBe('API token was not found');
+    expect(error.message).toBe('404 NotFound: API token was not found');
   });
 
   it('404: an unknown application is a NotFoundError too', async () => {
@@ -118,5 +118,36 @@ describe('each documented error status surfaces as its typed error', () => {
     );
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.vendorMessage).toBe('Application was not found');
+  });
+});
+
+describe('the redacted request in an error', () => {
+  it('shows Losant’s own flags and selectors, and redacts free text', async () => {
+    const error = await failure(
+      losant.applicationApiTokens.get({
+        applicationId: 'abcdefabcdefabcdefabcdef',
+        perPage: 5,
+        filterField: 'name',
+        filter: 'secret-ish*',
+      }),
+    );
+    const query = new URL(error.request.url).searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      _actions: 'false',
+      _links: 'true',
+      _embedded: 'true',
+      perPage: '5',
+      filterField: 'name',
+      filter: 'REDACTED',
+    });
+    const narrow = await losant.userApiTokens.post({
+      apiToken: { name: 'narrow', scope: ['userApiTokens.get'] },
+    });
+    const denied = await failure(
+      setup.clientWith(narrow.token).applications.get({ orgId: '', summaryExclude: 'deviceCount' }),
+    );
+    expect(new URL(denied.request.url).search).toBe(
+      '?_actions=false&_links=true&_embedded=true&orgId=&summaryExclude=deviceCount',
+    );
   });
 });

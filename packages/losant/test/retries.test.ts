@@ -1,6 +1,12 @@
 import type { MockServer } from '@tokenkit/mock-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, type LosantClient, ServerError, TimeoutError } from '../src/index.js';
+import {
+  AbortError,
+  type ApiError,
+  type LosantClient,
+  ServerError,
+  TimeoutError,
+} from '../src/index.js';
 import { startMock } from './helpers/mock.js';
 
 let mock: MockServer;
@@ -39,13 +45,20 @@ describe('retries', () => {
     expect(attempts('userApiToken.delete')).toBe(2);
   });
 
-  it('does not retry a POST after a 503', async () => {
+  it('does not resend a POST after a 503 blindly: it checks, then creates once more', async () => {
     mock.faults.failNext(1, { status: 503, route: 'userApiTokens.post', retryAfter: '0' });
+    const created = await losant.userApiTokens.post({ apiToken: { name: 'once' } });
+    expect(attempts('userApiTokens.post')).toBe(2);
+    expect(attempts('userApiTokens.get')).toBe(1);
+    expect(mock.store.losant.list('user').map((token) => token.id)).toEqual([created.id]);
+  });
+
+  it('does not resend a POST refused with a 4xx', async () => {
+    mock.faults.failNext(1, { status: 409, route: 'userApiTokens.post' });
     const error = await losant.userApiTokens
       .post({ apiToken: { name: 'once' } })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ServerError);
-    expect((error as ServerError).status).toBe(503);
+    expect((error as ApiError).status).toBe(409);
     expect(attempts('userApiTokens.post')).toBe(1);
     expect(mock.store.losant.list('user')).toHaveLength(0);
   });

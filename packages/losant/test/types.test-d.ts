@@ -1,6 +1,8 @@
 import type { PageIterator } from '@tokenkit/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type ActionParams,
+  type ActionResult,
   type ApiToken,
   type ApiTokenScope,
   type ApiTokens,
@@ -10,10 +12,9 @@ import {
   createLosantClient,
   type HttpResponse,
   LOSANT_ACTION_DOCS,
+  type RotationResult,
   requiredScopes,
   type Success,
-  type TokenListParams,
-  type UserOwner,
 } from '../src/index.js';
 
 const losant = createLosantClient({ accessToken: 'token' });
@@ -133,7 +134,18 @@ describe('params are typed', () => {
       _links: false,
       _embedded: false,
     });
-    expectTypeOf<TokenListParams<UserOwner>['page']>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<ActionParams<'userApiTokens.get'>['page']>().toEqualTypeOf<
+      string | number | undefined
+    >();
+    expectTypeOf<ActionParams<'applicationApiToken.get'>>().toEqualTypeOf<{
+      applicationId: string;
+      apiTokenId: string;
+      losantdomain?: string | undefined;
+      _actions?: boolean | undefined;
+      _links?: boolean | undefined;
+      _embedded?: boolean | undefined;
+    }>();
+    expectTypeOf<ActionResult<'userApiTokens.post'>>().toEqualTypeOf<CreatedApiToken>();
   });
 
   it('takes per-call options', () => {
@@ -201,5 +213,30 @@ describe('applications are typed', () => {
     losant.applications.get({ filterField: 'status' });
     // @ts-expect-error misspelt param
     losant.applications.get({ orgid: '' });
+  });
+});
+
+describe('rotate is typed', () => {
+  it('takes the single-token params plus deliver, and resolves to the rotation', () => {
+    expectTypeOf(
+      losant.applicationApiToken.rotate({
+        applicationId,
+        apiTokenId,
+        deliver: (secret: string) => {
+          expectTypeOf(secret).toBeString();
+        },
+        revoke: 'deactivate',
+        name: 'next',
+        expirationDate: '2030-01-01T00:00:00Z',
+      }),
+    ).resolves.toEqualTypeOf<RotationResult>();
+    expectTypeOf<RotationResult['revoked']>().toEqualTypeOf<'deleted' | 'deactivated' | 'kept'>();
+    expectTypeOf<RotationResult['created']>().toEqualTypeOf<CreatedApiToken>();
+    // @ts-expect-error deliver is required
+    losant.userApiToken.rotate({ apiTokenId });
+    // @ts-expect-error not a revoke mode
+    losant.userApiToken.rotate({ apiTokenId, deliver: () => {}, revoke: 'burn' });
+    // @ts-expect-error instanceId is required
+    losant.instanceApiToken.rotate({ apiTokenId, deliver: () => {} });
   });
 });

@@ -132,6 +132,10 @@ describe('params are validated before anything is sent', () => {
     // @ts-expect-error params is an object
     const error = await refused(() => losant.userApiToken.get('5d1b2c3d4e5f6071829304b5'));
     expect(error.field).toBe('params');
+    // @ts-expect-error params is an object
+    expect((await refused(() => losant.userApiTokens.post(null))).field).toBe('params');
+    // @ts-expect-error params is an object
+    expect((await refused(() => losant.userApiToken.rotate(null))).field).toBe('params');
   });
 
   it('rejects the promise rather than throwing synchronously', () => {

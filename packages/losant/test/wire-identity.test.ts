@@ -29,18 +29,8 @@ const WIRE_DIFFERENCES = {
   },
   'accept-encoding': {
     official: undefined,
-    ours: /^gzip, deflate/,
-    why: "added by the runtime's fetch (Node's undici), which also decompresses the answer",
-  },
-  'accept-language': {
-    official: undefined,
-    ours: '*',
-    why: "added by the runtime's fetch (Node's undici)",
-  },
-  'sec-fetch-mode': {
-    official: undefined,
-    ours: 'cors',
-    why: "added by the runtime's fetch (Node's undici)",
+    ours: 'gzip, deflate, br',
+    why: "added by core's Node transport (undici's dispatcher), as fetch does; it also decompresses the answer",
   },
 } as const;
 

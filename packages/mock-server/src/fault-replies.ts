@@ -1,30 +1,24 @@
+import { type Backends, vendorError } from './dispatch.js';
+import type { OneShotFault } from './faults.js';
 import type { WireReply } from './http-io.js';
-import type { RateLimiter } from './instana/rate-limit.js';
-import { rateLimitKey } from './instana/routes.js';
-import { instanaError, losantError, type Reply, statusText, statusType } from './reply.js';
-import type { Vendor } from './router.js';
+import { type Reply, statusText } from './reply.js';
+import type { IncomingRequest } from './request-pipeline.js';
 
 /**
- * The answer to a `failNext` fault: the status with an error body shaped like the vendor's
- * (`{ type, message }` for Losant, `{ errors }` for Instana), `Retry-After` when asked, and on
- * Instana paths the current `X-RateLimit-*` headers (not counting this call).
+ * The answer to a `failNext` fault: the status with the vendor's error body (see
+ * {@link vendorError}), `Retry-After` when asked, and `X-RateLimit-Reset` with
+ * `X-RateLimit-Remaining: 0` when asked.
  */
 export function failureReply(
-  vendor: Vendor | undefined,
-  status: number,
-  authorization: string | undefined,
-  rateLimiter: RateLimiter,
-  extra: { retryAfter?: string; rateLimitReset?: number },
+  backends: Backends,
+  request: IncomingRequest,
+  fault: OneShotFault & { kind: 'fail' },
 ): Reply {
-  const base =
-    vendor === 'instana'
-      ? instanaError(status, [statusText(status)])
-      : losantError(status, statusType(status), statusText(status));
-  const headers: Record<string, string> =
-    vendor === 'instana' ? { ...rateLimiter.peek(rateLimitKey(authorization)) } : {};
-  if (extra.retryAfter !== undefined) headers['retry-after'] = extra.retryAfter;
-  if (extra.rateLimitReset !== undefined) {
-    headers['x-ratelimit-reset'] = String(extra.rateLimitReset);
+  const base = vendorError(backends, request, fault.status, statusText(fault.status));
+  const headers: Record<string, string> = { ...base.headers };
+  if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
+  if (fault.rateLimitReset !== undefined) {
+    headers['x-ratelimit-reset'] = String(fault.rateLimitReset);
     headers['x-ratelimit-remaining'] = '0';
   }
   return { ...base, headers };

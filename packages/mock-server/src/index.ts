@@ -1,3 +1,14 @@
+export type {
+  InstanaApiToken,
+  InstanaTokenSeed,
+  LosantApiToken,
+  LosantApplication,
+  LosantApplicationSeed,
+  LosantCreatedApiToken,
+  LosantOrgRole,
+  LosantOwner,
+  LosantTokenSeed,
+} from './models.js';
 export { startMockServer } from './start-mock-server.js';
 export type {
   AddApplicationsOptions,
@@ -7,20 +18,11 @@ export type {
   Faults,
   FaultTarget,
   HtmlErrorOptions,
-  InstanaApiToken,
-  InstanaCredentials,
-  InstanaTokenSeed,
-  LosantApiToken,
-  LosantApplication,
-  LosantApplicationSeed,
-  LosantCreatedApiToken,
-  LosantCredentials,
-  LosantOrgRole,
-  LosantOwner,
-  LosantTokenSeed,
   MockServer,
   MockServerOptions,
   MockStore,
   RequestLogEntry,
+  SeededInstana,
+  SeededLosant,
 } from './types.js';
 export { VERSION } from './version.js';

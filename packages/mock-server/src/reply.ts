@@ -13,16 +13,6 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return headers === undefined ? { status, body } : { status, body, headers };
 }
 
-/** A Losant-style error reply: `{ type, message }`. */
-export function losantError(status: number, type: string, message: string): Reply {
-  return json(status, { type, message });
-}
-
-/** An Instana-style error reply: `{ errors: [message, …] }`. */
-export function instanaError(status: number, messages: readonly string[]): Reply {
-  return json(status, { errors: [...messages] });
-}
-
 /** `Too Many Requests` -> `TooManyRequests`: the Losant-style error type for a bare status. */
 export function statusType(status: number): string {
   return (STATUS_CODES[status] ?? 'Error').replace(/[^A-Za-z]/g, '');

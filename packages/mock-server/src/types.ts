@@ -1,5 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PermissionName } from '@tokenkit/schemas/instana';
+import type {
+  InstanaApiToken,
+  InstanaTokenSeed,
+  LosantApiToken,
+  LosantApplication,
+  LosantApplicationSeed,
+  LosantCreatedApiToken,
+  LosantOwner,
+  LosantTokenSeed,
+} from './models.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -35,8 +44,8 @@ export interface MockServerOptions {
   readonly requestLogLimit?: number;
 }
 
-/** The seeded Losant credential and resources. */
-export interface LosantCredentials {
+/** What the mock seeded on its Losant side: a user credential and the resources that exist. */
+export interface SeededLosant {
   /** A user credential with scope `['all.User']`: every one of the 15 actions accepts it. */
   readonly accessToken: string;
   /** The one instance that exists. */
@@ -47,77 +56,11 @@ export interface LosantCredentials {
   readonly userId: string;
 }
 
-/** The seeded Instana credential. */
-export interface InstanaCredentials {
+/** What the mock seeded on its Instana side: an API token. */
+export interface SeededInstana {
   /** An API token with `canConfigureApiTokens: true`; it is not part of the listed store. */
   readonly apiToken: string;
 }
-
-/** Which Losant token collection: an instance's, an application's, or the user's (`/me`). */
-export type LosantOwner =
-  | { readonly instanceId: string }
-  | { readonly applicationId: string }
-  | 'user';
-
-/** A Losant API token as the server returns it (never with `token`, except on create). */
-export interface LosantApiToken {
-  id: string;
-  apiTokenId: string;
-  ownerId: string;
-  /** `application` or `user`; absent on instance tokens (see README, "Unverified choices"). */
-  ownerType?: 'application' | 'user';
-  creatorId: string;
-  creatorType: 'apiToken' | 'user' | 'flow';
-  creatorName: string;
-  name: string;
-  description?: string;
-  creationDate: string;
-  lastUpdated: string;
-  expirationDate?: string;
-  defaultRole?: 'admin' | 'edit' | 'collaborate' | 'view' | 'none';
-  orgRoles?: LosantOrgRole[];
-  scope: string[];
-  status: 'active' | 'inactive';
-}
-
-/** One entry of a Losant token's `orgRoles`. */
-export interface LosantOrgRole {
-  orgId: string;
-  role: 'admin' | 'edit' | 'collaborate' | 'view' | 'none';
-  applicationRoles?: { resourceId: string; role: 'collaborate' | 'view' | 'none' }[];
-  dashboardRoles?: { resourceId: string; role: 'collaborate' | 'view' | 'none' }[];
-}
-
-/** A Losant API token together with its secret, as the create call (and `store.losant.add`) returns it. */
-export interface LosantCreatedApiToken extends LosantApiToken {
-  token: string;
-}
-
-/** What `store.losant.add` accepts per token: any field, the rest is filled in. */
-export type LosantTokenSeed = Partial<LosantCreatedApiToken>;
-
-/**
- * A Losant application as the store keeps it. `GET /applications` answers these fields plus a
- * `summary` of counts (`apiTokenCount`, …).
- */
-export interface LosantApplication {
-  id: string;
-  applicationId: string;
-  name: string;
-  description?: string;
-  /** The user's id, or the organization's for an organization-owned application. */
-  ownerId: string;
-  ownerType: 'user' | 'organization';
-  /** Present on organization-owned applications only. */
-  organizationName?: string;
-  creationDate: string;
-  lastUpdated: string;
-}
-
-/** What `store.losant.addApplications` accepts per application: any field, the rest is filled in. */
-export type LosantApplicationSeed = Partial<
-  Pick<LosantApplication, 'id' | 'name' | 'description' | 'creationDate' | 'lastUpdated'>
->;
 
 /** Options of `store.losant.addApplications`. */
 export interface AddApplicationsOptions {
@@ -134,24 +77,6 @@ export interface AddApplicationsOptions {
    */
   readonly organizationName?: string;
 }
-
-/** An Instana API token as stored: every permission present, server rewrites applied. */
-export type InstanaApiToken = {
-  id: string;
-  accessGrantingToken: string;
-  internalId: string;
-  name: string;
-  createdBy: string;
-  /** Epoch milliseconds. */
-  createdOn: number;
-  /** Epoch milliseconds; absent until the token authenticates a request. */
-  lastUsedOn?: number;
-  /** Epoch milliseconds, or `null` for a token that never expires. */
-  expiresOn: number | null;
-} & { [P in PermissionName]: boolean };
-
-/** What `store.instana.add` accepts per token: any field, the rest is filled in. */
-export type InstanaTokenSeed = Partial<InstanaApiToken>;
 
 /** Direct access to the in-memory data, for fast seeding and inspection in tests. */
 export interface MockStore {
@@ -290,8 +215,8 @@ export interface RequestLogEntry {
 export interface MockServer {
   /** `http://host:port`, no trailing slash. Losant paths and Instana's `/api/settings/api-tokens`. */
   readonly url: string;
-  readonly losant: LosantCredentials;
-  readonly instana: InstanaCredentials;
+  readonly losant: SeededLosant;
+  readonly instana: SeededInstana;
   readonly store: MockStore;
   readonly faults: Faults;
   /** A copy of the request log, oldest first. */

@@ -36,10 +36,14 @@ describe('fault injection', () => {
     expect(limited.headers.get('x-ratelimit-reset')).toBe('1900000000');
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('10');
+    expect(limited.headers.get('retry-after')).toBeNull();
     const unavailable = await instana('GET', '/some-id');
     expect(unavailable).toMatchObject({ status: 503, body: { errors: ['Service Unavailable'] } });
     // Faulted calls were not counted against the budget.
     expect((await instana('GET', '')).headers.get('x-ratelimit-remaining')).toBe('9');
+    // A test that wants a Retry-After on Instana asks for one.
+    mock.faults.failNext(1, { status: 429, retryAfter: 3, route: 'getApiTokens' });
+    expect((await instana('GET', '')).headers.get('retry-after')).toBe('3');
   });
 
   it('a failed request is not processed', async () => {

@@ -23,6 +23,10 @@ describe('Instana operations', () => {
     const tokens = apiTokenList.parse(listed.body);
     expect(tokens.map((t) => t.internalId)).toEqual(['one']);
     expect(tokens[0]?.accessGrantingToken).toBe('****6789');
+    // Reads mask the id too; internalId stays in clear.
+    const stored = mock.store.instana.get('one');
+    expect(tokens[0]?.id).toBe(`****${stored?.id.slice(-4)}`);
+    expect(tokens[0]?.internalId).toBe('one');
     // The seeded credential is not part of the list.
     expect(JSON.stringify(listed.body)).not.toContain(mock.instana.apiToken);
     expect((await instana('DELETE', '/one')).status).toBe(204);
@@ -58,7 +62,7 @@ describe('Instana operations', () => {
     expect(answer.body).not.toHaveProperty('limitedLinuxKvmHypervisorScope');
   });
 
-  it('applies the server rewrites of contract §1.5', async () => {
+  it('applies the server rewrites Terraform provider users observed', async () => {
     const mock = await start();
     const instana = instanaCaller(mock);
     const answer = await instana(
@@ -154,6 +158,9 @@ describe('Instana operations', () => {
       status: 200,
       body: { createdOn: 1_000, canConfigureTeams: true },
     });
+    // POST and PUT answer unmasked.
+    expect((created.body as { id: string }).id).toBe(mock.store.instana.get('p1')?.id);
+    expect((created.body as { id: string }).id).toMatch(/^[0-9a-f]{24}$/);
     now = 2_000;
     const got = (await instana('GET', '/p1')).body as Record<string, unknown>;
     const updated = await instana('PUT', '/p1', {
@@ -244,6 +251,10 @@ describe('Instana operations', () => {
     expect(patch).toMatchObject({ status: 405, body: { errors: ['Method Not Allowed'] } });
     expect(patch.headers.get('allow')).toBe('GET, PUT, DELETE, OPTIONS');
     expect(patch.headers.get('x-ratelimit-limit')).toBe('5000');
+    // A body over the size limit is refused in Instana's shape too.
+    const huge = await instana('POST', '', { name: 'x'.repeat(1_100_000) });
+    expect(huge).toMatchObject({ status: 413, body: { errors: [expect.any(String)] } });
+    expect(huge.headers.get('x-ratelimit-limit')).toBe('5000');
   });
 });
 
@@ -270,6 +281,8 @@ describe('Instana rate limit', () => {
     const limited = await instana('POST', '', newToken('blocked'));
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ errors: [expect.any(String)] });
+    // Instana documents no Retry-After: the reset header is the only hint.
+    expect(limited.headers.get('retry-after')).toBeNull();
     expect(mock.store.instana.list()).toEqual([]);
     // Another token has its own budget.
     const [other] = mock.store.instana.add([newToken('other', { canConfigureApiTokens: true })]);

@@ -1,6 +1,6 @@
 import { apiToken, apiTokens, createdApiToken } from '@tokenkit/schemas/losant';
 import { describe, expect, it } from 'vitest';
-import { losantCaller, start } from './helpers.js';
+import { call, losantCaller, start } from './helpers.js';
 
 const OTHER_ID = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 
@@ -46,7 +46,7 @@ describe('Losant statuses and bodies', () => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
       const answer = await losant(method, path, method === 'PATCH' ? { name: 'n' } : undefined);
       expect(answer.status).toBe(404);
-      expect(answer.body).toEqual({ type: 'NotFound', message: 'Api token was not found' });
+      expect(answer.body).toEqual({ type: 'NotFound', message: 'API token was not found' });
     }
   });
 
@@ -76,22 +76,58 @@ describe('Losant statuses and bodies', () => {
   });
 
   it.each([
-    ['a missing name', { description: 'no name' }, 'apiToken.name'],
-    ['an empty name', { name: '' }, 'apiToken.name'],
-    ['a name of 256 characters', { name: 'n'.repeat(256) }, 'apiToken.name'],
-    ['an unknown key', { name: 'x', owner: 'me' }, 'apiToken'],
-    ['an unknown scope', { name: 'x', scope: ['all.Everything'] }, 'apiToken.scope[0]'],
-    ['duplicate scopes', { name: 'x', scope: ['all.User', 'all.User'] }, 'apiToken.scope'],
-    ['a bad status', { name: 'x', status: 'paused' }, 'apiToken.status'],
-    ['a bad expirationDate', { name: 'x', expirationDate: 'tomorrow' }, 'apiToken.expirationDate'],
-    ['a non-object body', ['x'], 'apiToken'],
-  ])('refuses a POST body with %s: 400 Validation', async (_case, body, field) => {
+    ['a missing name', { description: 'no name' }, 'apiToken.name is required'],
+    ['an empty name', { name: '' }, 'apiToken.name has less length than allowed'],
+    [
+      'a name of 256 characters',
+      { name: 'n'.repeat(256) },
+      'apiToken.name has longer length than allowed',
+    ],
+    ['an unknown key', { name: 'x', owner: 'me' }, 'apiToken has additional properties'],
+    [
+      'an unknown scope',
+      { name: 'x', scope: ['all.Everything'] },
+      'apiToken.scope.0 must be an enum value',
+    ],
+    [
+      'duplicate scopes',
+      { name: 'x', scope: ['all.User', 'all.User'] },
+      'apiToken.scope must be unique',
+    ],
+    ['a bad status', { name: 'x', status: 'paused' }, 'apiToken.status must be an enum value'],
+    [
+      'a bad expirationDate',
+      { name: 'x', expirationDate: 'tomorrow' },
+      'apiToken.expirationDate must be date-time format',
+    ],
+    ['a name that is not a string', { name: 7 }, 'apiToken.name is the wrong type'],
+    ['a non-object body', ['x'], 'apiToken is the wrong type'],
+    ['a body that is not JSON', '{not json', 'apiToken is the wrong type'],
+    ['no body at all', '', 'apiToken is required'],
+  ])('refuses a POST with %s: 400 Validation "%s"', async (_case, body, message) => {
+    const mock = await start();
+    const answer = await losantCaller(mock)('POST', '/me/tokens', body === '' ? undefined : body);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ type: 'Validation', message });
+    expect(mock.store.losant.list('user')).toEqual([]);
+  });
+
+  it.each([
+    ['a missing name and an unknown key', { owner: 'me' }, 'apiToken.name is required'],
+    [
+      'an unknown key and a bad field',
+      { name: '', owner: 'me' },
+      'apiToken has additional properties',
+    ],
+    [
+      'two bad fields',
+      { name: '', status: 'paused' },
+      'apiToken.name has less length than allowed',
+    ],
+  ])('reports only the first failing check: %s', async (_case, body, message) => {
     const mock = await start();
     const answer = await losantCaller(mock)('POST', '/me/tokens', body);
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ type: 'Validation' });
-    expect((answer.body as { message: string }).message).toContain(field);
-    expect(mock.store.losant.list('user')).toEqual([]);
+    expect(answer.body).toEqual({ type: 'Validation', message });
   });
 
   it('refuses a PATCH of scope or expirationDate (not patchable) and a body that is not JSON', async () => {
@@ -130,25 +166,27 @@ describe('Losant statuses and bodies', () => {
     });
   });
 
-  it('refuses malformed path ids and list params with 400 Validation', async () => {
+  it('refuses malformed path ids and list params with 400 Validation naming the parameter', async () => {
     const mock = await start();
     const losant = losantCaller(mock);
-    const badId = await losant('GET', '/applications/not-an-id/tokens');
-    expect(badId.status).toBe(400);
-    expect((badId.body as { message: string }).message).toContain('applicationId');
-    const badToken = await losant('DELETE', `/me/tokens/${'z'.repeat(24)}`);
-    expect(badToken.status).toBe(400);
-    expect((badToken.body as { message: string }).message).toContain('apiTokenId');
-    for (const query of [
-      'sortField=owner',
-      'sortDirection=up',
-      'page=-1',
-      'perPage=ten',
-      'filterField=scope&filter=x',
-    ]) {
-      const answer = await losant('GET', `/me/tokens?${query}`);
-      expect(answer.status, query).toBe(400);
-      expect(answer.body).toMatchObject({ type: 'Validation' });
+    const validation = (message: string) => ({
+      status: 400,
+      body: { type: 'Validation', message },
+    });
+    expect(await losant('GET', '/applications/not-an-id/tokens')).toMatchObject(
+      validation('applicationId pattern mismatch'),
+    );
+    expect(await losant('DELETE', `/me/tokens/${'z'.repeat(24)}`)).toMatchObject(
+      validation('apiTokenId pattern mismatch'),
+    );
+    for (const [query, message] of [
+      ['sortField=owner', 'sortField must be an enum value'],
+      ['sortDirection=up', 'sortDirection must be an enum value'],
+      ['page=-1', 'page pattern mismatch'],
+      ['perPage=ten', 'perPage pattern mismatch'],
+      ['filterField=scope&filter=x', 'filterField must be an enum value'],
+    ] as const) {
+      expect(await losant('GET', `/me/tokens?${query}`), query).toMatchObject(validation(message));
     }
     // Blank list params mean "not given"; unknown params are ignored.
     expect((await losant('GET', '/me/tokens?filter=&filterField=&sortField=&debug=1')).status).toBe(
@@ -156,24 +194,73 @@ describe('Losant statuses and bodies', () => {
     );
   });
 
-  it('answers 401 Unauthorized without a usable token', async () => {
+  it('checks parameters (400), then the token (401), then the scope (403), then the resource (404)', async () => {
+    const mock = await start();
+    const [unscoped] = mock.store.losant.add('user', [{ scope: ['devices.get'] }]);
+    const other = 'cccccccccccccccccccccccc';
+    const as = (token?: string) =>
+      token === undefined
+        ? (method: string, path: string, body?: unknown) =>
+            call(`${mock.url}${path}`, { method, ...(body === undefined ? {} : { body }) })
+        : losantCaller(mock, token);
+    const bad = { type: 'Validation', message: 'applicationId pattern mismatch' };
+    // A malformed id is refused before anything else, with any token or none.
+    for (const token of [undefined, 'garbage', unscoped?.token, mock.losant.accessToken]) {
+      expect((await as(token)('GET', '/applications/nope/tokens')).body).toEqual(bad);
+    }
+    const body = { type: 'Validation', message: 'apiToken.name is required' };
+    expect((await as(undefined)('POST', `/applications/${other}/tokens`, {})).body).toEqual(body);
+    // Good parameters: the token decides, then the scope, then the resource.
+    const path = `/applications/${other}/tokens`;
+    expect(await as('garbage')('GET', path)).toMatchObject({
+      status: 401,
+      body: { type: 'Unauthorized', message: 'Invalid access token' },
+    });
+    for (const token of [undefined, unscoped?.token]) {
+      expect(await as(token)('GET', path)).toMatchObject({
+        status: 403,
+        body: { type: 'Forbidden', message: 'Access is forbidden' },
+      });
+    }
+    expect(await as(mock.losant.accessToken)('GET', path)).toMatchObject({
+      status: 404,
+      body: { type: 'NotFound', message: 'Application was not found' },
+    });
+  });
+
+  it('answers 403 Forbidden when no token is sent, 401 Invalid access token for a garbage one', async () => {
     const mock = await start();
     const url = `${mock.url}/me/tokens`;
-    const cases: Record<string, string>[] = [
+    const forbidden = { type: 'Forbidden', message: 'Access is forbidden' };
+    const noToken: Record<string, string>[] = [
       {},
       { authorization: 'Bearer' },
       { authorization: `Basic ${mock.losant.accessToken}` },
-      { authorization: 'Bearer not-a-token' },
       { authorization: `apiToken ${mock.instana.apiToken}` },
     ];
-    for (const headers of cases) {
+    for (const headers of noToken) {
       const answer = await fetch(url, { headers });
+      expect(answer.status).toBe(403);
+      expect(await answer.json()).toEqual(forbidden);
+    }
+    for (const authorization of ['Bearer not-a-token', 'JWT not-a-token']) {
+      const answer = await fetch(url, { headers: { authorization } });
       expect(answer.status).toBe(401);
-      expect(await answer.json()).toMatchObject({
+      expect(await answer.json()).toEqual({
         type: 'Unauthorized',
-        message: expect.any(String),
+        message: 'Invalid access token',
       });
     }
+  });
+
+  it('also reads the token from a JWT scheme and from the access_token query parameter', async () => {
+    const mock = await start();
+    const token = mock.losant.accessToken;
+    const jwt = await fetch(`${mock.url}/me/tokens`, {
+      headers: { authorization: `JWT ${token}` },
+    });
+    expect(jwt.status).toBe(200);
+    expect((await fetch(`${mock.url}/me/tokens?access_token=${token}`)).status).toBe(200);
   });
 
   it('refuses an inactive token and an expired token with 401, and accepts them again when fixed', async () => {

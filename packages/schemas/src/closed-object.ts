@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from './messages.js';
+import { strictObject } from './object.js';
 
 /** The message of an unknown key, unless the schema says more about that key. */
 export const UNKNOWN_FIELD = 'is not a known field';
@@ -24,24 +25,25 @@ export function closedObject<const T extends z.core.$ZodLooseShape>(
   shape: T,
   describeKey: (key: string) => string = () => UNKNOWN_FIELD,
 ) {
-  return z.strictObject(shape, { error: mustBe('an object') }).superRefine(
-    (_, context) => {
-      // zod reports every unknown key in one issue at the object; split it, in place.
-      const issues = context.issues;
-      const index = issues.findIndex(isOwnUnknownKeys);
-      const issue = issues[index];
-      if (issue?.code !== 'unrecognized_keys') return;
-      const perKey = issue.keys.map(
-        (key): RawIssue => ({
-          ...issue,
-          keys: [key],
-          path: [key],
-          message: describeKey(key),
-        }),
-      );
-      issues.splice(index, 1, ...perKey);
-    },
-    // Run even when a field has failed (the default skips checks after an aborting issue).
-    { when: (payload) => payload.issues.some(isOwnUnknownKeys) },
+  return strictObject(shape, { error: mustBe('an object') }).check(
+    z.superRefine(
+      (_, context) => {
+        // zod reports every unknown key in one issue at the object; split it, in place.
+        const issues = context.issues;
+        const index = issues.findIndex(isOwnUnknownKeys);
+        const issue = issues[index];
+        if (issue?.code !== 'unrecognized_keys') return;
+        const perKey = issue.keys.map(
+          (key): RawIssue => ({
+            ...issue,
+            keys: [key],
+            path: [key],
+            message: describeKey(key),
+          }),
+        );
+        issues.splice(index, 1, ...perKey);
+      }, // Run even when a field has failed (the default skips checks after an aborting issue).
+      { when: (payload) => payload.issues.some(isOwnUnknownKeys) },
+    ),
   );
 }

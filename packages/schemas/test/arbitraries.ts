@@ -1,4 +1,4 @@
-// fast-check generators of valid values for every schema, built from the contract's rules
+// fast-check generators of valid values for every schema, built from the vendor schemas' rules
 // (not from the schemas themselves, so a too-strict schema shows up as a failing property).
 import fc from 'fast-check';
 import { permissionNames } from '../src/instana.js';

@@ -39,10 +39,12 @@ test('every name the interfaces file promises is exported', () => {
     'userTokenPath',
     'actionScopes',
     'losantActions',
+    'scopesByOwner',
+    'closest',
   ]) {
     expect(losant).toHaveProperty(name);
   }
-  for (const name of ['permissionNames', 'apiToken', 'apiTokenList', 'errorBody']) {
+  for (const name of ['permissionNames', 'apiToken', 'apiTokenList', 'errorBody', 'closest']) {
     expect(instana).toHaveProperty(name);
   }
 });

@@ -9,6 +9,7 @@ import {
   AbortError,
   AuthenticationError,
   ConnectionError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   TimeoutError,
@@ -222,8 +223,11 @@ describe('redirects never carry the credential to another origin', () => {
         });
         const losantOutcome = await settle(f.watch, () => losant.userApiTokens.get());
         const instanaOutcome = await settle(f.watch, () => instana.apiTokens.getApiTokens());
-        // The mock refuses a call without credentials: that is the proof they were dropped.
-        expect(expectError(losantOutcome, AuthenticationError).status).toBe(401);
+        // The mock refuses a call without credentials: that is the proof they were dropped
+        // (Losant answers no token at all with 403 "Access is forbidden").
+        expect(expectError(losantOutcome, PermissionDeniedError).vendorMessage).toBe(
+          'Access is forbidden',
+        );
         expect(expectError(instanaOutcome, AuthenticationError).status).toBe(401);
         expect(f.mock.requests.map((entry) => entry.headers.authorization)).toEqual([
           undefined,

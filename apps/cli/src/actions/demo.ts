@@ -1,195 +1,225 @@
-import type { ApiTokenPostInput } from '@tokenkit/losant';
-import { auditTokens, countBySeverity } from '../audit/audit.js';
-import { collectTokens } from '../audit/collect.js';
-import { printAuditReport } from '../audit/render.js';
-import { buildReport } from '../audit/report.js';
+import type { MockServer } from '@tokenkit/mock-server';
 import type { CommandContext } from '../commands/context.js';
-import { connectInstana } from '../instana/client.js';
-import { grantedPermissions } from '../instana/types.js';
-import { connectLosant } from '../losant/client.js';
-import { fetchAllTokens } from '../losant/fetch-all.js';
-import { ownerTokens } from '../losant/owner-tokens.js';
-import { describeError } from '../output/describe-error.js';
+import { embed } from '../commands/embedding.js';
+import type { Output, Streams } from '../output/output.js';
 
 const dayMs = 86_400_000;
 const seeded = 250;
+/** Where a command's own output starts under its `$ tokenkit …` line. */
+const indent = '     ';
 
-function glimpse(secret: string): string {
-  return `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+/**
+ * A line-buffered stream the demo prints indented under a step. With `columns` it passes for a
+ * terminal that wide, so tables are laid out as a person would see them.
+ */
+function captured(columns?: number): { stream: Streams['stdout']; lines: string[] } {
+  const lines: string[] = [];
+  let partial = '';
+  const stream = {
+    isTTY: columns !== undefined,
+    columns,
+    write(text: string) {
+      const parts = (partial + text).split('\n');
+      partial = parts.pop() ?? '';
+      lines.push(...parts);
+      return true;
+    },
+  };
+  return { stream, lines };
+}
+
+/** Narrates the demo and runs tokenkit's own commands against the mock. */
+class Narrator {
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    private readonly output: Output,
+    private readonly now: Date,
+    mock: MockServer,
+  ) {
+    this.env = {
+      LOSANT_ACCESS_TOKEN: mock.losant.accessToken,
+      LOSANT_API_URL: mock.url,
+      INSTANA_API_TOKEN: mock.instana.apiToken,
+      INSTANA_BASE_URL: mock.url,
+      NO_COLOR: '1',
+    };
+  }
+
+  step(number: number, title: string): void {
+    const c = this.output.color;
+    this.output.print(`\n${c.bold(c.cyan(`${number}.`))} ${c.bold(title)}`);
+  }
+
+  say(text: string): void {
+    this.output.print(`   ${text}`);
+  }
+
+  /**
+   * Runs `tokenkit <args>` through the real command tree, as typed, and prints what it
+   * printed (stdout, then its notes), indented; `show` keeps only the first lines of a long
+   * listing. Returns the command's exit code.
+   */
+  async run(args: string[], show = Number.POSITIVE_INFINITY): Promise<number> {
+    const c = this.output.color;
+    this.output.print(`   ${c.dim(`$ tokenkit ${args.join(' ')}`)}`);
+    const stdout = captured((this.output.terminalColumns ?? 100) - indent.length);
+    const stderr = captured();
+    const { createProgram } = await import('../program.js');
+    const program = createProgram();
+    embed(program, {
+      env: this.env,
+      streams: { stdout: stdout.stream, stderr: stderr.stream },
+      now: () => this.now,
+    });
+    await program.parseAsync(args, { from: 'user' });
+    const code = Number(process.exitCode ?? 0);
+    process.exitCode = 0;
+    const shown = stdout.lines.slice(0, show);
+    this.output.printLines(shown.map((line) => `${indent}${line}`));
+    if (stdout.lines.length > shown.length) {
+      this.output.print(c.dim(`${indent}… ${stdout.lines.length - shown.length} more lines`));
+    }
+    this.output.printLines(stderr.lines.map((line) => c.dim(`${indent}${line}`)));
+    return code;
+  }
+}
+
+async function losantSteps(demo: Narrator, mock: MockServer, now: Date): Promise<string> {
+  const applicationId = mock.losant.applicationId;
+  const app = ['--application', applicationId];
+  demo.step(1, 'Losant: create an application token that expires');
+  await demo.run([
+    'losant',
+    'tokens',
+    'create',
+    ...app,
+    '--name',
+    'deploy-bot',
+    '--scope',
+    'applicationApiTokens.get',
+    '--expires',
+    '90d',
+  ]);
+  const created = mock.store.losant.list({ applicationId }).find((t) => t.name === 'deploy-bot');
+
+  demo.step(2, `Losant: list ${seeded + 1} tokens, one page and then --all`);
+  mock.store.losant.add(
+    { applicationId },
+    Array.from({ length: seeded }, (_, index) => ({
+      name: `sensor-gateway-${String(index + 1).padStart(3, '0')}`,
+      scope: ['devices.get'],
+      expirationDate: new Date(now.getTime() + (120 + index) * dayMs).toISOString(),
+    })),
+  );
+  await demo.run(['losant', 'tokens', 'list', ...app, '--per-page', '3']);
+  await demo.run(['losant', 'tokens', 'list', ...app, '--all'], 4);
+
+  demo.step(3, 'Losant: deactivate the token (scopes and expiry are fixed at creation)');
+  await demo.run(['losant', 'tokens', 'update', created?.id ?? '', ...app, '--status', 'inactive']);
+  return created?.id ?? '';
+}
+
+async function instanaSteps(demo: Narrator, mock: MockServer): Promise<string> {
+  demo.step(4, 'Instana: create an API token from permission flags');
+  await demo.run([
+    'instana',
+    'tokens',
+    'create',
+    '--name',
+    'synthetics-ci',
+    '--permission',
+    'canConfigureSyntheticTests',
+    '--permission',
+    'canViewLogs',
+  ]);
+  const stored = mock.store.instana.list().find((token) => token.name === 'synthetics-ci');
+  const internalId = stored?.internalId ?? '';
+
+  demo.step(5, 'Instana: revoke a permission and rename');
+  await demo.run([
+    'instana',
+    'tokens',
+    'update',
+    internalId,
+    '--name',
+    'synthetics-readonly',
+    '--revoke-permission',
+    'canViewLogs',
+  ]);
+  return internalId;
+}
+
+async function auditStep(demo: Narrator, mock: MockServer, now: Date): Promise<void> {
+  const applicationId = mock.losant.applicationId;
+  demo.step(6, 'Audit both vendors: expired, expiring, inactive, never-expiring, over-broad');
+  mock.store.losant.add({ applicationId }, [
+    {
+      name: 'legacy-export',
+      scope: ['data.export'],
+      expirationDate: new Date(now.getTime() - 3 * dayMs).toISOString(),
+    },
+    {
+      name: 'nightly-backup',
+      scope: ['application.export'],
+      expirationDate: new Date(now.getTime() + 5 * dayMs).toISOString(),
+    },
+  ]);
+  mock.store.losant.add('user', [{ name: 'laptop-admin', scope: ['all.User'] }]);
+  mock.store.instana.add([
+    {
+      name: 'terraform-admin',
+      canConfigureApiTokens: true,
+      canConfigureUsers: true,
+      expiresOn: null,
+    },
+  ]);
+  const code = await demo.run([
+    'audit',
+    '--application',
+    applicationId,
+    '--expiring-within',
+    '30d',
+  ]);
+  demo.say(
+    `in CI this exits ${code}: findings at high or worse fail the job; --fail-on sets the bar`,
+  );
 }
 
 /**
- * `tokenkit demo`: starts the embedded mock server and walks the lifecycle on both vendors
- * with the same code the commands use, narrating each step and the command that does it.
+ * `tokenkit demo`: starts the embedded mock server and runs tokenkit's own commands against
+ * it, through the same command tree a person types into, narrating each step.
  */
 export async function runDemo(context: CommandContext): Promise<number> {
   const { output } = context;
   const c = output.color;
   const started = Date.now();
-  const step = (number: number, title: string) =>
-    output.print(`\n${c.bold(c.cyan(`${number}.`))} ${c.bold(title)}`);
-  const command = (text: string) => output.print(`   ${c.dim(`$ tokenkit ${text}`)}`);
-  const say = (text: string) => output.print(`   ${text}`);
-
   output.print(c.bold('tokenkit demo: a whole token lifecycle on Losant and Instana'));
   const { startMockServer } = await import('@tokenkit/mock-server');
   const mock = await startMockServer({ port: 0, host: '127.0.0.1' });
   try {
-    output.addSecret(mock.losant.accessToken);
-    output.addSecret(mock.instana.apiToken);
-    say(
+    const now = context.now();
+    const demo = new Narrator(output, now, mock);
+    demo.say(
       c.dim(
         `Mock server for both APIs at ${mock.url} (in memory; no account, nothing leaves this machine)`,
       ),
     );
-    const now = context.now();
-    const applicationId = mock.losant.applicationId;
-    const short = `${applicationId.slice(0, 6)}…`;
-    const losant = await connectLosant({ accessToken: mock.losant.accessToken, url: mock.url });
-    const {
-      client: instana,
-      newApiToken,
-      diffPermissions,
-    } = await connectInstana({
-      apiToken: mock.instana.apiToken,
-      baseUrl: mock.url,
-    });
-    const app = ownerTokens(losant, { kind: 'application', id: applicationId });
+    const losantId = await losantSteps(demo, mock, now);
+    const instanaId = await instanaSteps(demo, mock);
+    await auditStep(demo, mock, now);
 
-    step(1, 'Losant: create an application token that expires');
-    command(
-      `losant tokens create --application ${short} --name deploy-bot --scope applicationApiTokens.get --expires 90d`,
-    );
-    const scope: ApiTokenPostInput['scope'] = ['applicationApiTokens.get'];
-    const created = await app.create({
-      name: 'deploy-bot',
-      scope,
-      expirationDate: new Date(now.getTime() + 90 * dayMs).toISOString(),
-    });
-    say(
-      `created "${created.name}" (${created.id}), expires ${created.expirationDate?.slice(0, 10)}`,
-    );
-    say(
-      `its secret came back once (${glimpse(created.token)}); the real command prints it in full, once`,
-    );
-
-    step(2, `Losant: list ${seeded + 1} tokens, one page and then --all`);
-    mock.store.losant.add(
-      { applicationId },
-      Array.from({ length: seeded }, (_, index) => ({
-        name: `sensor-gateway-${String(index + 1).padStart(3, '0')}`,
-        scope: ['devices.get'],
-        expirationDate: new Date(now.getTime() + (120 + index) * dayMs).toISOString(),
-      })),
-    );
-    command(`losant tokens list --application ${short} --per-page 100`);
-    const firstPage = await app.list({ perPage: 100 });
-    say(`page 0: ${firstPage.items?.length ?? 0} of ${firstPage.totalCount} tokens`);
-    command(`losant tokens list --application ${short} --all`);
-    const all = await fetchAllTokens(app, { perPage: 100 });
-    say(`--all: ${all.tokens.length} tokens in ${all.pages} pages, fetched one after another`);
-
-    step(3, 'Losant: deactivate the token (scopes and expiry are fixed at creation)');
-    command(`losant tokens update ${created.id} --application ${short} --status inactive`);
-    const patched = await app.patch(created.id ?? '', { status: 'inactive' });
-    say(`"${patched.name}" is now ${patched.status}`);
-
-    step(4, 'Instana: create an API token from permission flags');
-    command(
-      'instana tokens create --name synthetics-ci --permission canConfigureSyntheticTests --permission canViewLogs',
-    );
-    const sent = newApiToken({
-      name: 'synthetics-ci',
-      canConfigureSyntheticTests: true,
-      canViewLogs: true,
-    });
-    const stored = await instana.apiTokens.postApiToken(sent);
-    say(
-      `created "${stored.name}" (${stored.internalId}) with ${grantedPermissions(stored).length} permissions`,
-    );
-    const changes = diffPermissions(sent, stored);
-    if (changes.length > 0) {
-      say(
-        `the server changed ${changes.length}: ${changes.map((change) => `${change.name} ${change.received ? 'on' : 'off'}`).join(', ')}`,
-      );
-      say(
-        c.dim(
-          '(Instana derives view permissions from configure permissions; tokenkit shows the difference)',
-        ),
-      );
-    }
-
-    step(5, 'Instana: revoke a permission and rename');
-    command(
-      `instana tokens update ${stored.internalId} --name synthetics-readonly --revoke-permission canViewLogs`,
-    );
-    const current = await instana.apiTokens.getApiToken(stored.internalId);
-    const updated = await instana.apiTokens.putApiToken(stored.internalId, {
-      ...current,
-      name: 'synthetics-readonly',
-      canViewLogs: false,
-    });
-    say(`"${updated.name}" now has ${grantedPermissions(updated).join(', ')}`);
-
-    step(6, 'Audit both vendors: expired, expiring, inactive, never-expiring, over-broad');
-    mock.store.losant.add({ applicationId }, [
-      {
-        name: 'legacy-export',
-        scope: ['data.export'],
-        expirationDate: new Date(now.getTime() - 3 * dayMs).toISOString(),
-      },
-      {
-        name: 'nightly-backup',
-        scope: ['application.export'],
-        expirationDate: new Date(now.getTime() + 5 * dayMs).toISOString(),
-      },
+    demo.step(7, 'Clean up: delete both tokens');
+    await demo.run([
+      'losant',
+      'tokens',
+      'delete',
+      losantId,
+      '--application',
+      mock.losant.applicationId,
+      '--yes',
     ]);
-    mock.store.losant.add('user', [{ name: 'laptop-admin', scope: ['all.User'] }]);
-    mock.store.instana.add([
-      {
-        name: 'terraform-admin',
-        canConfigureApiTokens: true,
-        canConfigureUsers: true,
-        expiresOn: null,
-      },
-    ]);
-    command(`audit --application ${short} --expiring-within 30d`);
-    const sources = await collectTokens({
-      losant: {
-        client: losant,
-        owners: [{ kind: 'user' }, { kind: 'application', id: applicationId }],
-      },
-      instana: { client: instana },
-    });
-    const findings = auditTokens(
-      sources.flatMap((source) => source.tokens),
-      { now, expiringWithinMs: 30 * dayMs },
-    );
-    const report = buildReport({
-      now,
-      expiringWithin: '30d',
-      failOn: 'high',
-      sources,
-      findings,
-      describe: (error, vendor) => describeError(error, vendor).message,
-    });
-    printAuditReport(output.indented('   '), report);
-    const counts = countBySeverity(findings);
-    say(
-      c.dim(
-        `in CI this exits 1 (${counts.critical + counts.high} findings at high or worse); --fail-on sets the bar`,
-      ),
-    );
-
-    step(7, 'Clean up: delete both tokens');
-    command(`losant tokens delete ${created.id} --application ${short} --yes`);
-    await app.remove(created.id ?? '');
-    command(`instana tokens delete ${stored.internalId} --yes`);
-    await instana.apiTokens.deleteApiToken(stored.internalId);
-    const left = await instana.apiTokens.getApiTokens();
-    say(
-      `deleted; ${mock.store.losant.list({ applicationId }).length} Losant application tokens and ${left.length} Instana token remain`,
-    );
+    await demo.run(['instana', 'tokens', 'delete', instanaId, '--yes']);
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     output.print(`\n${c.green('✓')} Done in ${seconds}s, ${mock.requests.length} API calls.`);

@@ -1,17 +1,24 @@
-import type { PermissionFlags } from '@tokenkit/instana';
+import type { PermissionChange, PermissionFlags } from '@tokenkit/instana';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
-import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
-import { instanaKit } from '../instana/client.js';
-import { knownPermissions } from '../instana/known-permissions.js';
+import { ExitCode } from '../exit-codes.js';
+import { type InstanaKit, instanaKit } from '../instana/client.js';
 import {
-  applyPermissions,
-  checkPermissionNames,
-  type PermissionSpec,
-  readPermissionSpec,
-  specNames,
-} from '../instana/permissions.js';
+  type CreateOptions,
+  changesSomething,
+  type DeleteInput,
+  type DeleteOptions,
+  deleteInput,
+  type InstanaInput,
+  type ReadOptions,
+  readInput,
+  type UpdateOptions,
+  type WriteInput,
+  writeInput,
+} from '../instana/inputs.js';
+import { knownPermissions } from '../instana/known-permissions.js';
+import { applyPermissions } from '../instana/permissions.js';
 import {
   changeLines,
   instanaDetails,
@@ -19,243 +26,256 @@ import {
   instanaTableHead,
   publicInstanaToken,
 } from '../instana/render.js';
-import type { InstanaToken } from '../instana/types.js';
+import { grantedPermissions, type InstanaToken } from '../instana/types.js';
+import type { DeletedJson, InstanaListJson } from '../json-shapes.js';
+import { checkJsonFields, pickFields } from '../output/json-fields.js';
+import type { Output } from '../output/output.js';
+import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
+import { type Action, perform } from './action.js';
+import { auditWarnings } from './audit-warnings.js';
 
-interface CommonOptions {
-  json?: boolean;
-  tokenStdin?: boolean;
+/** The fields `--json a,b` may name: those of the API's token, the secret aside. */
+async function tokenFields(): Promise<string[]> {
+  const { apiToken } = await import('@tokenkit/schemas/instana');
+  return Object.keys(apiToken.shape).filter((field) => field !== 'accessGrantingToken');
 }
 
-/** Options of `instana tokens create`. */
-export interface CreateOptions extends CommonOptions {
-  name: string;
-  permission?: string[];
-  permissionsFile?: string;
-  expires?: string;
-}
-
-/** Options of `instana tokens update`. */
-export interface UpdateOptions extends CommonOptions {
-  name?: string;
-  permission?: string[];
-  revokePermission?: string[];
-  permissionsFile?: string;
-}
-
-/** Options of `instana tokens delete`. */
-export interface DeleteOptions extends CommonOptions {
-  yes?: boolean;
-}
-
-/** Reads the permission flags and checks every name before anything is sent. */
-async function permissionInput(options: {
-  permission?: string[] | undefined;
-  revokePermission?: string[] | undefined;
-  permissionsFile?: string | undefined;
-}): Promise<{
-  known: readonly string[];
-  spec: PermissionSpec | undefined;
-  grant: string[];
-  revoke: string[];
-}> {
-  const known = await knownPermissions();
-  const grant = options.permission ?? [];
-  const revoke = options.revokePermission ?? [];
-  checkPermissionNames(grant, known, '--permission');
-  checkPermissionNames(revoke, known, '--revoke-permission');
-  const spec = options.permissionsFile
-    ? await readPermissionSpec(options.permissionsFile)
-    : undefined;
-  if (spec && options.permissionsFile)
-    checkPermissionNames(specNames(spec), known, options.permissionsFile);
-  const both = grant.filter((name) => revoke.includes(name));
-  if (both.length > 0) throw usageError(`${both[0]} is both granted and revoked`);
-  return { known, spec, grant, revoke };
-}
-
-function permissionsOf(
-  token: Readonly<Record<string, unknown>>,
-  known: readonly string[],
-): Set<string> {
-  return new Set(known.filter((name) => token[name] === true));
+/** What `list` found, and how much of the hourly API budget is left. */
+export interface ListResult {
+  tokens: InstanaToken[];
+  fields: string[] | undefined;
+  rateLimit: { remaining: number; limit: number } | undefined;
 }
 
 /** `tokenkit instana tokens list`. */
-export async function listTokens(context: CommandContext, options: CommonOptions): Promise<number> {
-  const { client } = await instanaKit(context, options);
-  const tokens = await client.apiTokens.getApiTokens();
-  const { output } = context;
-  if (output.json) {
-    output.printJson({
-      vendor: 'instana',
-      tokens: tokens.map(publicInstanaToken),
-      count: tokens.length,
-    });
-    return 0;
-  }
-  printTable(
-    output,
-    instanaTableHead,
-    instanaRows(output, tokens, context.now()),
-    'No API tokens.',
-  );
-  const count = `${tokens.length} API token${tokens.length === 1 ? '' : 's'}`;
-  // Instana allows 5,000 calls an hour per token; worth seeing before a big script runs.
-  const limit = client.rateLimit;
-  const budget = limit ? ` · ${limit.remaining} of ${limit.limit} API calls left this hour` : '';
-  if (tokens.length > 0 || budget) output.note(output.errorColor.dim(`${count}${budget}`));
-  return 0;
+export const list: Action<InstanaInput, ListResult> = {
+  async run(context, input) {
+    if (input.fields) checkJsonFields(input.fields, await tokenFields());
+    const { client } = await instanaKit(context, input);
+    const tokens = (await client.apiTokens.getApiTokens()).slice(0, input.limit);
+    return { tokens, fields: input.fields, rateLimit: client.rateLimit };
+  },
+  renderHuman(output, { tokens, rateLimit }, now) {
+    printTable(output, instanaTableHead, instanaRows(output, tokens, now), 'No API tokens.');
+    const count = `${tokens.length} API token${tokens.length === 1 ? '' : 's'}`;
+    // Instana allows 5,000 calls an hour per token; worth seeing before a big script runs.
+    const budget = rateLimit
+      ? ` · ${rateLimit.remaining} of ${rateLimit.limit} API calls left this hour`
+      : '';
+    if (tokens.length > 0 || budget) output.note(output.errorColor.dim(`${count}${budget}`));
+  },
+  renderJson(output, { tokens, fields }) {
+    const shown = tokens.map(publicInstanaToken);
+    if (fields) output.printJson(shown.map((token) => pickFields(token, fields)));
+    else
+      output.printJson({
+        vendor: 'instana',
+        tokens: shown,
+        count: shown.length,
+      } satisfies InstanaListJson);
+  },
+};
+
+/** One token, as `get` shows it. */
+export interface TokenResult {
+  token: InstanaToken;
+  fields?: string[] | undefined;
 }
 
 /** `tokenkit instana tokens get`. */
-export async function getToken(
-  context: CommandContext,
-  internalId: string,
-  options: CommonOptions,
-): Promise<number> {
-  const { client } = await instanaKit(context, options);
-  const token = await client.apiTokens.getApiToken(internalId);
-  if (context.output.json) {
-    context.output.printJson({ vendor: 'instana', apiToken: publicInstanaToken(token) });
-  } else {
-    context.output.printLines(instanaDetails(context.output, token, context.now()));
+export const get: Action<InstanaInput & { internalId: string }, TokenResult> = {
+  async run(context, input) {
+    if (input.fields) checkJsonFields(input.fields, await tokenFields());
+    const { client } = await instanaKit(context, input);
+    return { token: await client.apiTokens.getApiToken(input.internalId), fields: input.fields };
+  },
+  renderHuman: (output, { token }, now) => output.printLines(instanaDetails(output, token, now)),
+  renderJson(output, { token, fields }) {
+    const shown = publicInstanaToken(token);
+    output.printJson(fields ? pickFields(shown, fields) : { vendor: 'instana', apiToken: shown });
+  },
+};
+
+/** Permissions Instana always stores as off on an API token, whatever is sent. */
+const neverStored = ['canConfigurePersonalApiTokens'];
+
+/**
+ * Says, before anything is sent, that an asked-for permission will not stick, with the
+ * instana package's reason (canConfigurePersonalApiTokens is a per-user setting).
+ */
+function warnNeverStored(
+  output: Output,
+  kit: InstanaKit,
+  sent: Readonly<Record<string, unknown>>,
+): void {
+  for (const name of neverStored.filter((flag) => sent[flag] === true)) {
+    const reason = kit.knownRewrites[name] ?? 'Instana always stores it as false for API tokens.';
+    output.note(output.errorColor.yellow(`warning: ${name} will not stick. ${reason}`));
   }
-  return 0;
+}
+
+/** What a write sent, what Instana stored, and how they differ. */
+export interface WriteResult {
+  before: InstanaToken | undefined;
+  sent: InstanaToken;
+  received: InstanaToken;
+  changes: PermissionChange[];
+  rewrites: Readonly<Record<string, string | undefined>>;
+  warnings: string[];
+}
+
+async function runCreate(context: CommandContext, input: WriteInput): Promise<WriteResult> {
+  const permissions = applyPermissions({}, input.permissions.known, input.permissions);
+  const granted = Object.fromEntries(Object.entries(permissions).filter(([, on]) => on));
+  const kit = await instanaKit(context, input);
+  const sent: InstanaToken = {
+    // Names were checked against permissionNames, so the cast only restates that.
+    ...kit.newApiToken({ name: input.name ?? '', ...(granted as PermissionFlags) }),
+    ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
+  };
+  warnNeverStored(context.output, kit, sent);
+  const received = await kit.client.apiTokens.postApiToken(sent);
+  const changes = kit.diffPermissions(sent, received);
+  const warnings = await auditWarnings({ instana: received }, context.now());
+  return { before: undefined, sent, received, changes, rewrites: kit.knownRewrites, warnings };
 }
 
 /** `tokenkit instana tokens create`: the secret (`accessGrantingToken`) is printed once. */
-export async function createToken(
-  context: CommandContext,
-  options: CreateOptions,
-): Promise<number> {
-  const input = await permissionInput(options);
-  const expiresOn =
-    options.expires === undefined
-      ? undefined
-      : parseExpiry(options.expires, context.now()).getTime();
-  const permissions = applyPermissions({}, input.known, input);
-  const granted = Object.fromEntries(Object.entries(permissions).filter(([, on]) => on));
-  const kit = await instanaKit(context, options);
-  const sent: InstanaToken = {
-    // Names were checked against permissionNames above, so the cast only restates that.
-    ...kit.newApiToken({ name: options.name, ...(granted as PermissionFlags) }),
-    ...(expiresOn === undefined ? {} : { expiresOn }),
-  };
-  const received = await kit.client.apiTokens.postApiToken(sent);
-  const changes = kit.diffPermissions(sent, received);
-  const secret = sent.accessGrantingToken;
-  const { output } = context;
-  if (output.json) {
+export const create: Action<WriteInput, WriteResult> = {
+  run: runCreate,
+  renderHuman(output, { sent, received, changes, rewrites, warnings }, now) {
+    output.print(
+      `${output.color.green('✓')} Created API token ${output.color.bold(`"${sanitize(received.name)}"`)}`,
+    );
+    output.printLines(instanaDetails(output, received, now).slice(1));
+    output.printLines(changeLines(output, changes, rewrites));
+    output.printSecretOnce('Token', sent.accessGrantingToken);
+    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+  },
+  renderJson(output, { sent, received, changes, warnings }) {
     output.printJsonWithSecret({
-      token: secret,
+      token: sent.accessGrantingToken,
       vendor: 'instana',
       apiToken: publicInstanaToken(received),
       changedPermissions: changes,
     });
-    return 0;
-  }
-  output.print(
-    `${output.color.green('✓')} Created API token ${output.color.bold(`"${received.name}"`)}`,
-  );
-  output.printLines(instanaDetails(output, received, context.now()).slice(1));
-  output.printLines(changeLines(output, changes, kit.knownRewrites));
-  output.printSecretOnce('Token', secret);
-  return 0;
+    for (const warning of warnings) output.note(warning);
+  },
+};
+
+async function runUpdate(
+  context: CommandContext,
+  input: WriteInput & { internalId: string },
+): Promise<WriteResult> {
+  const kit = await instanaKit(context, input);
+  const current = await kit.client.apiTokens.getApiToken(input.internalId);
+  const sent: InstanaToken = {
+    ...current,
+    ...applyPermissions(current, input.permissions.known, input.permissions),
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
+  };
+  warnNeverStored(context.output, kit, sent);
+  const received = await kit.client.apiTokens.putApiToken(input.internalId, sent);
+  const changes = kit.diffPermissions(sent, received);
+  return { before: current, sent, received, changes, rewrites: kit.knownRewrites, warnings: [] };
+}
+
+function updateSummary({ before, sent, received }: WriteResult): string[] {
+  const was = new Set(grantedPermissions(before ?? {}));
+  const now = new Set(grantedPermissions(sent));
+  const added = [...now].filter((name) => !was.has(name));
+  const removed = [...was].filter((name) => !now.has(name));
+  return [
+    ...(received.name !== before?.name ? [`renamed to "${sanitize(received.name)}"`] : []),
+    ...(sent.expiresOn !== before?.expiresOn ? ['expiry changed'] : []),
+    ...(added.length ? [`granted ${added.join(', ')}`] : []),
+    ...(removed.length ? [`revoked ${removed.join(', ')}`] : []),
+  ];
 }
 
 /**
- * `tokenkit instana tokens update`: reads the token, applies the name and permission changes,
- * and writes it back with PUT (Instana replaces the whole token).
+ * `tokenkit instana tokens update`: reads the token, applies the name, expiry and permission
+ * changes, and writes it back with PUT (Instana replaces the whole token).
  */
+export const update: Action<WriteInput & { internalId: string }, WriteResult> = {
+  run: runUpdate,
+  renderHuman(output, result) {
+    const parts = updateSummary(result);
+    output.print(
+      `${output.color.green('✓')} Updated API token ${result.received.internalId}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
+    );
+    output.printLines(changeLines(output, result.changes, result.rewrites));
+  },
+  renderJson(output, { received, changes }) {
+    output.printJson({
+      vendor: 'instana',
+      apiToken: publicInstanaToken(received),
+      changedPermissions: changes,
+    });
+  },
+};
+
+/** Whether `delete` deleted, or was told no at the question. */
+export interface DeleteResult {
+  internalId: string;
+  deleted: boolean;
+}
+
+/** `tokenkit instana tokens delete`: asks first at a terminal, refuses in a script without --yes. */
+export const remove: Action<DeleteInput & { internalId: string }, DeleteResult> = {
+  async run(context, input) {
+    const { internalId } = input;
+    const mode = destructiveMode(context, input.yes, 'delete a token');
+    const { client } = await instanaKit(context, input);
+    if (mode === 'ask') {
+      const token = await client.apiTokens.getApiToken(internalId);
+      const question = `Delete Instana API token "${sanitize(token.name)}" (${internalId})? This cannot be undone.`;
+      if (!(await ask(context, question))) return { internalId, deleted: false };
+    }
+    await client.apiTokens.deleteApiToken(internalId);
+    return { internalId, deleted: true };
+  },
+  renderHuman(output, { internalId, deleted }) {
+    if (!deleted) output.note('Cancelled: nothing was deleted.');
+    else output.print(`${output.color.green('✓')} Deleted API token ${internalId}`);
+  },
+  renderJson(output, { internalId, deleted }) {
+    const json: DeletedJson = { vendor: 'instana', id: internalId, deleted };
+    output.printJson(deleted ? json : { ...json, cancelled: true });
+    if (!deleted) output.note('Cancelled: nothing was deleted.');
+  },
+  exitCode: (result) => (result.deleted ? ExitCode.ok : ExitCode.cancelled),
+};
+
+/** `tokenkit instana permissions`: the names `--permission` accepts. */
+export const permissions: Action<undefined, readonly string[]> = {
+  run: () => knownPermissions(),
+  renderHuman: (output, names) => output.printLines(names),
+  renderJson: (output, names) => output.printJson({ vendor: 'instana', permissions: names }),
+};
+
+export const listTokens = (context: CommandContext, options: ReadOptions) =>
+  perform(context, list, readInput(options));
+export const getToken = (context: CommandContext, internalId: string, options: ReadOptions) =>
+  perform(context, get, { ...readInput(options), internalId });
+export const createToken = async (context: CommandContext, options: CreateOptions) =>
+  perform(context, create, await writeInput(options, context));
 export async function updateToken(
   context: CommandContext,
   internalId: string,
   options: UpdateOptions,
 ): Promise<number> {
-  const input = await permissionInput(options);
-  if (
-    options.name === undefined &&
-    !input.spec &&
-    input.grant.length === 0 &&
-    input.revoke.length === 0
-  ) {
+  const input = await writeInput(options, context);
+  if (!changesSomething(input)) {
     throw usageError(
-      'nothing to update: give --name, --permission, --revoke-permission or --permissions-file',
+      'nothing to update: give --name, --expires, --permission, --revoke-permission or --permissions-file',
     );
   }
-  const kit = await instanaKit(context, options);
-  const current = await kit.client.apiTokens.getApiToken(internalId);
-  const sent: InstanaToken = {
-    ...current,
-    ...applyPermissions(current, input.known, input),
-    ...(options.name === undefined ? {} : { name: options.name }),
-  };
-  const received = await kit.client.apiTokens.putApiToken(internalId, sent);
-  const changes = kit.diffPermissions(sent, received);
-  const { output } = context;
-  if (output.json) {
-    output.printJson({
-      vendor: 'instana',
-      apiToken: publicInstanaToken(received),
-      changedPermissions: changes,
-    });
-    return 0;
-  }
-  const before = permissionsOf(current, input.known);
-  const after = permissionsOf(sent, input.known);
-  const added = [...after].filter((name) => !before.has(name));
-  const removed = [...before].filter((name) => !after.has(name));
-  const parts = [
-    ...(options.name !== undefined && options.name !== current.name
-      ? [`renamed to "${options.name}"`]
-      : []),
-    ...(added.length ? [`granted ${added.join(', ')}`] : []),
-    ...(removed.length ? [`revoked ${removed.join(', ')}`] : []),
-  ];
-  output.print(
-    `${output.color.green('✓')} Updated API token ${internalId}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
-  );
-  output.printLines(changeLines(output, changes, kit.knownRewrites));
-  return 0;
+  return perform(context, update, { ...input, internalId });
 }
-
-/** `tokenkit instana tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export async function deleteToken(
-  context: CommandContext,
-  internalId: string,
-  options: DeleteOptions,
-): Promise<number> {
-  const mode = destructiveMode(context, options.yes, 'delete a token');
-  const { client } = await instanaKit(context, options);
-  if (mode === 'ask') {
-    const token = await client.apiTokens.getApiToken(internalId);
-    if (
-      !(await ask(
-        context,
-        `Delete Instana API token "${token.name}" (${internalId})? This cannot be undone.`,
-      ))
-    ) {
-      context.output.note('Not deleted.');
-      return 0;
-    }
-  }
-  await client.apiTokens.deleteApiToken(internalId);
-  if (context.output.json) {
-    context.output.printJson({ vendor: 'instana', id: internalId, deleted: true });
-  } else {
-    context.output.print(`${context.output.color.green('✓')} Deleted API token ${internalId}`);
-  }
-  return 0;
-}
-
-/** `tokenkit instana permissions`: the names `--permission` accepts. */
-export async function listPermissions(
-  context: CommandContext,
-  options: CommonOptions,
-): Promise<number> {
-  const known = await knownPermissions();
-  if (options.json) context.output.printJson({ vendor: 'instana', permissions: known });
-  else for (const name of known) context.output.print(name);
-  return 0;
-}
+export const deleteToken = (context: CommandContext, internalId: string, options: DeleteOptions) =>
+  perform(context, remove, { ...deleteInput(options), internalId });
+export const listPermissions = (context: CommandContext) =>
+  perform(context, permissions, undefined);

@@ -1,250 +1,251 @@
-import type { ApiTokenPatchInput, ApiTokenPostInput, ListParams } from '@tokenkit/losant';
+import type { ApiToken, CreatedApiToken } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
-import { parseExpiry } from '../duration.js';
-import { usageError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { DeletedJson, LosantListJson } from '../json-shapes.js';
 import { losantClient } from '../losant/client.js';
 import { fetchAllTokens } from '../losant/fetch-all.js';
-import { describeOwner, type OwnerOptions, ownerJson, resolveOwner } from '../losant/owner.js';
+import {
+  type CreateInput,
+  type CreateOptions,
+  createInput,
+  type DeleteInput,
+  type DeleteOptions,
+  deleteInput,
+  type GetInput,
+  type GetOptions,
+  getInput,
+  type ListInput,
+  type ListOptions,
+  listInput,
+  type TokenInput,
+  type UpdateInput,
+  type UpdateOptions,
+  updateInput,
+} from '../losant/inputs.js';
+import { describeOwner, ownerJson } from '../losant/owner.js';
 import { ownerTokens } from '../losant/owner-tokens.js';
 import { publicToken, tokenDetails, tokenRows, tokenTableHead } from '../losant/render.js';
-import { losantTokenId } from '../losant/types.js';
+import { type LosantOwner, losantTokenId } from '../losant/types.js';
+import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import { createProgress } from '../output/progress.js';
+import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
+import { type Action, perform } from './action.js';
+import { auditWarnings } from './audit-warnings.js';
 
-interface CommonOptions extends OwnerOptions {
-  json?: boolean;
-  tokenStdin?: boolean;
+/** The fields `--json a,b` may name: those of the API's token, the secret aside. */
+async function tokenFields(): Promise<string[]> {
+  const { apiToken } = await import('@tokenkit/schemas/losant');
+  return Object.keys(apiToken.shape).filter((field) => field !== 'token');
 }
 
-/** Options of `losant tokens list`. */
-export interface ListOptions extends CommonOptions {
-  sortField?: ListParams['sortField'];
-  sortDirection?: ListParams['sortDirection'];
-  filterField?: ListParams['filterField'];
-  filter?: string;
-  page?: number;
-  perPage?: number;
-  all?: boolean;
+async function tokensOf(context: CommandContext, input: TokenInput) {
+  return ownerTokens(await losantClient(context, input), input.owner);
 }
 
-/** Options of `losant tokens create`. */
-export interface CreateOptions extends CommonOptions {
-  name: string;
-  scope?: string[];
-  expires?: string;
-  description?: string;
-  status?: 'active' | 'inactive';
+/** What `list` found: the tokens, and where they sit among the owner's. */
+export interface ListResult {
+  input: ListInput;
+  tokens: ApiToken[];
+  totalCount: number;
+  /** The page shown; `null` when several were walked (`--all`, `--limit`). */
+  page: number | null;
+  perPage: number;
+  pages: number;
 }
 
-/** Options of `losant tokens update`. */
-export interface UpdateOptions extends CommonOptions {
-  name?: string;
-  description?: string;
-  status?: 'active' | 'inactive';
+async function runList(context: CommandContext, input: ListInput): Promise<ListResult> {
+  if (input.fields) checkJsonFields(input.fields, await tokenFields());
+  const tokens = await tokensOf(context, input);
+  const perPage = Number(input.query.perPage ?? 100);
+  if (input.all || input.limit !== undefined) {
+    const progress = createProgress(context.output);
+    const all = await fetchAllTokens(
+      tokens,
+      input.query,
+      (fetched, total) =>
+        progress.update(`Fetching tokens… ${fetched}${total === undefined ? '' : ` of ${total}`}`),
+      input.limit,
+    );
+    progress.done();
+    const totalCount = all.totalCount ?? all.tokens.length;
+    return { input, tokens: all.tokens, totalCount, page: null, perPage, pages: all.pages };
+  }
+  const page = await tokens.list(input.query);
+  const items = page.items ?? [];
+  return {
+    input,
+    tokens: items,
+    totalCount: page.totalCount ?? items.length,
+    page: Number(page.page ?? input.query.page ?? 0),
+    perPage: Number(page.perPage ?? perPage),
+    pages: 1,
+  };
 }
 
-/** Options of `losant tokens delete`. */
-export interface DeleteOptions extends CommonOptions {
-  yes?: boolean;
-}
-
-function listQuery(options: ListOptions): ListParams {
-  const query: ListParams = {};
-  if (options.sortField !== undefined) query.sortField = options.sortField;
-  if (options.sortDirection !== undefined) query.sortDirection = options.sortDirection;
-  if (options.filterField !== undefined) query.filterField = options.filterField;
-  if (options.filter !== undefined) query.filter = options.filter;
-  if (options.page !== undefined) query.page = options.page;
-  if (options.perPage !== undefined) query.perPage = options.perPage;
-  return query;
+function listSummary(result: ListResult): string {
+  const { tokens, totalCount, page, perPage, pages } = result;
+  const owner = describeOwner(result.input.owner);
+  if (page === null) {
+    return `${tokens.length} of ${totalCount} tokens (${pages} page${pages === 1 ? '' : 's'}), ${owner}`;
+  }
+  const more = (page + 1) * perPage < totalCount;
+  return (
+    `${tokens.length} of ${totalCount} tokens, page ${page}, ${owner}` +
+    (more ? ` (next: --page ${page + 1}, or --all)` : '')
+  );
 }
 
 /** `tokenkit losant tokens list`. */
-export async function listTokens(context: CommandContext, options: ListOptions): Promise<number> {
-  const owner = resolveOwner(options);
-  if (options.filter !== undefined && options.filterField === undefined) {
-    throw usageError('--filter needs --filter-field name or --filter-field status');
-  }
-  const tokens = ownerTokens(await losantClient(context, options), owner);
-  const { output } = context;
-  const query = listQuery(options);
-
-  if (options.all) {
-    const progress = createProgress(output);
-    const all = await fetchAllTokens(tokens, query, (fetched, total) =>
-      progress.update(`Fetching tokens… ${fetched}${total === undefined ? '' : ` of ${total}`}`),
-    );
-    progress.done();
-    if (output.json) {
-      output.printJson({
-        vendor: 'losant',
-        owner: ownerJson(owner),
-        tokens: all.tokens.map(publicToken),
-        count: all.tokens.length,
-        totalCount: all.tokens.length,
-        page: null,
-        perPage: options.perPage ?? 100,
-      });
-      return 0;
+export const list: Action<ListInput, ListResult> = {
+  run: runList,
+  renderHuman(output, result, now) {
+    printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), 'No tokens.');
+    if (result.tokens.length > 0) output.note(output.errorColor.dim(listSummary(result)));
+  },
+  renderJson(output, result) {
+    const tokens = result.tokens.map(publicToken);
+    const { fields } = result.input;
+    if (fields) {
+      output.printJson(tokens.map((token) => pickFields(token, fields)));
+      return;
     }
-    printTable(output, tokenTableHead, tokenRows(output, all.tokens, context.now()), 'No tokens.');
-    if (all.tokens.length === 0) return 0;
-    output.note(
-      output.errorColor.dim(
-        `${all.tokens.length} tokens (${all.pages} page${all.pages === 1 ? '' : 's'}), ${describeOwner(owner)}`,
-      ),
-    );
-    return 0;
-  }
-
-  const page = await tokens.list(query);
-  const items = page.items ?? [];
-  if (output.json) {
-    output.printJson({
+    const json: LosantListJson = {
       vendor: 'losant',
-      owner: ownerJson(owner),
-      tokens: items.map(publicToken),
-      count: page.count ?? items.length,
-      totalCount: page.totalCount ?? items.length,
-      page: page.page ?? options.page ?? 0,
-      perPage: page.perPage ?? options.perPage ?? null,
-    });
-    return 0;
-  }
-  printTable(output, tokenTableHead, tokenRows(output, items, context.now()), 'No tokens.');
-  const total = page.totalCount ?? items.length;
-  const pageNumber = page.page ?? options.page ?? 0;
-  const perPage = page.perPage ?? options.perPage ?? 100;
-  const more = (pageNumber + 1) * perPage < total;
-  if (total === 0) return 0;
-  output.note(
-    output.errorColor.dim(
-      `${items.length} of ${total} tokens, page ${pageNumber}, ${describeOwner(owner)}` +
-        (more ? ` (next: --page ${pageNumber + 1}, or --all)` : ''),
-    ),
-  );
-  return 0;
+      owner: ownerJson(result.input.owner),
+      tokens,
+      count: tokens.length,
+      totalCount: result.page === null ? tokens.length : result.totalCount,
+      page: result.page,
+      perPage: result.perPage,
+    };
+    output.printJson(json);
+  },
+};
+
+/** What `get` and `update` show: one token of one owner. */
+export interface TokenResult {
+  owner: LosantOwner;
+  token: ApiToken;
+  fields?: string[] | undefined;
+}
+
+function printToken(output: CommandContext['output'], result: TokenResult): void {
+  const token = publicToken(result.token);
+  if (result.fields) output.printJson(pickFields(token, result.fields));
+  else output.printJson({ vendor: 'losant', owner: ownerJson(result.owner), apiToken: token });
 }
 
 /** `tokenkit losant tokens get`. */
-export async function getToken(
-  context: CommandContext,
-  tokenId: string,
-  options: CommonOptions,
-): Promise<number> {
-  const owner = resolveOwner(options);
-  const tokens = ownerTokens(await losantClient(context, options), owner);
-  const token = publicToken(await tokens.get(tokenId));
-  if (context.output.json) {
-    context.output.printJson({ vendor: 'losant', owner: ownerJson(owner), apiToken: token });
-  } else {
-    context.output.printLines(tokenDetails(context.output, token, context.now()));
-  }
-  return 0;
+export const get: Action<GetInput, TokenResult> = {
+  async run(context, input) {
+    if (input.fields) checkJsonFields(input.fields, await tokenFields());
+    const token = await (await tokensOf(context, input)).get(input.tokenId);
+    return { owner: input.owner, token, fields: input.fields };
+  },
+  renderHuman: (output, result, now) =>
+    output.printLines(tokenDetails(output, publicToken(result.token), now)),
+  renderJson: printToken,
+};
+
+/** What `create` made, with what the audit would say about it. */
+export interface CreateResult {
+  owner: LosantOwner;
+  created: CreatedApiToken;
+  warnings: string[];
 }
 
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
-export async function createToken(
-  context: CommandContext,
-  options: CreateOptions,
-): Promise<number> {
-  const owner = resolveOwner(options);
-  if (!options.scope?.length) {
-    throw usageError(
-      'give the token at least one --scope',
-      'e.g. --scope all.Application.read, or a narrow one such as --scope devices.get',
+export const create: Action<CreateInput, CreateResult> = {
+  async run(context, input) {
+    const created = await (await tokensOf(context, input)).create(input.body);
+    const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
+    return { owner: input.owner, created, warnings };
+  },
+  renderHuman(output, { owner, created, warnings }, now) {
+    output.print(
+      `${output.color.green('✓')} Created token ${output.color.bold(`"${sanitize(created.name ?? '')}"`)} for ${describeOwner(owner)}`,
     );
-  }
-  // Scope names are checked by the client against the 500 Losant knows, before any request.
-  const body: ApiTokenPostInput = {
-    name: options.name,
-    scope: options.scope as ApiTokenPostInput['scope'],
-  };
-  if (options.expires !== undefined)
-    body.expirationDate = parseExpiry(options.expires, context.now()).toISOString();
-  if (options.description !== undefined) body.description = options.description;
-  if (options.status !== undefined) body.status = options.status;
-
-  const tokens = ownerTokens(await losantClient(context, options), owner);
-  const created = await tokens.create(body);
-  const secret = created.token;
-  const { output } = context;
-  if (output.json) {
+    output.printLines(tokenDetails(output, publicToken(created), now).slice(1));
+    if (created.token) output.printSecretOnce('Token', created.token);
+    else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
+    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+  },
+  renderJson(output, { owner, created, warnings }) {
     output.printJsonWithSecret({
-      token: secret ?? '',
+      token: created.token ?? '',
       vendor: 'losant',
       owner: ownerJson(owner),
       apiToken: publicToken(created),
     });
-    return 0;
-  }
-  output.print(
-    `${output.color.green('✓')} Created token ${output.color.bold(`"${created.name ?? options.name}"`)} for ${describeOwner(owner)}`,
-  );
-  output.printLines(tokenDetails(output, publicToken(created), context.now()).slice(1));
-  if (secret) output.printSecretOnce('Token', secret);
-  else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
-  return 0;
+    for (const warning of warnings) output.note(warning);
+  },
+};
+
+/** What `update` changed. */
+export interface UpdateResult extends TokenResult {
+  changed: string[];
 }
 
 /** `tokenkit losant tokens update`: name, description and status (scopes and expiry are fixed). */
-export async function updateToken(
-  context: CommandContext,
-  tokenId: string,
-  options: UpdateOptions,
-): Promise<number> {
-  const owner = resolveOwner(options);
-  const patch: ApiTokenPatchInput = {};
-  if (options.name !== undefined) patch.name = options.name;
-  if (options.description !== undefined) patch.description = options.description;
-  if (options.status !== undefined) patch.status = options.status;
-  if (Object.keys(patch).length === 0) {
-    throw usageError('nothing to update: give --name, --description or --status');
-  }
-  const tokens = ownerTokens(await losantClient(context, options), owner);
-  const updated = publicToken(await tokens.patch(tokenId, patch));
-  const { output } = context;
-  if (output.json) {
-    output.printJson({ vendor: 'losant', owner: ownerJson(owner), apiToken: updated });
-    return 0;
-  }
-  output.print(
-    `${output.color.green('✓')} Updated ${Object.keys(patch).join(', ')} of token ${losantTokenId(updated) || tokenId}`,
-  );
-  output.printLines(tokenDetails(output, updated, context.now()));
-  return 0;
+export const update: Action<UpdateInput, UpdateResult> = {
+  async run(context, input) {
+    const token = await (await tokensOf(context, input)).patch(input.tokenId, input.patch);
+    return { owner: input.owner, token, changed: Object.keys(input.patch) };
+  },
+  renderHuman(output, { token, changed }, now) {
+    output.print(
+      `${output.color.green('✓')} Updated ${changed.join(', ')} of token ${sanitize(losantTokenId(token))}`,
+    );
+    output.printLines(tokenDetails(output, publicToken(token), now));
+  },
+  renderJson: printToken,
+};
+
+/** Whether `delete` deleted, or was told no at the question. */
+export interface DeleteResult {
+  owner: LosantOwner;
+  tokenId: string;
+  deleted: boolean;
 }
 
 /** `tokenkit losant tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export async function deleteToken(
-  context: CommandContext,
-  tokenId: string,
-  options: DeleteOptions,
-): Promise<number> {
-  const owner = resolveOwner(options);
-  const mode = destructiveMode(context, options.yes, 'delete a token');
-  const tokens = ownerTokens(await losantClient(context, options), owner);
-  if (mode === 'ask') {
-    const token = await tokens.get(tokenId);
-    const question = `Delete ${describeOwner(owner)} token "${token.name ?? tokenId}" (${tokenId})? This cannot be undone.`;
-    if (!(await ask(context, question))) {
-      context.output.note('Not deleted.');
-      return 0;
+export const remove: Action<DeleteInput, DeleteResult> = {
+  async run(context, input) {
+    const { owner, tokenId } = input;
+    const mode = destructiveMode(context, input.yes, 'delete a token');
+    const tokens = await tokensOf(context, input);
+    if (mode === 'ask') {
+      const token = await tokens.get(tokenId);
+      const question = `Delete ${describeOwner(owner)} token "${sanitize(token.name ?? tokenId)}" (${tokenId})? This cannot be undone.`;
+      if (!(await ask(context, question))) return { owner, tokenId, deleted: false };
     }
-  }
-  await tokens.remove(tokenId);
-  if (context.output.json) {
-    context.output.printJson({
-      vendor: 'losant',
-      owner: ownerJson(owner),
-      id: tokenId,
-      deleted: true,
-    });
-  } else {
-    context.output.print(
-      `${context.output.color.green('✓')} Deleted token ${tokenId} of ${describeOwner(owner)}`,
-    );
-  }
-  return 0;
-}
+    await tokens.remove(tokenId);
+    return { owner, tokenId, deleted: true };
+  },
+  renderHuman(output, { owner, tokenId, deleted }) {
+    if (!deleted) output.note('Cancelled: nothing was deleted.');
+    else
+      output.print(
+        `${output.color.green('✓')} Deleted token ${tokenId} of ${describeOwner(owner)}`,
+      );
+  },
+  renderJson(output, { owner, tokenId, deleted }) {
+    const json: DeletedJson = { vendor: 'losant', owner: ownerJson(owner), id: tokenId, deleted };
+    output.printJson(deleted ? json : { ...json, cancelled: true });
+    if (!deleted) output.note('Cancelled: nothing was deleted.');
+  },
+  exitCode: (result) => (result.deleted ? ExitCode.ok : ExitCode.cancelled),
+};
+
+export const listTokens = (context: CommandContext, options: ListOptions) =>
+  perform(context, list, listInput(options));
+export const getToken = (context: CommandContext, tokenId: string, options: GetOptions) =>
+  perform(context, get, getInput(tokenId, options));
+export const createToken = (context: CommandContext, options: CreateOptions) =>
+  perform(context, create, createInput(options, context.now()));
+export const updateToken = (context: CommandContext, tokenId: string, options: UpdateOptions) =>
+  perform(context, update, updateInput(tokenId, options));
+export const deleteToken = (context: CommandContext, tokenId: string, options: DeleteOptions) =>
+  perform(context, remove, deleteInput(tokenId, options));

@@ -1,5 +1,7 @@
 import type { Output } from '../output/output.js';
+import { sanitize } from '../output/sanitize.js';
 import { renderTable } from '../output/table.js';
+import { ownerLabel, plural } from './labels.js';
 import type { AuditReport } from './report.js';
 import { type Severity, severities } from './severity.js';
 
@@ -17,62 +19,79 @@ function severityCell(output: Output, severity: Severity): string {
   }
 }
 
-/** The audit for people: a table of findings, most urgent first, and a one-line verdict. */
-export function printAuditReport(output: Output, report: AuditReport): void {
+function headline(output: Output, report: AuditReport): string {
   const c = output.color;
-  const owners = report.sources.map((source) =>
-    source.owner.id
-      ? `${source.vendor} ${source.owner.kind} ${source.owner.id}`
-      : `${source.vendor} ${source.owner.kind}`,
+  const owners = report.sources.length;
+  const policy = report.policy ? ` · policy ${report.policy}` : '';
+  return (
+    c.bold(`Audit of ${plural(report.summary.tokens, 'token')}`) +
+    c.dim(` · ${plural(owners, 'owner')} · expiring within ${report.expiringWithin}${policy}`)
   );
-  output.print(
-    c.bold(`Audit of ${report.summary.tokens} token${report.summary.tokens === 1 ? '' : 's'}`) +
-      c.dim(` · ${owners.join(', ')} · expiring within ${report.expiringWithin}`),
-  );
-  for (const source of report.sources) {
-    if (source.error) {
-      const where = source.owner.id
-        ? `${source.vendor} ${source.owner.kind} ${source.owner.id}`
-        : `${source.vendor} ${source.owner.kind}`;
-      output.print(`${c.red('!')} could not read ${where}: ${source.error}`);
-    }
-  }
-  if (report.findings.length === 0) {
-    output.print(`${c.green('✓')} No findings.`);
-    return;
-  }
-  output.print('');
-  output.print(
-    renderTable(
-      output,
-      ['SEVERITY', 'FINDING', 'OWNER', 'TOKEN', 'DETAIL'],
-      report.findings.map((finding) => [
-        severityCell(output, finding.severity),
-        finding.kind,
-        // The full ids are in --json; people need only enough to tell owners apart.
-        finding.owner.id
-          ? `${finding.vendor} ${finding.owner.kind} ${finding.owner.id.slice(0, 8)}…`
-          : `${finding.vendor} ${finding.owner.kind}`,
-        `${finding.tokenName} ${c.dim(`(${finding.tokenId})`)}`,
-        finding.message,
-      ]),
-    ),
-  );
-  output.print('');
+}
+
+function verdictLine(output: Output, report: AuditReport): string {
+  const c = output.color;
   const counts = severities
     .toReversed()
     .filter((severity) => report.summary[severity] > 0)
     .map((severity) => `${report.summary[severity]} ${severity}`)
     .join(' · ');
-  const verdict =
-    report.failOn === 'none'
-      ? c.dim('(--fail-on none: never fails)')
-      : report.failed
-        ? c.red(
-            `failing: at least one finding is ${report.failOn} or worse (--fail-on ${report.failOn})`,
-          )
-        : c.green(`passing: nothing is ${report.failOn} or worse (--fail-on ${report.failOn})`);
-  output.print(
-    `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: ${counts} — ${verdict}`,
-  );
+  const found = `${plural(report.findings.length, 'finding')}${counts ? `: ${counts}` : ''}`;
+  if (report.error) return `${found} — ${c.red(`failing: ${sanitize(report.error)}`)}`;
+  if (report.failOn === 'none') return `${found} — ${c.dim('(--fail-on none: never fails)')}`;
+  return `${found} — ${
+    report.failed
+      ? c.red(
+          `failing: at least one finding is ${report.failOn} or worse (--fail-on ${report.failOn})`,
+        )
+      : c.green(`passing: nothing is ${report.failOn} or worse (--fail-on ${report.failOn})`)
+  }`;
+}
+
+/**
+ * The audit for people: what could not be read, a table of findings (most urgent first), the
+ * rotate commands that fix them, and a one-line verdict.
+ */
+export function printAuditReport(output: Output, report: AuditReport): void {
+  const c = output.color;
+  output.print(headline(output, report));
+  for (const missing of report.notAudited) {
+    const what = missing.skipped ? c.yellow('skipped') : c.red('not audited');
+    output.print(
+      `${c.red('!')} ${what} ${ownerLabel(missing.vendor, missing.owner)}: ${sanitize(missing.reason)}`,
+    );
+  }
+  if (report.findings.length > 0) {
+    output.print('');
+    output.print(
+      renderTable(
+        output,
+        // At a narrow terminal the owner goes first: the token and the detail say what to do.
+        ['SEVERITY', 'FINDING', { title: 'OWNER', dropOrder: 1 }, 'TOKEN', 'DETAIL'],
+        report.findings.map((finding) => [
+          severityCell(output, finding.severity),
+          finding.kind,
+          // The full ids are in --json; people need only enough to tell owners apart.
+          ownerLabel(finding.vendor, finding.owner, { short: true, name: false }),
+          `${sanitize(finding.tokenName)} ${c.dim(`(${sanitize(finding.tokenId)})`)}`,
+          sanitize(finding.message),
+        ]),
+      ),
+    );
+    const commands = report.findings.filter((finding) => finding.command !== null);
+    if (commands.length > 0) {
+      output.print('');
+      output.print(c.bold('To rotate:'));
+      output.printLines(
+        commands.map(
+          (f) =>
+            `  ${sanitize(f.command ?? '')}  ${c.dim(`# ${sanitize(f.tokenName)}: ${f.kind}`)}`,
+        ),
+      );
+    }
+  } else {
+    output.print(`${c.green('✓')} No findings.`);
+  }
+  output.print('');
+  output.print(verdictLine(output, report));
 }

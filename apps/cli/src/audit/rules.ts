@@ -1,108 +1,146 @@
 import { formatDay, relativeDays } from '../output/format.js';
-import type { AuditPolicy, AuditToken, Finding, FindingKind } from './types.js';
+import type { OwnerRules } from './owner-rules.js';
+import type { RuleSeverity } from './policy.js';
+import { rotateCommand } from './rotate-command.js';
+import type { AuditToken, Finding, FindingKind } from './types.js';
 
-const weekMs = 7 * 86_400_000;
+const dayMs = 86_400_000;
+/** Expiring this soon is urgent whatever `--expiring-within` says. */
+const soonMs = 7 * dayMs;
+
+/** What the rules need to know besides the token. */
+export interface RuleContext {
+  now: Date;
+  /** Tokens expiring within this many milliseconds are reported as expiring. */
+  expiringWithinMs: number;
+  rules: OwnerRules;
+}
 
 function finding(
   token: AuditToken,
   kind: FindingKind,
-  severity: Finding['severity'],
+  severity: RuleSeverity,
   message: string,
-  grants: string[] = [],
-): Finding {
-  return {
-    severity,
-    kind,
-    owner: token.owner,
-    tokenId: token.id,
-    tokenName: token.name,
-    message,
-    expiresAt: token.expiresAt ? token.expiresAt.toISOString() : null,
-    grants,
-  };
+  extra: { grants?: string[]; command?: string | null } = {},
+): Finding[] {
+  if (severity === 'off') return [];
+  return [
+    {
+      severity,
+      kind,
+      owner: token.owner,
+      tokenId: token.id,
+      tokenName: token.name,
+      message,
+      expiresAt: token.expiresAt ? token.expiresAt.toISOString() : null,
+      grants: extra.grants ?? [],
+      command: extra.command ?? null,
+    },
+  ];
+}
+
+function isUsable(token: AuditToken, now: Date): boolean {
+  return token.active && (token.expiresAt === null || token.expiresAt > now);
+}
+
+/** Expired (high while still active, low once inactive), or expiring soon or within the window. */
+function expiryFindings(token: AuditToken, { now, expiringWithinMs, rules }: RuleContext) {
+  const expiresAt = token.expiresAt;
+  if (expiresAt === null) return [];
+  const left = expiresAt.getTime() - now.getTime();
+  const when = `${relativeDays(expiresAt, now)} (${formatDay(expiresAt)})`;
+  if (left <= 0) {
+    return token.active
+      ? finding(
+          token,
+          'expired',
+          rules.severity.expired,
+          `expired ${when} but is still active: whatever uses it is failing; rotate or delete it`,
+          { command: rotateCommand(token) },
+        )
+      : finding(token, 'expired', rules.severity.expiredInactive, `expired ${when}; delete it`);
+  }
+  if (!token.active || (left > soonMs && left > expiringWithinMs)) return [];
+  const severity = left <= soonMs ? rules.severity.expiringSoon : rules.severity.expiring;
+  return finding(token, 'expiring', severity, `expires ${when}; rotate it before then`, {
+    command: rotateCommand(token),
+  });
+}
+
+/** An inactive token that has not expired: a leftover to delete. */
+function statusFindings(token: AuditToken, { now, rules }: RuleContext) {
+  if (token.active || (token.expiresAt !== null && token.expiresAt <= now)) return [];
+  return finding(
+    token,
+    'inactive',
+    rules.severity.inactive,
+    'inactive; delete it if nothing needs it any more',
+  );
+}
+
+/** A usable token holding forbidden grants; worse when nothing ever limits it. */
+function grantFindings(token: AuditToken, { now, rules }: RuleContext) {
+  const forbidden = isUsable(token, now) ? rules.forbiddenGrants(token) : [];
+  if (forbidden.length === 0) return [];
+  const grants = forbidden.join(', ');
+  return token.expiresAt === null
+    ? finding(
+        token,
+        'over-broad',
+        rules.severity.overBroadNeverExpiring,
+        `has ${grants} and never expires; replace it with a narrower token that expires`,
+        { grants: forbidden },
+      )
+    : finding(
+        token,
+        'over-broad',
+        rules.severity.overBroad,
+        `has ${grants}; give it only the access it needs`,
+        { grants: forbidden },
+      );
+}
+
+/** Never expiring while the policy requires an expiry, or living longer than it allows. */
+function lifetimeFindings(token: AuditToken, { now, rules }: RuleContext) {
+  if (!isUsable(token, now)) return [];
+  const maxDays = rules.maxLifetimeDays;
+  if (token.expiresAt === null) {
+    if (!rules.expiryRequired) return [];
+    const command = rotateCommand(token, `${maxDays ?? 90}d`);
+    const fix = command ? 'rotate it into one that expires' : 're-create it with an expiry';
+    return finding(token, 'never-expiring', rules.severity.neverExpiring, `never expires; ${fix}`, {
+      command,
+    });
+  }
+  if (maxDays === null || token.createdAt === null) return [];
+  const lifetimeDays = Math.round((token.expiresAt.getTime() - token.createdAt.getTime()) / dayMs);
+  if (lifetimeDays <= maxDays) return [];
+  return finding(
+    token,
+    'too-long-lived',
+    rules.severity.tooLongLived,
+    `lives ${lifetimeDays} days (${formatDay(token.createdAt)} to ${formatDay(token.expiresAt)}), over the ${maxDays} allowed; rotate it with a shorter expiry`,
+    { command: rotateCommand(token, `${maxDays}d`) },
+  );
 }
 
 /**
- * The findings for one token. Pure: the same token and policy always give the same answer.
+ * The findings for one token. Pure: the same token, rules and clock always give the same
+ * answer. The severities named here are the built-in ones; a policy may change or turn off each.
  *
  * - expired: high while still active (whatever uses it is failing now), low once inactive.
- * - expiring within the window: high within a week, medium otherwise.
- * - over-broad (a usable token with `all.*` scopes or Instana admin permissions): high,
- *   critical when it also never expires, since then nothing ever limits it.
- * - never-expiring (active): medium. Losant cannot add an expiry later, so it means rotating.
+ * - expiring: high within 7 days whatever the window, medium within `--expiring-within`.
  * - inactive (and not expired): low, a leftover to delete.
+ * - over-broad (a usable token with forbidden grants: Losant `all.*`, Instana
+ *   `canConfigureApiTokens`/`canConfigureUsers`): high, critical when it also never expires.
+ * - never-expiring (usable): medium. Losant cannot add an expiry later, so it means rotating.
+ * - too-long-lived: only with a policy's `maxLifetimeDays`.
  */
-export function tokenFindings(token: AuditToken, policy: AuditPolicy): Finding[] {
-  const { now, expiringWithinMs } = policy;
-  const findings: Finding[] = [];
-  const expiresAt = token.expiresAt;
-  const expired = expiresAt !== null && expiresAt.getTime() <= now.getTime();
-  const day = expiresAt ? formatDay(expiresAt) : '';
-
-  if (expiresAt && expired) {
-    findings.push(
-      token.active
-        ? finding(
-            token,
-            'expired',
-            'high',
-            `expired ${relativeDays(expiresAt, now)} (${day}) but is still active: whatever uses it is failing; rotate or delete it`,
-          )
-        : finding(
-            token,
-            'expired',
-            'low',
-            `expired ${relativeDays(expiresAt, now)} (${day}); delete it`,
-          ),
-    );
-  } else if (expiresAt && expiresAt.getTime() - now.getTime() <= expiringWithinMs && token.active) {
-    const soon = expiresAt.getTime() - now.getTime() <= weekMs;
-    findings.push(
-      finding(
-        token,
-        'expiring',
-        soon ? 'high' : 'medium',
-        `expires ${relativeDays(expiresAt, now)} (${day}); rotate it before then`,
-      ),
-    );
-  }
-
-  if (!token.active && !expired) {
-    findings.push(
-      finding(token, 'inactive', 'low', 'inactive; delete it if nothing needs it any more'),
-    );
-  }
-
-  const usable = token.active && !expired;
-  if (usable && token.broadGrants.length > 0) {
-    const grants = token.broadGrants.join(', ');
-    findings.push(
-      expiresAt === null
-        ? finding(
-            token,
-            'over-broad',
-            'critical',
-            `has ${grants} and never expires; replace it with a narrower token that expires`,
-            token.broadGrants,
-          )
-        : finding(
-            token,
-            'over-broad',
-            'high',
-            `has ${grants}; give it only the access it needs`,
-            token.broadGrants,
-          ),
-    );
-  }
-  if (usable && expiresAt === null) {
-    findings.push(
-      finding(
-        token,
-        'never-expiring',
-        'medium',
-        'never expires; re-create it with an expiry (--expires 90d)',
-      ),
-    );
-  }
-  return findings;
+export function tokenFindings(token: AuditToken, context: RuleContext): Finding[] {
+  return [
+    ...expiryFindings(token, context),
+    ...statusFindings(token, context),
+    ...grantFindings(token, context),
+    ...lifetimeFindings(token, context),
+  ];
 }

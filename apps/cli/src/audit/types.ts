@@ -13,14 +13,22 @@ export interface AuditToken {
   name: string;
   /** Instana tokens have no status; they count as active. */
   active: boolean;
+  /** `null` when the server did not say. */
+  createdAt: Date | null;
   /** `null`: the token never expires. */
   expiresAt: Date | null;
-  /** The grants that make it over-broad: Losant `all.*` scopes, Instana admin permissions. */
-  broadGrants: string[];
+  /** Everything it may do: Losant scopes, or the Instana permissions it holds. */
+  grants: string[];
 }
 
 /** What is wrong with a token. */
-export type FindingKind = 'expired' | 'expiring' | 'over-broad' | 'never-expiring' | 'inactive';
+export type FindingKind =
+  | 'expired'
+  | 'expiring'
+  | 'over-broad'
+  | 'never-expiring'
+  | 'too-long-lived'
+  | 'inactive';
 
 /** One problem with one token. */
 export interface Finding {
@@ -33,13 +41,8 @@ export interface Finding {
   message: string;
   /** ISO 8601; `null` when the token never expires. */
   expiresAt: string | null;
-  /** The over-broad scopes or permissions; empty for other kinds. */
+  /** The forbidden scopes or permissions it holds; empty for other kinds. */
   grants: string[];
-}
-
-/** What the rules need to know besides the token. */
-export interface AuditPolicy {
-  now: Date;
-  /** Tokens expiring within this many milliseconds are reported as expiring. */
-  expiringWithinMs: number;
+  /** The `tokenkit … rotate …` command that fixes it, when rotating does. */
+  command: string | null;
 }

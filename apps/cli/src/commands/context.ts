@@ -1,35 +1,72 @@
 import type { Command } from 'commander';
-import { describeError, type Vendor } from '../output/describe-error.js';
+import { durationOption } from '../duration.js';
+import { describeError, type ErrorContext, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
+import { sanitize } from '../output/sanitize.js';
 import type { TokenInput } from '../stdin.js';
+import { embeddingOf } from './embedding.js';
 
-/** What every action gets: where to print, the environment, stdin and the clock. */
+/** How the vendor clients of this run behave, from the global options. */
+export interface HttpSettings {
+  /** `--timeout`: milliseconds one attempt may take; the SDK's default when absent. */
+  timeoutMs?: number | undefined;
+  /** `--verbose` or `TOKENKIT_DEBUG=api`: one stderr line per HTTP attempt. */
+  verbose: boolean;
+}
+
+/** What every action gets: where to print, the environment, stdin, the clock and HTTP settings. */
 export interface CommandContext {
   output: Output;
   env: NodeJS.ProcessEnv;
   stdin: TokenInput & NodeJS.ReadableStream;
   now: () => Date;
+  http: HttpSettings;
 }
 
-/** The context for the command commander is running, from its own and the global options. */
+/** The global options, as commander parsed them. */
+interface GlobalOptions {
+  json?: boolean | string;
+  color?: boolean;
+  verbose?: boolean;
+  timeout?: string;
+}
+
+/**
+ * The context for the command commander is running, from its own and the global options, and
+ * the process (or the run that embeds the program, see `embedding.ts`).
+ */
 function contextFor(command: Command): CommandContext {
-  const options = command.optsWithGlobals<{ json?: boolean; color?: boolean }>();
+  const options = command.optsWithGlobals<GlobalOptions>();
+  const embedding = embeddingOf(command);
+  const env = embedding?.env ?? process.env;
+  const debug = (env.TOKENKIT_DEBUG ?? '').split(',');
+  const outputOptions = {
+    json: options.json !== undefined && options.json !== false,
+    color: options.color,
+    env,
+  };
   return {
-    output: new Output({ json: Boolean(options.json), color: options.color, env: process.env }),
-    env: process.env,
+    output: new Output(outputOptions, embedding?.streams ?? process),
+    env,
     stdin: process.stdin,
-    now: () => new Date(),
+    now: embedding?.now ?? (() => new Date()),
+    http: {
+      timeoutMs:
+        options.timeout === undefined ? undefined : durationOption('--timeout', options.timeout),
+      verbose: Boolean(options.verbose) || debug.includes('api'),
+    },
   };
 }
 
 /** Prints an error as one line on stderr and returns the exit code it maps to. */
-function reportError(output: Output, error: unknown, vendor?: Vendor): number {
-  const report = describeError(error, vendor);
+function reportError(output: Output, error: unknown, context: ErrorContext): number {
+  const report = describeError(error, context);
   const c = output.errorColor;
-  const hint = report.hint ? ` ${c.dim('—')} ${report.hint}` : '';
-  output.note(`${c.red(c.bold('error:'))} ${report.message}${hint}`);
+  // Vendor messages are server text: never let them move the cursor or recolour the terminal.
+  const hint = report.hint ? ` ${c.dim('—')} ${sanitize(report.hint)}` : '';
+  output.note(`${c.red(c.bold('error:'))} ${sanitize(report.message)}${hint}`);
   if (process.env.TOKENKIT_DEBUG && error instanceof Error && error.stack) {
-    output.note(c.dim(error.stack));
+    output.note(c.dim(sanitize(error.stack)));
   }
   return report.exitCode;
 }
@@ -43,10 +80,14 @@ export async function runAction(
   vendor: Vendor | undefined,
   body: (context: CommandContext) => Promise<number | undefined>,
 ): Promise<void> {
-  const context = contextFor(command);
+  const tokenFromStdin = Boolean(command.opts<{ tokenStdin?: boolean }>().tokenStdin);
+  let output: Output | undefined;
   try {
+    const context = contextFor(command);
+    output = context.output;
     process.exitCode = (await body(context)) ?? 0;
   } catch (error) {
-    process.exitCode = reportError(context.output, error, vendor);
+    output ??= new Output({ json: false, env: process.env });
+    process.exitCode = reportError(output, error, { vendor, tokenFromStdin });
   }
 }

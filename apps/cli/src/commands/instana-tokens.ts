@@ -1,20 +1,24 @@
 import type { Command } from 'commander';
 import { execute } from './execute.js';
-import { addJsonOption, addTokenStdinOption, addYesOption, collect } from './options.js';
+import { group, leaf } from './group.js';
+import {
+  addCommonOptions,
+  addJsonOption,
+  addYesOption,
+  collect,
+  integerAtLeast,
+} from './options.js';
 
 /** Loads the implementations only when an instana command actually runs. */
 const actions = () => import('../actions/instana-tokens.js');
 
-function leaf(parent: Command, name: string, summary: string): Command {
-  return parent.command(name).summary(summary).description(`${summary}.`);
+/** `--json` (with fields when asked) and `--token-stdin`, after the command's own options. */
+function common(command: Command, options: { fields?: boolean } = {}): Command {
+  return addCommonOptions(command, 'INSTANA_API_TOKEN', options);
 }
 
-/** The options every command has, listed after its own. */
-function common(command: Command): Command {
-  return addTokenStdinOption(addJsonOption(command), 'INSTANA_API_TOKEN');
-}
-
-function addPermissionOptions(command: Command): Command {
+/** `--permission`, `--permissions-file` and `--expires`: what `create` and `update` share. */
+function addWriteOptions(command: Command): Command {
   return command
     .option(
       '--permission <name>',
@@ -23,45 +27,47 @@ function addPermissionOptions(command: Command): Command {
     )
     .option(
       '--permissions-file <file>',
-      'JSON: an array of names (exactly these) or {"name": true|false} (only these change)',
+      'JSON: an array of names (exactly these) or {"name": true|false} (only these change); - reads stdin',
+    )
+    .option(
+      '--expires <when>',
+      'expiry (sent as expiresOn): an ISO date or a duration such as 90d',
     );
 }
 
-/** `tokenkit instana tokens list|get|create|update|delete` and `tokenkit instana permissions`. */
-export function registerInstanaCommands(program: Command): void {
-  const instana = program
-    .command('instana')
-    .summary('IBM Instana API tokens')
-    .description(
-      'IBM Instana API tokens of one tenant unit.\n' +
-        'Credentials: INSTANA_API_TOKEN (or --token-stdin) and INSTANA_BASE_URL.\n' +
-        'The token needs the canConfigureApiTokens permission.',
-    );
-  const tokens = instana
-    .command('tokens')
-    .summary('list, show, create, update and delete API tokens');
-
-  common(leaf(tokens, 'list', 'List API tokens')).action((_options, command: Command) =>
+function registerList(tokens: Command): void {
+  common(
+    leaf(tokens, 'list', 'List API tokens').option(
+      '--limit <n>',
+      'show at most this many tokens',
+      integerAtLeast(1),
+    ),
+    { fields: true },
+  ).action((_options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).listTokens(context, command.opts()),
     ),
   );
+}
 
+function registerGet(tokens: Command): void {
   common(
     leaf(tokens, 'get', 'Show one API token').argument('<internalId>', "the token's internal id"),
+    { fields: true },
   ).action((internalId: string, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).getToken(context, internalId, command.opts()),
     ),
   );
+}
 
-  const create = leaf(tokens, 'create', 'Create an API token and print its secret once')
-    .requiredOption('--name <name>', 'token name')
-    .option(
-      '--expires <when>',
-      'expiry (sent as expiresOn): an ISO date or a duration such as 90d',
-    );
-  common(addPermissionOptions(create))
+function registerCreate(tokens: Command): void {
+  const create = leaf(
+    tokens,
+    'create',
+    'Create an API token and print its secret once',
+  ).requiredOption('--name <name>', 'token name');
+  common(addWriteOptions(create))
     .addHelpText(
       'after',
       '\nExample:\n  $ tokenkit instana tokens create --name ci-agents --permission canConfigureAgents --permission canViewLogs',
@@ -71,12 +77,14 @@ export function registerInstanaCommands(program: Command): void {
         (await actions()).createToken(context, command.opts()),
       ),
     );
+}
 
-  const update = leaf(tokens, 'update', 'Rename an API token or change its permissions')
+function registerUpdate(tokens: Command): void {
+  const update = leaf(tokens, 'update', 'Rename an API token, change its permissions or its expiry')
     .argument('<internalId>', "the token's internal id")
     .option('--name <name>', 'new name');
   common(
-    addPermissionOptions(update).option(
+    addWriteOptions(update).option(
       '--revoke-permission <name>',
       'take a permission away (repeatable)',
       collect,
@@ -86,23 +94,50 @@ export function registerInstanaCommands(program: Command): void {
       (await actions()).updateToken(context, internalId, command.opts()),
     ),
   );
+}
 
+function registerDelete(tokens: Command): void {
   const remove = leaf(
     tokens,
     'delete',
     'Delete an API token (asks first; --yes in scripts)',
+    'Declining exits 4.',
   ).argument('<internalId>', "the token's internal id");
   common(addYesOption(remove)).action((internalId: string, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).deleteToken(context, internalId, command.opts()),
     ),
   );
+}
 
+function registerPermissions(instana: Command): void {
   addJsonOption(
-    instana.command('permissions').summary('List the permission names --permission accepts'),
+    leaf(instana, 'permissions', 'List the permission names --permission accepts'),
   ).action((_options, command: Command) =>
-    execute(command, 'instana', async (context) =>
-      (await actions()).listPermissions(context, command.opts()),
-    ),
+    execute(command, 'instana', async (context) => (await actions()).listPermissions(context)),
   );
+}
+
+/** `tokenkit instana tokens list|get|create|update|delete` and `tokenkit instana permissions`. */
+export function registerInstanaCommands(program: Command): void {
+  const instana = group(
+    program,
+    'instana',
+    'IBM Instana API tokens',
+    'IBM Instana API tokens of one tenant unit. The token used needs the ' +
+      'canConfigureApiTokens permission.\n\n' +
+      'Credentials: INSTANA_API_TOKEN (or --token-stdin) and INSTANA_BASE_URL.',
+  );
+  const tokens = group(
+    instana,
+    'tokens',
+    'list, show, create, update and delete API tokens',
+    'List, show, create, update and delete the API tokens of the tenant unit.',
+  );
+  registerList(tokens);
+  registerGet(tokens);
+  registerCreate(tokens);
+  registerUpdate(tokens);
+  registerDelete(tokens);
+  registerPermissions(instana);
 }

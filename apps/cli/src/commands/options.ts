@@ -15,9 +15,17 @@ export function integerAtLeast(min: number): (value: string) => number {
   };
 }
 
-/** `--json`: print a stable, documented JSON shape instead of a table. */
+/** `--json`: print the stable, documented JSON shape instead of a table. */
 export function addJsonOption(command: Command): Command {
   return command.option('--json', 'print JSON for scripts instead of a table');
+}
+
+/** `--json [fields]` for `list` and `get`: `--json name,id` prints only those token fields. */
+export function addJsonFieldsOption(command: Command): Command {
+  return command.option(
+    '--json [fields]',
+    'print JSON for scripts; name fields (--json name,id) to print only those of each token',
+  );
 }
 
 /** `--token-stdin`: read the access token from stdin instead of the environment. */
@@ -30,4 +38,17 @@ export function addYesOption(command: Command): Command {
   return command.addOption(
     new Option('-y, --yes', 'do not ask for confirmation (required when not at a terminal)'),
   );
+}
+
+/**
+ * The options every token command has, listed after its own: `--json` (with fields on `list`
+ * and `get`) and `--token-stdin`, which replaces `variable`.
+ */
+export function addCommonOptions(
+  command: Command,
+  variable: string,
+  { fields = false }: { fields?: boolean } = {},
+): Command {
+  const json = fields ? addJsonFieldsOption(command) : addJsonOption(command);
+  return addTokenStdinOption(json, variable);
 }

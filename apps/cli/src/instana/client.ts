@@ -1,6 +1,13 @@
-import type { diffPermissions, InstanaClient, newApiToken } from '@tokenkit/instana';
-import type { CommandContext } from '../commands/context.js';
+import type {
+  diffPermissions,
+  InstanaClient,
+  InstanaClientOptions,
+  newApiToken,
+} from '@tokenkit/instana';
+import type { CommandContext, HttpSettings } from '../commands/context.js';
 import { type InstanaCredentials, instanaCredentials } from '../credentials.js';
+import { clientOptions } from '../http/client-options.js';
+import type { Output } from '../output/output.js';
 import { readTokenFromStdin } from '../stdin.js';
 
 export type { InstanaClient };
@@ -25,16 +32,26 @@ export async function instanaKit(
   const stdinToken = options.tokenStdin ? await readTokenFromStdin(context.stdin) : undefined;
   const credentials = instanaCredentials(context.env, stdinToken);
   context.output.addSecret(credentials.apiToken);
-  return connectInstana(credentials);
+  return connectInstana(credentials, context);
 }
 
-/** The client and helpers for these credentials; `@tokenkit/instana` is imported on first use. */
-export async function connectInstana(credentials: InstanaCredentials): Promise<InstanaKit> {
+/**
+ * The client and helpers for these credentials; `@tokenkit/instana` is imported on first use.
+ * With `settings` it honours `--timeout` and `--verbose` and shows slow requests at a terminal.
+ * `overrides` win over both (`audit` passes its request gate's `logger`).
+ */
+export async function connectInstana(
+  credentials: InstanaCredentials,
+  settings?: { output: Output; http: HttpSettings },
+  overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
+): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
   return {
     client: instana.createInstanaClient({
       apiToken: credentials.apiToken,
       baseUrl: credentials.baseUrl,
+      ...(settings ? clientOptions(settings.output, settings.http, 'Instana') : {}),
+      ...overrides,
     }),
     newApiToken: instana.newApiToken,
     diffPermissions: instana.diffPermissions,

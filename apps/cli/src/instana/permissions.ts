@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { usageError } from '../errors.js';
 import { closest } from '../text/closest.js';
 
@@ -53,19 +52,6 @@ export function parsePermissionSpec(text: string, file: string): PermissionSpec 
     `${file} must hold a JSON array of permission names or an object of name → true/false`,
     'e.g. ["canConfigureAgents", "canViewLogs"] or {"canConfigureAgents": true}',
   );
-}
-
-/** Reads and parses a `--permissions-file`. */
-export async function readPermissionSpec(file: string): Promise<PermissionSpec> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw usageError(
-      `cannot read --permissions-file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-    );
-  }
-  return parsePermissionSpec(text, file);
 }
 
 /** The names a spec mentions, for validation. */

@@ -1,6 +1,9 @@
 import type { PermissionChange } from '@tokenkit/instana';
-import { formatDay, relativeDays, summarizeList } from '../output/format.js';
+import { expiryCell } from '../output/expiry.js';
+import { formatDay, summarizeList } from '../output/format.js';
 import type { Output } from '../output/output.js';
+import { sanitize, sanitizeFields } from '../output/sanitize.js';
+import type { TableColumn } from '../output/table.js';
 import { grantedPermissions, type InstanaToken } from './types.js';
 
 /**
@@ -12,44 +15,41 @@ export function publicInstanaToken(token: InstanaToken): Omit<InstanaToken, 'acc
   return rest;
 }
 
-function expiresCell(output: Output, expiresOn: number | null | undefined, now: Date): string {
-  const c = output.color;
-  if (typeof expiresOn !== 'number') return c.yellow('never');
-  const date = new Date(expiresOn);
-  const text = `${formatDay(date)} (${relativeDays(date, now)})`;
-  const left = expiresOn - now.getTime();
-  if (left <= 0) return c.red(text);
-  return left <= 30 * 86_400_000 ? c.yellow(text) : text;
-}
+/** The columns of an Instana token table; at a narrow terminal LAST USED goes first. */
+export const instanaTableHead: TableColumn[] = [
+  { title: 'INTERNAL ID', fixed: true },
+  { title: 'NAME' },
+  { title: 'EXPIRES', fixed: true, dropOrder: 3 },
+  { title: 'PERMISSIONS', dropOrder: 2 },
+  { title: 'LAST USED', fixed: true, dropOrder: 1 },
+];
 
-/** The header of an Instana token table. */
-export const instanaTableHead = ['INTERNAL ID', 'NAME', 'EXPIRES', 'PERMISSIONS', 'LAST USED'];
-
-/** One table row per token. */
+/** One table row per token; server text is sanitised. */
 export function instanaRows(
   output: Output,
   tokens: readonly InstanaToken[],
   now: Date,
 ): string[][] {
-  return tokens.map((token) => {
+  return tokens.map(sanitizeFields).map((token) => {
     const granted = grantedPermissions(token);
     return [
       token.internalId,
       token.name,
-      expiresCell(output, token.expiresOn, now),
+      expiryCell(output, token.expiresOn, now, true),
       granted.length === 0 ? '—' : `${granted.length}: ${summarizeList(granted, 2)}`,
       formatDay(token.lastUsedOn),
     ];
   });
 }
 
-/** The detail view of one token. */
-export function instanaDetails(output: Output, token: InstanaToken, now: Date): string[] {
+/** The detail view of one token; server text is sanitised. */
+export function instanaDetails(output: Output, unsafe: InstanaToken, now: Date): string[] {
   const c = output.color;
+  const token = sanitizeFields(unsafe);
   const granted = grantedPermissions(token);
   const rows: [string, string][] = [
     ['internal id', token.internalId],
-    ['expires', expiresCell(output, token.expiresOn, now)],
+    ['expires', expiryCell(output, token.expiresOn, now)],
     ['created', `${formatDay(token.createdOn)}${token.createdBy ? ` by ${token.createdBy}` : ''}`],
     ['last used', formatDay(token.lastUsedOn)],
     ['permissions', granted.length === 0 ? '—' : granted.join(', ')],
@@ -75,7 +75,7 @@ export function changeLines(
     ),
     ...changes.map((change) => {
       const reason = reasons[change.name];
-      return `  ${change.name}: sent ${word(change.sent)}, now ${c.bold(word(change.received))}${reason ? c.dim(` (${reason})`) : ''}`;
+      return `  ${sanitize(change.name)}: sent ${word(change.sent)}, now ${c.bold(word(change.received))}${reason ? c.dim(` (${reason})`) : ''}`;
     }),
   ];
 }

@@ -1,3 +1,5 @@
+import { permissionNames } from '@tokenkit/instana';
+
 /**
  * The fields of an Instana API token the CLI reads; the permission booleans ride along as
  * extra keys. Structural so the `@tokenkit/instana` types fit it.
@@ -16,9 +18,7 @@ export interface InstanaToken {
   [key: string]: unknown;
 }
 
-/** The permission names a token holds (`true` booleans), in the server's order. */
+/** The permission names a token holds (`true` booleans), in `@tokenkit/instana`'s order. */
 export function grantedPermissions(token: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(token).filter(
-    (key) => (key.startsWith('can') || key.startsWith('limited')) && token[key] === true,
-  );
+  return permissionNames.filter((name) => token[name] === true);
 }

@@ -1,6 +1,8 @@
-import type { LosantClient } from '@tokenkit/losant';
-import type { CommandContext } from '../commands/context.js';
+import type { LosantClient, LosantClientOptions } from '@tokenkit/losant';
+import type { CommandContext, HttpSettings } from '../commands/context.js';
 import { type LosantCredentials, losantCredentials } from '../credentials.js';
+import { clientOptions } from '../http/client-options.js';
+import type { Output } from '../output/output.js';
 import { readTokenFromStdin } from '../stdin.js';
 
 export type { LosantClient };
@@ -17,11 +19,25 @@ export async function losantClient(
   const stdinToken = options.tokenStdin ? await readTokenFromStdin(context.stdin) : undefined;
   const credentials = losantCredentials(context.env, stdinToken);
   context.output.addSecret(credentials.accessToken);
-  return connectLosant(credentials);
+  return connectLosant(credentials, context);
 }
 
-/** A Losant client for these credentials; `@tokenkit/losant` is imported on first use. */
-export async function connectLosant(credentials: LosantCredentials): Promise<LosantClient> {
+/**
+ * A Losant client for these credentials; `@tokenkit/losant` is imported on first use. With
+ * `settings` (the command's output and HTTP settings) it honours `--timeout` and `--verbose`
+ * and shows slow requests at a terminal. `overrides` win over both (`audit` passes its request
+ * gate's `logger`).
+ */
+export async function connectLosant(
+  credentials: LosantCredentials,
+  settings?: { output: Output; http: HttpSettings },
+  overrides: Pick<LosantClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
+): Promise<LosantClient> {
   const { createLosantClient } = await import('@tokenkit/losant');
-  return createLosantClient({ accessToken: credentials.accessToken, url: credentials.url });
+  return createLosantClient({
+    accessToken: credentials.accessToken,
+    ...(credentials.url === undefined ? {} : { url: credentials.url }),
+    ...(settings ? clientOptions(settings.output, settings.http, 'Losant') : {}),
+    ...overrides,
+  });
 }

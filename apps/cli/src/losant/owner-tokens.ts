@@ -33,12 +33,13 @@ interface ActionInfo {
  * A 403 from Losant means the token lacks a scope; the client knows which scopes each action
  * accepts, so the error can say exactly what to grant.
  */
-function explainForbidden(error: unknown, info: ActionInfo): unknown {
+export function explainForbidden(error: unknown, info: ActionInfo): unknown {
   if ((error as { status?: unknown } | null)?.status !== 403) return error;
   const { message } = describeError(error, 'losant');
   return new CliError(message, {
     exitCode: ExitCode.auth,
     hint: `${info.action} needs a token with one of: ${info.scopes.join(', ')}`,
+    cause: error,
   });
 }
 

@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import type { LosantOwnerJson } from '../json-shapes.js';
 import type { LosantOwner } from './types.js';
 
 /** The owner options every `losant tokens` command takes. */
@@ -32,6 +33,6 @@ export function describeOwner(owner: LosantOwner): string {
 }
 
 /** The owner as it appears in `--json` output. */
-export function ownerJson(owner: LosantOwner): { kind: string; id?: string } {
+export function ownerJson(owner: LosantOwner): LosantOwnerJson {
   return owner.kind === 'user' ? { kind: 'user' } : { kind: owner.kind, id: owner.id };
 }

@@ -1,5 +1,8 @@
-import { formatDay, relativeDays, summarizeList } from '../output/format.js';
+import { expiryCell } from '../output/expiry.js';
+import { formatDay, summarizeList } from '../output/format.js';
 import type { Output } from '../output/output.js';
+import { sanitizeFields } from '../output/sanitize.js';
+import type { TableColumn } from '../output/table.js';
 import { type LosantToken, losantTokenId } from './types.js';
 
 /** A token without its secret: what every output except a create's shows. */
@@ -8,41 +11,38 @@ export function publicToken(token: LosantToken): LosantToken {
   return rest;
 }
 
-/** "2027-01-31 (in 68 days)", coloured by urgency; "never" in yellow. */
-function expiryCell(output: Output, expirationDate: string | undefined, now: Date): string {
-  const c = output.color;
-  if (!expirationDate) return c.yellow('never');
-  const date = new Date(expirationDate);
-  if (Number.isNaN(date.getTime())) return expirationDate;
-  const text = `${formatDay(date)} (${relativeDays(date, now)})`;
-  const left = date.getTime() - now.getTime();
-  if (left <= 0) return c.red(text);
-  return left <= 30 * 86_400_000 ? c.yellow(text) : text;
-}
-
 /** "active" in green, "inactive" dimmed. */
 function statusCell(output: Output, status: string | undefined): string {
   if (status === 'inactive') return output.color.dim('inactive');
   return output.color.green(status ?? 'active');
 }
 
-/** The header of a token table. */
-export const tokenTableHead = ['ID', 'NAME', 'STATUS', 'EXPIRES', 'SCOPES'];
+/** The columns of a token table; at a narrow terminal SCOPES goes first, then STATUS. */
+export const tokenTableHead: TableColumn[] = [
+  { title: 'ID', fixed: true },
+  { title: 'NAME' },
+  { title: 'STATUS', dropOrder: 2 },
+  { title: 'EXPIRES', fixed: true, dropOrder: 3 },
+  { title: 'SCOPES', dropOrder: 1 },
+];
 
-/** One table row per token. */
+/** One table row per token; server text is sanitised. */
 export function tokenRows(output: Output, tokens: readonly LosantToken[], now: Date): string[][] {
-  return tokens.map((token) => [
-    losantTokenId(token),
-    token.name ?? '',
-    statusCell(output, token.status),
-    expiryCell(output, token.expirationDate, now),
-    summarizeList(token.scope ?? [], 2),
-  ]);
+  return tokens
+    .map(sanitizeFields)
+    .map((token) => [
+      losantTokenId(token),
+      token.name ?? '',
+      statusCell(output, token.status),
+      expiryCell(output, token.expirationDate, now, true),
+      summarizeList(token.scope ?? [], 2),
+    ]);
 }
 
-/** The detail view of one token, as label/value lines. */
-export function tokenDetails(output: Output, token: LosantToken, now: Date): string[] {
+/** The detail view of one token, as label/value lines; server text is sanitised. */
+export function tokenDetails(output: Output, unsafe: LosantToken, now: Date): string[] {
   const c = output.color;
+  const token = sanitizeFields(unsafe);
   const rows: [string, string][] = [
     ['id', losantTokenId(token)],
     ['status', statusCell(output, token.status)],

@@ -12,15 +12,15 @@ export interface ColorSettings {
 }
 
 /**
- * Whether to colour one output stream. Same precedence as Node's own `util` colours: the
- * `--no-color` flag, then `FORCE_COLOR` (any value but `0`/`false`), then `NO_COLOR` (any
- * non-empty value, see no-color.org), then "is this stream a terminal that is not dumb".
+ * Whether to colour one output stream: the `--no-color` flag, then `NO_COLOR` (any non-empty
+ * value, see no-color.org), then `FORCE_COLOR` (any value but `0`/`false`), then "is this
+ * stream a terminal that is not dumb". Asking for no colour always wins over forcing it.
  */
 export function colorEnabled({ flag, env, isTTY }: ColorSettings): boolean {
   if (flag === false) return false;
+  if (env.NO_COLOR) return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
-  if (env.NO_COLOR) return false;
   return Boolean(isTTY) && env.TERM !== 'dumb';
 }
 

@@ -1,8 +1,17 @@
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { credentialSource, typedName } from './field-names.js';
+import { humanDuration } from './human-duration.js';
 
 /** Which vendor a failed call went to, for hints that name the right variable. */
 export type Vendor = 'losant' | 'instana';
+
+/** What is known about the call that failed, so the report names what the person typed. */
+export interface ErrorContext {
+  vendor?: Vendor | undefined;
+  /** The credential came from `--token-stdin`, so a rejection blames standard input. */
+  tokenFromStdin?: boolean | undefined;
+}
 
 /** What the CLI prints for a failure, and how it exits. */
 export interface ErrorReport {
@@ -13,43 +22,56 @@ export interface ErrorReport {
   exitCode: ExitCode;
 }
 
+/** The fields of the SDK's errors this module reads (they are recognised by name). */
 interface ErrorShape {
   name?: unknown;
   message?: unknown;
   status?: unknown;
   retryAfterMs?: unknown;
-  field?: unknown;
+  code?: unknown;
+  timeoutMs?: unknown;
+  issues?: unknown;
 }
 
 const vendorLabel: Record<Vendor, string> = { losant: 'Losant', instana: 'Instana' };
-const tokenVariable: Record<Vendor, string> = {
-  losant: 'LOSANT_ACCESS_TOKEN',
-  instana: 'INSTANA_API_TOKEN',
-};
 const urlVariable: Record<Vendor, string> = {
   losant: 'LOSANT_API_URL',
   instana: 'INSTANA_BASE_URL',
+};
+
+/** Why a connection failed, by the system error code core found. */
+const connectionCauses: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (nothing is listening there)',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found (DNS is not answering)',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
 };
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-function statusHint(
-  status: number,
-  vendor: Vendor | undefined,
-  shape: ErrorShape,
-): string | undefined {
-  const variable = vendor ? tokenVariable[vendor] : 'the access token';
+function report(message: string, hint: string | undefined, exitCode: ExitCode): ErrorReport {
+  return { message, hint, exitCode };
+}
+
+function statusHint(status: number, context: ErrorContext, shape: ErrorShape): string | undefined {
+  const { vendor } = context;
+  const credential = vendor
+    ? credentialSource(vendor, Boolean(context.tokenFromStdin))
+    : 'the access token';
   if (status === 401) {
     return vendor === 'instana'
-      ? `check ${variable} and that INSTANA_BASE_URL is the tenant unit the token belongs to`
-      : `check ${variable}: is it the whole token, still active and not expired?`;
+      ? `check ${credential} and that INSTANA_BASE_URL is the tenant unit the token belongs to`
+      : `check ${credential}: is it the whole token, still active and not expired?`;
   }
   if (status === 403) {
     return vendor === 'instana'
-      ? `the API token needs the canConfigureApiTokens permission`
-      : `the token is valid but lacks a scope for this action (e.g. all.User, or <resource>ApiTokens.*)`;
+      ? 'the API token needs the canConfigureApiTokens permission'
+      : 'the token is valid but lacks a scope for this action (e.g. all.User, or <resource>ApiTokens.*)';
   }
   if (status === 404) {
     return vendor === 'instana'
@@ -57,65 +79,98 @@ function statusHint(
       : 'check the token id and its owner (--instance, --application or --user)';
   }
   if (status === 429) {
-    const wait = typeof shape.retryAfterMs === 'number' ? Math.ceil(shape.retryAfterMs / 1000) : 0;
-    return wait > 0 ? `rate limited: try again in ${wait}s` : 'rate limited: try again shortly';
+    return typeof shape.retryAfterMs === 'number' && shape.retryAfterMs > 0
+      ? `rate limited: try again in ${humanDuration(shape.retryAfterMs)}`
+      : 'rate limited: try again shortly';
   }
   if (status >= 500)
     return `${vendor ? vendorLabel[vendor] : 'the vendor'}'s server failed; try again shortly`;
   return undefined;
 }
 
+/** "--application: must be a 24-character hexadecimal id; …", from the SDK's issues. */
+function invalidInput(shape: ErrorShape, message: string, context: ErrorContext): string {
+  const { vendor } = context;
+  const issues = Array.isArray(shape.issues)
+    ? (shape.issues as { path?: unknown; message?: unknown }[])
+    : [];
+  if (!vendor || issues.length === 0) return message;
+  return issues
+    .map(({ path, message: text }) => {
+      const field = typeof path === 'string' ? path : '';
+      const said = oneLine(String(text ?? ''));
+      const name = field ? typedName(vendor, field, Boolean(context.tokenFromStdin)) : undefined;
+      if (!name) return field && !said.startsWith(field) ? `${field}: ${said}` : said;
+      // Core's own messages start with the field ("baseUrl must …"); the schemas' do not.
+      return said.startsWith(field) ? `${name}${said.slice(field.length)}` : `${name}: ${said}`;
+    })
+    .join('; ');
+}
+
+function connectionFailure(shape: ErrorShape, message: string, context: ErrorContext) {
+  const code = typeof shape.code === 'string' ? shape.code : undefined;
+  // Core reports no code for TLS failures (Node's are ERR_SSL_… / certificate names).
+  const cause = (code && connectionCauses[code]) ?? 'no connection (a network or TLS failure)';
+  const where = context.vendor ? urlVariable[context.vendor] : 'the API URL';
+  return report(
+    `${prefix(context)}could not connect: ${cause}: ${message}`,
+    `check ${where} (its scheme, host and port) and your network`,
+    ExitCode.failure,
+  );
+}
+
+function prefix(context: ErrorContext): string {
+  return context.vendor ? `${vendorLabel[context.vendor]}: ` : '';
+}
+
+function httpFailure(status: number, shape: ErrorShape, message: string, context: ErrorContext) {
+  const withStatus = message.includes(String(status)) ? message : `${message} (HTTP ${status})`;
+  return report(
+    `${prefix(context)}${withStatus}`,
+    statusHint(status, context, shape),
+    status === 401 || status === 403 ? ExitCode.auth : ExitCode.failure,
+  );
+}
+
 /**
  * Turns anything a command threw into one line for stderr and an exit code. The SDK's errors
  * are recognised by name (the packages' own guards work the same way), so this module does not
- * have to load the vendor packages to describe their errors.
+ * have to load the vendor packages to describe their errors. `context` may be just the vendor.
  */
-export function describeError(error: unknown, vendor?: Vendor): ErrorReport {
-  if (error instanceof CliError) {
-    return { message: oneLine(error.message), hint: error.hint, exitCode: error.exitCode };
-  }
-  const shape: ErrorShape =
-    typeof error === 'object' && error !== null ? (error as ErrorShape) : {};
+export function describeError(error: unknown, context: Vendor | ErrorContext = {}): ErrorReport {
+  const known: ErrorContext = typeof context === 'string' ? { vendor: context } : context;
+  if (error instanceof CliError) return report(oneLine(error.message), error.hint, error.exitCode);
+  const shape: ErrorShape = typeof error === 'object' && error !== null ? error : {};
   const name = typeof shape.name === 'string' ? shape.name : '';
   const rawMessage = typeof shape.message === 'string' ? shape.message : String(error);
   const message = oneLine(rawMessage) || name || 'unknown error';
-  const prefix = vendor ? `${vendorLabel[vendor]}: ` : '';
-
-  if (typeof shape.status === 'number') {
-    const status = shape.status;
-    const withStatus = message.includes(String(status)) ? message : `${message} (HTTP ${status})`;
-    return {
-      message: `${prefix}${withStatus}`,
-      hint: statusHint(status, vendor, shape),
-      exitCode: status === 401 || status === 403 ? ExitCode.auth : ExitCode.failure,
-    };
-  }
   switch (name) {
     case 'RequestValidationError':
-      return { message: `invalid input: ${message}`, hint: undefined, exitCode: ExitCode.usage };
-    case 'ConnectionError':
-      return {
-        message: `${prefix}could not connect: ${message}`,
-        hint: vendor
-          ? `check ${urlVariable[vendor]} and your network`
-          : 'check the API URL and your network',
-        exitCode: ExitCode.failure,
-      };
-    case 'TimeoutError':
-      return {
-        message: `${prefix}the request timed out: ${message}`,
-        hint: 'try again; the API or the network is slow',
-        exitCode: ExitCode.failure,
-      };
+      return report(
+        `invalid input: ${invalidInput(shape, message, known)}`,
+        undefined,
+        ExitCode.usage,
+      );
     case 'ResponseValidationError':
-      return {
-        message: `${prefix}unexpected answer from the API: ${message}`,
-        hint: 'the API does not match the contract tokenkit was built for; please report it',
-        exitCode: ExitCode.failure,
-      };
+      return report(
+        `${prefix(known)}unexpected answer from the API: ${message}`,
+        'the API does not match the one tokenkit was built for; please report it',
+        ExitCode.failure,
+      );
+    case 'ConnectionError':
+      return connectionFailure(shape, message, known);
+    case 'TimeoutError': {
+      const limit =
+        typeof shape.timeoutMs === 'number' ? ` within ${humanDuration(shape.timeoutMs)}` : '';
+      return report(
+        `${prefix(known)}no answer${limit}: ${message}`,
+        'try again, or allow longer with --timeout (e.g. --timeout 2m)',
+        ExitCode.failure,
+      );
+    }
     case 'AbortError':
-      return { message: 'cancelled', hint: undefined, exitCode: ExitCode.failure };
-    default:
-      return { message: `${prefix}${message}`, hint: undefined, exitCode: ExitCode.failure };
+      return report('cancelled', undefined, ExitCode.cancelled);
   }
+  if (typeof shape.status === 'number') return httpFailure(shape.status, shape, message, known);
+  return report(`${prefix(known)}${message}`, undefined, ExitCode.failure);
 }

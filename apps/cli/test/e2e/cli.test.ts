@@ -1,9 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, losantEnv, objectId, processTimeout, type RunResult, runCli } from './run-cli.js';
+import {
+  bin,
+  losantEnv,
+  objectId,
+  processTimeout,
+  type RunResult,
+  runCli,
+  runInTerminal,
+  scriptPath,
+} from './run-cli.js';
 
 const tracer = fileURLToPath(new URL('./fixtures/trace-imports.mjs', import.meta.url));
 
@@ -98,10 +107,17 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     expect(create.stdout).toContain('--permissions-file <file>');
   });
 
-  it('--version prints the version', async () => {
+  it('--version prints the version of tokenkit and of the SDK packages it runs on', async () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^tokenkit \d+\.\d+\.\d+/);
+    for (const name of ['@tokenkit/losant', '@tokenkit/instana', '@tokenkit/core']) {
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^  ${name} \\d+\\.\\d+\\.\\d+$`)),
+      );
+    }
+    expect(lines.at(-1)).toBe(`  node ${process.versions.node}`);
   });
 
   it.each([
@@ -109,7 +125,7 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
     [['losant', 'tokens', 'list', '--usr'], /unknown option '--usr'[\s\S]*Did you mean --user\?/],
     [['losant', 'tokens', 'get'], /missing required argument 'tokenId'/],
     [['losant', 'tokens', 'list', '--user', 'extra'], /too many arguments/],
-    [['losant'], /Usage: tokenkit losant/],
+    [['losant', 'bogus'], /unknown command 'bogus'/],
   ])('a usage mistake exits 2: %j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
@@ -157,7 +173,8 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
       '6. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
       '7. Clean up: delete both tokens',
     ]);
-    expect(result.stdout).toContain('--all: 251 tokens in 3 pages');
+    expect(result.stdout).toContain('251 of 251 tokens (3 pages)');
+    expect(result.stdout).toContain('$ tokenkit losant tokens list --application');
     expect(result.stdout).toMatch(/critical\s+over-broad/);
     expect(result.stdout).toMatch(/✓ Done in [\d.]+s, \d+ API calls\./);
     expect(result.stderr).toBe('');
@@ -180,56 +197,31 @@ describe.skipIf(!oldNode)('on an older Node', processTimeout, () => {
   });
 });
 
-// `script` gives the child a real terminal, so the confirmation question is asked.
-const scriptPath = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
-
-function runInTerminal(
-  args: string[],
-  env: Record<string, string>,
-  answer: string,
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const command = [process.execPath, bin, ...args].map((part) => `'${part}'`).join(' ');
-    const child = spawn(scriptPath!, ['-qec', command, '/dev/null'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (stdout.includes('[y/N]')) child.stdin.end(answer);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
-  });
-}
-
 describe.skipIf(!scriptPath)('delete at a terminal', processTimeout, () => {
-  it('asks first: "n" keeps the token, "y" deletes it', async () => {
+  it('asks first: "n" keeps the token and exits 4 (cancelled), "y" deletes it', async () => {
     const [token] = mock.store.losant.add('user', [{ name: 'asked-about' }]);
     const args = ['losant', 'tokens', 'delete', token!.id, '--user'];
-    const kept = await runInTerminal(args, losantEnv(mock), 'n\n');
-    expect(kept.code).toBe(0);
+    const kept = await runInTerminal(args, { env: losantEnv(mock), answer: 'n\n' });
+    expect(kept.code).toBe(4);
     expect(kept.stdout).toContain(
       `Delete your user token "asked-about" (${token!.id})? This cannot be undone. [y/N]`,
     );
-    expect(kept.stdout).toContain('Not deleted.');
+    expect(kept.stdout).toContain('Cancelled: nothing was deleted.');
     expect(mock.store.losant.get('user', token!.id)).toBeDefined();
-    const deleted = await runInTerminal(args, losantEnv(mock), 'y\n');
+    const deleted = await runInTerminal(args, { env: losantEnv(mock), answer: 'y\n' });
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toContain(`Deleted token ${token!.id}`);
     expect(mock.store.losant.get('user', token!.id)).toBeUndefined();
   });
 
-  it('Ctrl-C at the question keeps the token', async () => {
+  it('Ctrl-C at the question keeps the token and exits 4', async () => {
     const [token] = mock.store.losant.add('user', [{ name: 'interrupted' }]);
-    const result = await runInTerminal(
-      ['losant', 'tokens', 'delete', token!.id, '--user'],
-      losantEnv(mock),
-      '\u0003',
-    );
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Not deleted.');
+    const result = await runInTerminal(['losant', 'tokens', 'delete', token!.id, '--user'], {
+      env: losantEnv(mock),
+      answer: '\u0003',
+    });
+    expect(result.code).toBe(4);
+    expect(result.stdout).toContain('Cancelled: nothing was deleted.');
     expect(mock.store.losant.get('user', token!.id)).toBeDefined();
   });
 
@@ -238,8 +230,7 @@ describe.skipIf(!scriptPath)('delete at a terminal', processTimeout, () => {
     mock.store.losant.add({ applicationId }, 250);
     const result = await runInTerminal(
       ['losant', 'tokens', 'list', '--application', applicationId, '--all', '--json'],
-      losantEnv(mock),
-      '',
+      { env: losantEnv(mock), answer: '' },
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Fetching tokens… 100 of 250');

@@ -57,6 +57,38 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
   });
 }
 
+/** util-linux `script`, which runs a command in a pseudo-terminal; absent on some machines. */
+export const scriptPath = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+
+/**
+ * Runs `tokenkit …` in a pseudo-terminal (util-linux `script`) `columns` wide, so stdin, stdout
+ * and stderr are all a terminal, as for a person. `answer` is typed at the first `[y/N]`
+ * question (`\r` is Enter, `\u0003` Ctrl-C). `stdout` holds the screen: both streams, with the
+ * terminal's `\r\n` line ends turned back into `\n`; `code` is tokenkit's exit code.
+ */
+export function runInTerminal(
+  args: string[],
+  options: { columns?: number; answer?: string; env?: Record<string, string | undefined> } = {},
+): Promise<RunResult> {
+  const quoted = [process.execPath, bin, ...args].map((part) => `'${part}'`).join(' ');
+  const command = `stty cols ${options.columns ?? 80} rows 24; exec ${quoted}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(scriptPath!, ['-qec', command, '/dev/null'], {
+      env: { ...baseEnv, TERM: 'dumb', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (options.answer !== undefined && stdout.includes('[y/N]')) child.stdin.end(options.answer);
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code, stdout: stdout.replaceAll('\r\n', '\n'), stderr: '' }),
+    );
+  });
+}
+
 /** `--json` output, parsed; fails the test with the whole output when it is not JSON. */
 export function json<T = Record<string, unknown>>(result: RunResult): T {
   try {

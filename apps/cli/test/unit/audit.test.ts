@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { auditTokens, compareFindings, countBySeverity, failsGate } from '../../src/audit/audit.js';
+import { compareFindings, countBySeverity, failsGate } from '../../src/audit/audit.js';
 import { auditInstanaToken, auditLosantToken } from '../../src/audit/normalize.js';
+import { rulesFor } from '../../src/audit/owner-rules.js';
+import { builtInPolicy } from '../../src/audit/policy.js';
 import { tokenFindings } from '../../src/audit/rules.js';
 import { reachesThreshold } from '../../src/audit/severity.js';
 import type { AuditToken } from '../../src/audit/types.js';
 
 const day = 86_400_000;
 const now = new Date('2026-11-24T07:00:00.000Z');
-const policy = { now, expiringWithinMs: 30 * day };
+const rules = rulesFor(builtInPolicy, { owner: { vendor: 'losant', kind: 'user' } });
+const policy = { now, expiringWithinMs: 30 * day, rules };
 const inDays = (days: number) => new Date(now.getTime() + days * day);
 
 function token(overrides: Partial<AuditToken>): AuditToken {
@@ -16,12 +19,15 @@ function token(overrides: Partial<AuditToken>): AuditToken {
     id: 'b'.repeat(24),
     name: 'ci',
     active: true,
+    createdAt: inDays(-10),
     expiresAt: inDays(365),
-    broadGrants: [],
+    grants: [],
     ...overrides,
   };
 }
 
+const audit = (tokens: AuditToken[]) =>
+  tokens.flatMap((t) => tokenFindings(t, policy)).sort(compareFindings);
 const kinds = (t: AuditToken) => tokenFindings(t, policy).map((f) => `${f.kind}:${f.severity}`);
 
 describe('tokenFindings', () => {
@@ -50,6 +56,7 @@ describe('tokenFindings', () => {
     const findings = tokenFindings(token({ expiresAt: inDays(45) }), {
       now,
       expiringWithinMs: 60 * day,
+      rules,
     });
     expect(findings.map((f) => f.kind)).toEqual(['expiring']);
   });
@@ -64,27 +71,22 @@ describe('tokenFindings', () => {
   });
 
   it('flags over-broad grants as high, and critical when the token never expires', () => {
-    expect(kinds(token({ broadGrants: ['all.Application'] }))).toEqual(['over-broad:high']);
-    expect(kinds(token({ broadGrants: ['all.User'], expiresAt: null }))).toEqual([
+    expect(kinds(token({ grants: ['all.Application'] }))).toEqual(['over-broad:high']);
+    expect(kinds(token({ grants: ['all.User'], expiresAt: null }))).toEqual([
       'over-broad:critical',
       'never-expiring:medium',
     ]);
   });
 
   it('does not call an unusable token over-broad', () => {
-    expect(kinds(token({ broadGrants: ['all.User'], active: false }))).toEqual(['inactive:low']);
-    expect(kinds(token({ broadGrants: ['all.User'], expiresAt: inDays(-1) }))).toEqual([
-      'expired:high',
-    ]);
+    expect(kinds(token({ grants: ['all.User'], active: false }))).toEqual(['inactive:low']);
+    expect(kinds(token({ grants: ['all.User'], expiresAt: inDays(-1) }))).toEqual(['expired:high']);
   });
 
   it('says what to do, with the date and the grants', () => {
     const [expired] = tokenFindings(token({ expiresAt: inDays(-3) }), policy);
     expect(expired?.message).toMatch(/expired 3 days ago \(2026-11-21\).*rotate or delete/);
-    const [broad] = tokenFindings(
-      token({ broadGrants: ['all.Application', 'all.User.read'] }),
-      policy,
-    );
+    const [broad] = tokenFindings(token({ grants: ['all.Application', 'all.User.read'] }), policy);
     expect(broad?.message).toContain('all.Application, all.User.read');
     expect(broad?.grants).toEqual(['all.Application', 'all.User.read']);
     expect(broad?.expiresAt).toBe(inDays(365).toISOString());
@@ -108,8 +110,9 @@ describe('normalization', () => {
       id: 'd'.repeat(24),
       name: 'ops',
       active: false,
+      createdAt: null,
       expiresAt: new Date('2027-01-01T00:00:00.000Z'),
-      broadGrants: ['all.Instance.read', 'all.Instance'],
+      grants: ['all.Instance.read', 'instanceApiTokens.get', 'all.Instance'],
     });
   });
 
@@ -119,15 +122,16 @@ describe('normalization', () => {
       id: 'e'.repeat(24),
       active: true,
       expiresAt: null,
-      broadGrants: [],
+      grants: [],
     });
   });
 
-  it('reads an Instana token: expiresOn in epoch ms, admin permissions as over-broad', () => {
+  it('reads an Instana token: expiresOn and createdOn in epoch ms, held permissions as grants', () => {
     const audited = auditInstanaToken({
       internalId: 'x1',
       name: 'tf',
       accessGrantingToken: 'secret-secret',
+      createdOn: Date.parse('2026-03-01T00:00:00Z'),
       expiresOn: Date.parse('2027-03-01T00:00:00Z'),
       canConfigureApiTokens: true,
       canConfigureUsers: false,
@@ -138,8 +142,9 @@ describe('normalization', () => {
       id: 'x1',
       name: 'tf',
       active: true,
+      createdAt: new Date('2026-03-01T00:00:00Z'),
       expiresAt: new Date('2027-03-01T00:00:00Z'),
-      broadGrants: ['canConfigureApiTokens'],
+      grants: ['canConfigureAgents', 'canConfigureApiTokens'],
     });
   });
 
@@ -152,7 +157,7 @@ describe('normalization', () => {
       canConfigureUsers: true,
     });
     expect(audited.expiresAt).toBeNull();
-    expect(audited.broadGrants).toEqual(['canConfigureUsers']);
+    expect(audited.grants).toEqual(['canConfigureUsers']);
   });
 });
 
@@ -164,7 +169,7 @@ describe('auditTokens', () => {
     token({
       id: '4',
       name: 'admin',
-      broadGrants: ['all.User'],
+      grants: ['all.User'],
       expiresAt: null,
       owner: { vendor: 'losant', kind: 'user' },
     }),
@@ -173,13 +178,13 @@ describe('auditTokens', () => {
     token({
       id: '7',
       name: 'tf',
-      broadGrants: ['canConfigureApiTokens'],
+      grants: ['canConfigureApiTokens'],
       owner: { vendor: 'instana', kind: 'tenant' },
     }),
   ];
 
   it('sorts by urgency: severity, then kind, then soonest expiry', () => {
-    const order = auditTokens(set, policy).map((f) => `${f.severity} ${f.kind} ${f.tokenName}`);
+    const order = audit(set).map((f) => `${f.severity} ${f.kind} ${f.tokenName}`);
     expect(order).toEqual([
       'critical over-broad admin',
       'high expired dead',
@@ -192,14 +197,14 @@ describe('auditTokens', () => {
   });
 
   it('is stable whatever order the tokens come in', () => {
-    const forward = auditTokens(set, policy);
-    const backward = auditTokens([...set].reverse(), policy);
+    const forward = audit(set);
+    const backward = audit([...set].reverse());
     expect(backward).toEqual(forward);
     expect([...forward].sort(compareFindings)).toEqual(forward);
   });
 
   it('counts by severity', () => {
-    expect(countBySeverity(auditTokens(set, policy))).toEqual({
+    expect(countBySeverity(audit(set))).toEqual({
       low: 1,
       medium: 2,
       high: 3,
@@ -208,10 +213,10 @@ describe('auditTokens', () => {
   });
 
   it('gates on --fail-on', () => {
-    const findings = auditTokens(set, policy);
+    const findings = audit(set);
     expect(failsGate(findings, 'critical')).toBe(true);
     expect(failsGate(findings, 'none')).toBe(false);
-    const mild = auditTokens([token({ active: false }), token({ expiresAt: inDays(20) })], policy);
+    const mild = audit([token({ active: false }), token({ expiresAt: inDays(20) })]);
     expect(failsGate(mild, 'high')).toBe(false);
     expect(failsGate(mild, 'medium')).toBe(true);
     expect(failsGate(mild, 'low')).toBe(true);

@@ -28,9 +28,9 @@ describe('colorEnabled', () => {
     expect(colorEnabled({ env: { NO_COLOR: '' }, isTTY: true })).toBe(true);
   });
 
-  it('honours FORCE_COLOR, which wins over NO_COLOR and a pipe', () => {
+  it('honours FORCE_COLOR over a pipe, but NO_COLOR wins over it', () => {
     expect(colorEnabled({ env: { FORCE_COLOR: '1' }, isTTY: false })).toBe(true);
-    expect(colorEnabled({ env: { FORCE_COLOR: '1', NO_COLOR: '1' }, isTTY: false })).toBe(true);
+    expect(colorEnabled({ env: { FORCE_COLOR: '1', NO_COLOR: '1' }, isTTY: true })).toBe(false);
     expect(colorEnabled({ env: { FORCE_COLOR: '0' }, isTTY: true })).toBe(false);
     expect(colorEnabled({ env: { FORCE_COLOR: 'false' }, isTTY: true })).toBe(false);
   });

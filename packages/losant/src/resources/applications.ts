@@ -1,9 +1,8 @@
 import { applications, applicationsQuery } from '@tokenkit/schemas/losant';
-import { docsUrl, type Endpoint } from './endpoint.js';
-import { paramsSchema } from './params-schema.js';
+import { docsUrl, type Endpoint, endpoint } from './endpoint.js';
 
-/** The scopes `applications.get` accepts, at least one of them (API v1.30.0). */
-export const applicationsGetScopes = [
+/** The scopes `applications.get` accepts (API v1.30.0); losant-rest documents the same list. */
+const applicationsGetScopes = [
   'all.Organization',
   'all.Organization.read',
   'all.User',
@@ -14,15 +13,19 @@ export const applicationsGetScopes = [
 ] as const;
 
 /** `GET /applications`: one page of the applications the caller can see. */
-export const applicationsGet: Endpoint<'applications.get'> = {
+export const applicationsGet: Endpoint<
+  'applications.get',
+  typeof applicationsQuery.shape,
+  typeof applications,
+  typeof applicationsGetScopes
+> = endpoint({
   name: 'applications.get',
   summary: 'Returns one page of the applications the current user has permission to see.',
   method: 'GET',
   path: '/applications',
-  params: paramsSchema('applications.get', applicationsQuery.shape),
+  shape: applicationsQuery.shape,
   query: Object.keys(applicationsQuery.shape),
-  body: () => undefined,
   response: applications,
   scopes: applicationsGetScopes,
   docs: docsUrl('applications', 'get'),
-};
+});

@@ -1,8 +1,16 @@
 import { path, type StandardSchemaV1 } from '@tokenkit/core';
-import type { ParamsSchema } from './params-schema.js';
+import { type ParamsSchema, type ParamsShape, paramsSchema } from './params-schema.js';
 
-/** What one call sends and what it answers: everything the runtime needs, in one record. */
-export interface Endpoint<Name extends string = string> {
+/**
+ * What one call sends and what it answers: everything the runtime needs, in one record, and
+ * the source of the call's types (its params come from `shape`, its result from `response`).
+ */
+export interface Endpoint<
+  Name extends string = string,
+  Shape extends ParamsShape = ParamsShape,
+  Response extends StandardSchemaV1 = StandardSchemaV1,
+  Scopes extends readonly string[] = readonly string[],
+> {
   /** The action's name in `losant-rest`, e.g. `'applications.get'`. */
   readonly name: Name;
   /** One sentence for the docs. */
@@ -10,18 +18,40 @@ export interface Endpoint<Name extends string = string> {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The path template, e.g. `/applications/{applicationId}/tokens`; each `{param}` is encoded. */
   readonly path: string;
-  /** Validates the whole params bag (path ids, query, body, global params); closed. */
+  /** The params the action takes besides the global ones: path ids, query, body. */
+  readonly shape: Shape;
+  /** Validates the whole params bag (`shape` and the global params); closed. */
   readonly params: ParamsSchema;
   /** The params sent as the query after the three global flags, in `losant-rest`'s order. */
   readonly query: readonly string[];
-  /** The JSON body, from the validated params; `undefined` sends none. */
-  readonly body: (params: Readonly<Record<string, unknown>>) => unknown;
+  /**
+   * What is sent as the JSON body: the named param (`'apiToken'`), `'empty'` for `{}` (what
+   * `losant-rest` sends with every DELETE), or nothing when absent.
+   */
+  readonly body?: string | undefined;
   /** What the answer is parsed with. */
-  readonly response: StandardSchemaV1;
+  readonly response: Response;
+  /**
+   * What a DELETE resolves with when its first answer was lost and its retry got 404: the
+   * token is gone, as asked (core's `deletedBody`).
+   */
+  readonly deletedBody?: unknown;
   /** The scopes a token needs at least one of (API v1.30.0). */
-  readonly scopes: readonly string[];
+  readonly scopes: Scopes;
   /** The vendor's doc page for this action. */
   readonly docs: string;
+}
+
+/** Builds an endpoint record, adding the params schema built from its shape. */
+export function endpoint<
+  const Name extends string,
+  const Shape extends ParamsShape,
+  Response extends StandardSchemaV1,
+  const Scopes extends readonly string[],
+>(
+  spec: Omit<Endpoint<Name, Shape, Response, Scopes>, 'params'>,
+): Endpoint<Name, Shape, Response, Scopes> {
+  return { ...spec, params: paramsSchema(spec.name, spec.shape) };
 }
 
 /** Turns `instanceApiTokens` into `instance-api-tokens`, the slug of its docs page. */
@@ -41,4 +71,13 @@ export function requestPath(template: string, params: Readonly<Record<string, un
   const literals = parts.filter((_, index) => index % 2 === 0);
   const values = parts.filter((_, index) => index % 2 === 1).map((name) => params[name]);
   return path(Object.assign(literals, { raw: literals }), ...values);
+}
+
+/** The JSON body of one request, from validated params. */
+export function requestBody(
+  body: Endpoint['body'],
+  params: Readonly<Record<string, unknown>>,
+): unknown {
+  if (body === undefined) return undefined;
+  return body === 'empty' ? {} : params[body];
 }

@@ -1,4 +1,5 @@
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
   createLosantClient,
   type LosantClient,
@@ -19,4 +20,22 @@ export async function startMock(options: Partial<LosantClientOptions> = {}): Pro
   const clientWith = (accessToken: string, extra: Partial<LosantClientOptions> = {}) =>
     createLosantClient({ url: mock.url, ...options, ...extra, accessToken });
   return { mock, losant: clientWith(mock.losant.accessToken), clientWith };
+}
+
+/**
+ * Starts the mock for a test file and resets it around each test: its store and request log
+ * before, its faults after. The returned object is filled in before the first test runs.
+ */
+export function useMock(): MockSetup {
+  const setup = {} as MockSetup;
+  beforeAll(async () => {
+    Object.assign(setup, await startMock());
+  });
+  afterAll(() => setup.mock.close());
+  beforeEach(() => {
+    setup.mock.store.reset();
+    setup.mock.clearRequests();
+  });
+  afterEach(() => setup.mock.faults.clear());
+  return setup;
 }

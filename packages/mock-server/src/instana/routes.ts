@@ -1,13 +1,13 @@
-import { apiToken } from '@tokenkit/schemas/instana';
 import type { Clock } from '../clock.js';
+import type { InstanaApiToken } from '../models.js';
 import type { RandomSource } from '../random.js';
-import { instanaError, json, type Reply } from '../reply.js';
+import { json, type Reply } from '../reply.js';
 import type { ParsedRequest, RouteDefinition } from '../router.js';
-import type { InstanaApiToken } from '../types.js';
-import { validate } from '../validate.js';
+import { parseBody } from './body.js';
+import { instanaError, unauthorized } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type InstanaStore, SEEDED_CREATOR } from './store.js';
-import { type ClientFields, masked, maskSecret, normalizeToken } from './token.js';
+import { masked, maskSecret, normalizeToken } from './token.js';
 
 /** The five operations, named after Instana's `APITokenApi` operationIds. */
 export const instanaRoutes: readonly RouteDefinition[] = [
@@ -59,8 +59,7 @@ function authorizedOperation(
   const secret = apiTokenOf(authorization);
   const caller = secret === undefined ? undefined : context.store.bySecret(secret);
   if (caller === undefined || isExpired(caller, context.clock())) {
-    // The body IBM's (ja/ko) auth page shows for a failed authentication.
-    return json(401, { error: 'Unauthorized', message: 'Invalid API token' });
+    return unauthorized();
   }
   context.store.touch(caller);
   if (!caller.canConfigureApiTokens) {
@@ -109,7 +108,7 @@ function create(context: InstanaContext, request: ParsedRequest, caller: Instana
     createdOn: context.clock(),
   });
   store.put(token);
-  // POST and PUT echo the secret the caller just sent; only GETs mask it (unverified).
+  // POST and PUT answer unmasked; only GETs mask (the OpenAPI spec's examples).
   return json(200, token);
 }
 
@@ -135,8 +134,8 @@ function upsert(
   if (store.secretTaken(secret, internalId)) {
     return instanaError(400, ['An API token with this accessGrantingToken already exists.']);
   }
-  // PUT is a full replace: an omitted permission becomes false (the contract's GO client always
-  // sends every boolean). Server-filled fields survive.
+  // PUT is a full replace: an omitted permission becomes false (the Go client behind Instana's
+  // Terraform provider always sends every boolean). Server-filled fields survive.
   const token = normalizeToken(
     { ...body.value, accessGrantingToken: secret },
     existing ?? {
@@ -147,21 +146,6 @@ function upsert(
   );
   store.put(token);
   return json(200, token);
-}
-
-type Parsed = { ok: true; value: ClientFields } | { ok: false; reply: Reply };
-
-function parseBody(text: string): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, reply: instanaError(400, ['Request body must be a JSON ApiToken.']) };
-  }
-  const result = validate(apiToken, value, '');
-  return result.ok
-    ? { ok: true, value: result.value as ClientFields }
-    : { ok: false, reply: instanaError(400, result.messages) };
 }
 
 function apiTokenOf(authorization: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
+import type { InstanaApiToken, InstanaTokenSeed } from '../models.js';
 import type { RandomSource } from '../random.js';
-import type { InstanaApiToken, InstanaTokenSeed } from '../types.js';
 import { normalizeToken } from './token.js';
 
 /** The in-memory Instana data: the listed tokens, plus the seeded credential outside the list. */

@@ -1,12 +1,12 @@
 import { type PermissionName, permissionNames } from '@tokenkit/schemas/instana';
-import type { InstanaApiToken } from '../types.js';
+import type { InstanaApiToken } from '../models.js';
 
 /** The server-filled part of a token, kept across a PUT. */
 export interface ServerFields {
   readonly id: string;
   readonly createdBy: string;
   readonly createdOn: number;
-  readonly lastUsedOn?: number;
+  readonly lastUsedOn?: number | undefined;
 }
 
 /** A request body (already validated) or a seed: the client-supplied part of a token. */
@@ -19,7 +19,8 @@ export interface ClientFields {
 }
 
 /**
- * Builds the stored token the way Instana's backend answers (contract §1.5): every one of the 93
+ * Builds the stored token the way Instana's backend answers, as Terraform provider
+ * users observed (`instana/terraform-provider-instana` #84, #86, #88): every one of the 93
  * permissions present, `true` only when sent as `true`; keys it does not know (including
  * mis-cased ones such as `limitedLinuxKvmHypervisorScope`) dropped; `canConfigurePersonalApiTokens`
  * forced false; synthetic view permissions derived from the configure permissions.
@@ -49,15 +50,20 @@ export function normalizeToken(input: ClientFields, server: ServerFields): Insta
 }
 
 /**
- * How GET responses show `accessGrantingToken`. The contract's examples show
- * `"accessGrantingToken(masked)"`; whether the live API masks, and how, is unverified. The mock
- * keeps only the last four characters (all stars for a secret shorter than 12).
+ * How GET answers show a secret or an id. Instana's OpenAPI spec (`instana/openapi`
+ * `spec/openapi.yaml`, the examples of both GETs) shows `"tokenId(masked)"` and
+ * `"accessGrantingToken(masked)"`; the mask's format is not published. The mock keeps only the
+ * last four characters (all stars for a value shorter than 12).
  */
 export function maskSecret(secret: string): string {
   return secret.length < 12 ? '****' : `****${secret.slice(-4)}`;
 }
 
-/** The token as GET answers it: the secret masked. */
+/** The token as GET answers it: `id` and `accessGrantingToken` masked, `internalId` in clear. */
 export function masked(token: InstanaApiToken): InstanaApiToken {
-  return { ...token, accessGrantingToken: maskSecret(token.accessGrantingToken) };
+  return {
+    ...token,
+    id: maskSecret(token.id),
+    accessGrantingToken: maskSecret(token.accessGrantingToken),
+  };
 }

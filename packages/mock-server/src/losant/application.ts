@@ -1,5 +1,5 @@
+import type { LosantApplication, LosantApplicationSeed } from '../models.js';
 import { objectId, type RandomSource } from '../random.js';
-import type { LosantApplication, LosantApplicationSeed } from '../types.js';
 import type { Organization } from './store.js';
 
 const OBJECT_ID = /^[A-Fa-f\d]{24}$/;

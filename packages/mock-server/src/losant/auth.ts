@@ -1,4 +1,5 @@
-import { losantError, type Reply } from '../reply.js';
+import type { Reply } from '../reply.js';
+import { unauthorized } from './errors.js';
 import type { Creator, LosantStore, OwnerRef } from './store.js';
 
 /** Who a Losant request acts as. */
@@ -13,52 +14,57 @@ export type LosantPrincipal =
       readonly creator: Creator;
     };
 
-/** The outcome of authenticating a request: a principal or the 401 to send. */
-export type AuthResult = { ok: true; principal: LosantPrincipal } | { ok: false; reply: Reply };
+/**
+ * The outcome of authenticating a request: a principal, none (no token was sent: authorization
+ * then refuses it with 403), or the 401 to send.
+ */
+export type AuthResult =
+  | { ok: true; principal: LosantPrincipal | undefined }
+  | { ok: false; reply: Reply };
 
 /**
- * Authenticates `Authorization: Bearer <token>`: the seeded user credential, or any stored API
- * token that is active and not expired. Every failure is a 401 `{ type: 'Unauthorized' }`;
- * Losant's exact messages are unverified.
+ * Finds the token the way Losant's API framework does (`Losant/bravado-core`
+ * `lib/prepare-params.js`): the `access_token` or `jwt` query parameter, else an
+ * `Authorization: Bearer <token>` (or `JWT <token>`) header.
+ */
+export function tokenOf(
+  query: Readonly<Record<string, string>>,
+  authorization: string | undefined,
+): string | undefined {
+  const fromQuery = query.access_token || query.jwt;
+  if (fromQuery) return fromQuery;
+  const [scheme = '', token] = (authorization ?? '').split(' ');
+  const upper = scheme.toUpperCase();
+  return (upper === 'BEARER' || upper === 'JWT') && token ? token : undefined;
+}
+
+/**
+ * Authenticates the token, if one was sent: the seeded user credential, or a stored API token
+ * that is active and not expired. bravado-core's `lib/authenticate.js` answers 401 "Invalid access
+ * token" for a token it cannot verify and "Access token has expired" for an expired one; the
+ * inactive-token message is the mock's.
  */
 export function authenticate(
-  header: string | undefined,
+  secret: string | undefined,
   store: LosantStore,
   seededCredential: string,
   now: number,
 ): AuthResult {
-  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
-  const secret = match?.[1];
-  if (secret === undefined) {
-    return unauthorized('Authorization header with a Bearer token required');
-  }
+  if (secret === undefined) return { ok: true, principal: undefined };
   if (secret === seededCredential) {
     const { userId, userName } = store.seed;
-    return {
-      ok: true,
-      principal: {
-        kind: 'user',
-        scope: ['all.User'],
-        creator: { id: userId, type: 'user', name: userName },
-      },
-    };
+    const creator = { id: userId, type: 'user', name: userName } as const;
+    return { ok: true, principal: { kind: 'user', scope: ['all.User'], creator } };
   }
   const stored = store.bySecret(secret);
-  if (stored === undefined) return unauthorized('Invalid access token');
+  if (stored === undefined) return refused('Invalid access token');
   const { token, owner } = stored;
-  if (token.status !== 'active') return unauthorized('Access token is inactive');
+  if (token.status !== 'active') return refused('Access token is inactive');
   if (token.expirationDate !== undefined && Date.parse(token.expirationDate) <= now) {
-    return unauthorized('Access token has expired');
+    return refused('Access token has expired');
   }
-  return {
-    ok: true,
-    principal: {
-      kind: 'apiToken',
-      owner,
-      scope: token.scope,
-      creator: { id: token.id, type: 'apiToken', name: token.name },
-    },
-  };
+  const creator = { id: token.id, type: 'apiToken', name: token.name } as const;
+  return { ok: true, principal: { kind: 'apiToken', owner, scope: token.scope, creator } };
 }
 
 /** Whether the principal holds at least one of the `accepted` scopes. */
@@ -76,14 +82,6 @@ export function canReach(principal: LosantPrincipal, owner: OwnerRef): boolean {
   return principal.owner.kind === owner.kind && principal.owner.id === owner.id;
 }
 
-/**
- * A valid token that lacks the scope: 403 `{ type: 'Forbidden' }`. The exact body Losant sends
- * is unverified (the contract documents no 401/403 bodies for these endpoints).
- */
-export function forbidden(message: string): Reply {
-  return losantError(403, 'Forbidden', message);
-}
-
-function unauthorized(message: string): AuthResult {
-  return { ok: false, reply: losantError(401, 'Unauthorized', message) };
+function refused(message: string): AuthResult {
+  return { ok: false, reply: unauthorized(message) };
 }

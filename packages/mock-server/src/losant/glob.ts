@@ -1,6 +1,6 @@
 /**
- * Compiles a Losant list `filter` into a RegExp. The contract only says "supports globbing" and
- * shows `my*token`, so these rules are the mock's choice: `*` matches any run of characters
+ * Compiles a Losant list `filter` into a RegExp. `losant-rest`'s docs only say "Supports
+ * globbing" and show `my*token`, so these rules are the mock's choice: `*` matches any run of characters
  * (including none), `?` exactly one character, everything else is literal (no classes, no
  * escapes), the whole value must match, and case is ignored.
  */

@@ -1,12 +1,12 @@
 import { globToRegExp } from './glob.js';
 
-/** A list request's parameters after validation and defaults, over items of type `T`. */
-export interface ListParams<T> {
-  readonly sortField: keyof T & string;
+/** A list request's parameters after validation and defaults. */
+export interface ListParams {
+  readonly sortField: string;
   readonly sortDirection: 'asc' | 'desc';
   readonly page: number;
   readonly perPage: number;
-  readonly filterField?: keyof T & string;
+  readonly filterField?: string;
   readonly filter?: string;
 }
 
@@ -28,16 +28,16 @@ const DATE_FIELDS = new Set(['creationDate', 'lastUpdated', 'expirationDate']);
  */
 export function queryItems<T extends { readonly id: string }>(
   items: readonly T[],
-  params: ListParams<T>,
+  params: ListParams,
 ): ListResult<T> {
   let selected = items;
   const { filterField, filter } = params;
   if (filterField !== undefined && filter !== undefined) {
     const pattern = globToRegExp(filter);
-    selected = items.filter((item) => pattern.test(String(item[filterField] ?? '')));
+    selected = items.filter((item) => pattern.test(String(fieldOf(item, filterField) ?? '')));
   }
   const sign = params.sortDirection === 'desc' ? -1 : 1;
-  const key = sortKey<T>(params.sortField);
+  const key = sortKey(params.sortField);
   const sorted = [...selected].sort(
     (a, b) => sign * (compare(key(a), key(b)) || compare(a.id, b.id)),
   );
@@ -47,17 +47,17 @@ export function queryItems<T extends { readonly id: string }>(
 
 type Key = string | number | undefined;
 
-function sortKey<T>(field: keyof T & string): (item: T) => Key {
-  if (DATE_FIELDS.has(field)) {
-    return (item) => {
-      const value = item[field];
-      return typeof value === 'string' ? Date.parse(value) : undefined;
-    };
-  }
+function sortKey(field: string): (item: object) => Key {
+  const dates = DATE_FIELDS.has(field);
   return (item) => {
-    const value = item[field];
-    return typeof value === 'string' ? value : undefined;
+    const value = fieldOf(item, field);
+    if (typeof value !== 'string') return undefined;
+    return dates ? Date.parse(value) : value;
   };
+}
+
+function fieldOf(item: object, field: string): unknown {
+  return (item as Record<string, unknown>)[field];
 }
 
 function compare(a: Key, b: Key): number {

@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.js';
-import { objectId, type RandomSource } from '../random.js';
 import type {
   LosantApiToken,
   LosantApplication,
@@ -7,7 +6,8 @@ import type {
   LosantCreatedApiToken,
   LosantOwner,
   LosantTokenSeed,
-} from '../types.js';
+} from '../models.js';
+import { objectId, type RandomSource } from '../random.js';
 import { buildApplication, isoDate } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */
@@ -75,7 +75,7 @@ export interface LosantStore {
 
 const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
 
-/** Default scope of a token created without one (unverified: the contract names no default). */
+/** Default scope of a token created without one (the mock's choice: `apiTokenPost` names none). */
 const DEFAULT_SCOPE: Record<OwnerRef['kind'], string> = {
   instance: 'all.Instance',
   application: 'all.Application',
@@ -196,12 +196,12 @@ function buildToken(
   const id = (fields.id ?? fields.apiTokenId ?? objectId(random, now)).toLowerCase();
   if (!OBJECT_ID.test(id)) throw new TypeError(`token id must be 24 hex characters: ${id}`);
   const created = isoDate(fields.creationDate) ?? new Date(now).toISOString();
-  // Key order follows the contract's example response.
+  // Key order follows the example in `losant-rest`'s `docs/_schemas.md`.
   const token: LosantCreatedApiToken = {
     id,
     apiTokenId: id,
     ownerId: owner.id,
-    // Instance tokens: the contract's ownerType enum has no `instance`, so the field is left out.
+    // Instance tokens: `losant-rest`'s `apiToken` schema has no `instance` ownerType: left out.
     ...(owner.kind === 'instance' ? {} : { ownerType: owner.kind }),
     creatorId: fields.creatorId ?? creator.id,
     creatorType: fields.creatorType ?? creator.type,

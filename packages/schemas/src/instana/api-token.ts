@@ -1,10 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
+import { looseObject } from '../object.js';
 import { type PermissionName, permissionNames } from './permission-names.js';
 
-const requiredText = z.string({ error: mustBe('a string') }).min(1, 'must not be empty');
+const requiredText = z
+  .string({ error: mustBe('a string') })
+  .check(z.minLength(1, 'must not be empty'));
 const timestamp = z.int({ error: mustBe('an integer (epoch milliseconds)') });
-const permission = z.boolean({ error: mustBe('true or false') }).optional();
+const permission = z.optional(z.boolean({ error: mustBe('true or false') }));
 
 const permissionShape = Object.fromEntries(permissionNames.map((name) => [name, permission])) as {
   [K in PermissionName]: typeof permission;
@@ -15,16 +18,16 @@ const permissionShape = Object.fromEntries(permissionNames.map((name) => [name, 
  * kept, since the permission set changes almost every release. A permission left out
  * means `false`; the server's answer, not the request, says what a token may do.
  */
-export const apiToken = z.looseObject(
+export const apiToken = looseObject(
   {
-    id: z.string({ error: mustBe('a string') }).optional(),
+    id: z.optional(z.string({ error: mustBe('a string') })),
     accessGrantingToken: requiredText,
     internalId: requiredText,
     name: requiredText,
-    createdBy: z.string({ error: mustBe('a string') }).optional(),
-    createdOn: timestamp.optional(),
-    lastUsedOn: timestamp.optional(),
-    expiresOn: timestamp.nullable().optional(),
+    createdBy: z.optional(z.string({ error: mustBe('a string') })),
+    createdOn: z.optional(timestamp),
+    lastUsedOn: z.optional(timestamp),
+    expiresOn: z.optional(z.nullable(timestamp)),
     ...permissionShape,
   },
   { error: mustBe('an object') },

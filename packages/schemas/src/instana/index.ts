@@ -1,3 +1,4 @@
+export { closest } from '../closest.js';
 export {
   type ApiToken,
   type ApiTokenInput,

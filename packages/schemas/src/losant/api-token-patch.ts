@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { closedObject, UNKNOWN_FIELD } from '../closed-object.js';
 import { tokenRole, tokenStatus } from './enums.js';
 import { orgRoles } from './roles.js';
@@ -18,11 +18,11 @@ function describeKey(key: string): string {
  */
 export const apiTokenPatch = closedObject(
   {
-    name: tokenName.optional(),
-    description: tokenDescription.optional(),
-    defaultRole: tokenRole.optional(),
-    orgRoles: orgRoles.optional(),
-    status: tokenStatus.optional(),
+    name: z.optional(tokenName),
+    description: z.optional(tokenDescription),
+    defaultRole: z.optional(tokenRole),
+    orgRoles: z.optional(orgRoles),
+    status: z.optional(tokenStatus),
   },
   describeKey,
 );

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { closedObject } from '../closed-object.js';
 import { dateTime } from './date-time.js';
 import { tokenRole, tokenStatus } from './enums.js';
@@ -13,12 +13,12 @@ import { tokenDescription, tokenName } from './text-fields.js';
  */
 export const apiTokenPost = closedObject({
   name: tokenName,
-  description: tokenDescription.optional(),
-  expirationDate: dateTime.optional(),
-  defaultRole: tokenRole.optional(),
-  orgRoles: orgRoles.optional(),
-  scope: scopeList.optional(),
-  status: tokenStatus.optional(),
+  description: z.optional(tokenDescription),
+  expirationDate: z.optional(dateTime),
+  defaultRole: z.optional(tokenRole),
+  orgRoles: z.optional(orgRoles),
+  scope: z.optional(scopeList),
+  status: z.optional(tokenStatus),
 });
 /** The body that creates a token, after parsing. */
 export type ApiTokenPost = z.output<typeof apiTokenPost>;

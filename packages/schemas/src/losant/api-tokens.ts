@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
+import { looseObject } from '../object.js';
 import { apiToken } from './api-token.js';
 import { listSortDirection, ownerType } from './enums.js';
 import { objectId } from './object-id.js';
@@ -12,19 +13,19 @@ const text = z.string({ error: mustBe('a string') });
  * `count` is the number of items on this page, `totalCount` the number across all pages.
  * Open: unknown keys are kept.
  */
-export const apiTokens = z.looseObject(
+export const apiTokens = looseObject(
   {
-    items: z.array(apiToken, { error: mustBe('a list') }).optional(),
-    count: integer.optional(),
-    totalCount: integer.optional(),
-    perPage: integer.optional(),
-    page: integer.optional(),
-    filter: text.optional(),
-    filterField: text.optional(),
-    sortField: text.optional(),
-    sortDirection: listSortDirection.optional(),
-    ownerId: objectId.optional(),
-    ownerType: ownerType.optional(),
+    items: z.optional(z.array(apiToken, { error: mustBe('a list') })),
+    count: z.optional(integer),
+    totalCount: z.optional(integer),
+    perPage: z.optional(integer),
+    page: z.optional(integer),
+    filter: z.optional(text),
+    filterField: z.optional(text),
+    sortField: z.optional(text),
+    sortDirection: z.optional(listSortDirection),
+    ownerId: z.optional(objectId),
+    ownerType: z.optional(ownerType),
   },
   { error: mustBe('an object') },
 );

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { mustBe, mustBeOneOf } from '../messages.js';
+import { looseObject } from '../object.js';
 import { dateTime } from './date-time.js';
 import { objectId } from './object-id.js';
 import { text } from './text-fields.js';
@@ -19,7 +20,7 @@ export type ApplicationOwnerType = z.output<typeof applicationOwnerType>;
  * `endpointSlug`, HAL `_links`, fields of later API versions) is kept as it came.
  * `organizationName` is present only when an organization owns the application.
  */
-export const application = z.looseObject(
+export const application = looseObject(
   {
     id: z.optional(objectId),
     applicationId: z.optional(objectId),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
+import { looseObject } from '../object.js';
 import { application } from './application.js';
 import { listSortDirection } from './enums.js';
 
@@ -11,7 +12,7 @@ const text = z.string({ error: mustBe('a string') });
  * echoed query. `count` is the number of items on this page, `totalCount` the number across
  * all pages. Open: unknown keys are kept.
  */
-export const applications = z.looseObject(
+export const applications = looseObject(
   {
     items: z.optional(z.array(application, { error: mustBe('a list') })),
     count: z.optional(integer),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
 
 const EXPECTED = 'an ISO 8601 date-time with a time zone, e.g. 2026-01-01T00:00:00Z';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBeOneOf } from '../messages.js';
 
 function enumOf<const T extends readonly [string, ...string[]]>(values: T) {

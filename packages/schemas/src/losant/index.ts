@@ -1,3 +1,4 @@
+export { closest } from '../closest.js';
 export { actionScopes, type LosantAction, losantActions } from './action-scopes.js';
 export {
   type ApiToken,
@@ -81,5 +82,6 @@ export {
   instanceScopes,
   organizationScopes,
   scopeList,
+  scopesByOwner,
   userScopes,
 } from './scopes.js';

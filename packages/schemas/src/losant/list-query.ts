@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { closedObject } from '../closed-object.js';
 import { mustBe, mustBeOneOf } from '../messages.js';
 
@@ -23,27 +23,30 @@ const NON_NEGATIVE_INTEGER = 'a non-negative integer (a number or a string of di
  * A page number or page size: a non-negative integer given as a number or a string of
  * digits, always sent as a string (the API types both as strings).
  */
-const pageNumber = z
-  .union(
+const pageNumber = z.pipe(
+  z.union(
     [
-      z.int().nonnegative(`must be ${NON_NEGATIVE_INTEGER}`),
-      z.string().regex(/^\d+$/, `must be ${NON_NEGATIVE_INTEGER}`),
+      z
+        .int({ error: mustBe(NON_NEGATIVE_INTEGER) })
+        .check(z.nonnegative(`must be ${NON_NEGATIVE_INTEGER}`)),
+      z.string().check(z.regex(/^\d+$/, `must be ${NON_NEGATIVE_INTEGER}`)),
     ],
     { error: mustBe(NON_NEGATIVE_INTEGER) },
-  )
-  .transform((value) => String(value));
+  ),
+  z.transform((value: number | string) => String(value)),
+);
 
 /**
  * The query of a list action (the three `…ApiTokens.get`). Closed. `page` is 0-based;
  * `filter` supports `*` globbing on `filterField`.
  */
 export const listQuery = closedObject({
-  sortField: z.enum(sortFields, { error: mustBeOneOf(sortFields) }).optional(),
-  sortDirection: z.enum(sortDirections, { error: mustBeOneOf(sortDirections) }).optional(),
-  page: pageNumber.optional(),
-  perPage: pageNumber.optional(),
-  filterField: z.enum(filterFields, { error: mustBeOneOf(filterFields) }).optional(),
-  filter: z.string({ error: mustBe('a string') }).optional(),
+  sortField: z.optional(z.enum(sortFields, { error: mustBeOneOf(sortFields) })),
+  sortDirection: z.optional(z.enum(sortDirections, { error: mustBeOneOf(sortDirections) })),
+  page: z.optional(pageNumber),
+  perPage: z.optional(pageNumber),
+  filterField: z.optional(z.enum(filterFields, { error: mustBeOneOf(filterFields) })),
+  filter: z.optional(z.string({ error: mustBe('a string') })),
 });
 /** The query of a list action, after parsing (`page`/`perPage` as strings). */
 export type ListQuery = z.output<typeof listQuery>;

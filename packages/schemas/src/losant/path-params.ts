@@ -1,11 +1,12 @@
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
+import { object } from '../object.js';
 import { objectId } from './object-id.js';
 
 // Plain (stripping) objects: callers validate their whole params bag, which also holds the
 // query and body, and take only the ids from the result.
 const params = <T extends z.core.$ZodLooseShape>(shape: T) =>
-  z.object(shape, { error: mustBe('an object') });
+  object(shape, { error: mustBe('an object') });
 
 /** `/instances/{instanceId}/tokens`. */
 export const instanceTokensPath = params({ instanceId: objectId });

@@ -1,11 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
+import { looseObject } from '../object.js';
 
 /** The body of every Losant error response, e.g. `{ type: 'NotFound', message: '…' }`. Open. */
-export const error = z.looseObject(
+export const error = looseObject(
   {
-    type: z.string({ error: mustBe('a string') }).optional(),
-    message: z.string({ error: mustBe('a string') }).optional(),
+    type: z.optional(z.string({ error: mustBe('a string') })),
+    message: z.optional(z.string({ error: mustBe('a string') })),
   },
   { error: mustBe('an object') },
 );
@@ -13,7 +14,7 @@ export const error = z.looseObject(
 export type LosantError = z.output<typeof error>;
 
 /** The answer to a DELETE: `{ success: true }`. Open. */
-export const success = z.looseObject(
+export const success = looseObject(
   { success: z.literal(true, { error: mustBe('true') }) },
   { error: mustBe('an object') },
 );

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { closedObject } from '../closed-object.js';
 import { mustBe } from '../messages.js';
+import { looseObject } from '../object.js';
 import { orgRole, resourceRole } from './enums.js';
 import { objectId, orgId } from './object-id.js';
 
@@ -14,14 +15,15 @@ export const resourceRoleGrant = closedObject(resourceRoleShape);
 /** One `applicationRoles[]`/`dashboardRoles[]` entry. */
 export type ResourceRoleGrant = z.output<typeof resourceRoleGrant>;
 
-function resourceRoles<T extends z.ZodType>(item: T) {
-  return z
-    .array(item, { error: mustBe('a list') })
-    .max(MAX_RESOURCE_ROLES, `must have at most ${MAX_RESOURCE_ROLES} entries`)
-    .optional();
+function resourceRoles<T extends z.core.$ZodType>(item: T) {
+  return z.optional(
+    z
+      .array(item, { error: mustBe('a list') })
+      .check(z.maxLength(MAX_RESOURCE_ROLES, `must have at most ${MAX_RESOURCE_ROLES} entries`)),
+  );
 }
 
-function orgRoleShape<T extends z.ZodType>(resource: T) {
+function orgRoleShape<T extends z.core.$ZodType>(resource: T) {
   return {
     orgId,
     role: orgRole,
@@ -38,7 +40,7 @@ export type OrgRoleGrant = z.output<typeof orgRoleGrant>;
 /** The `orgRoles` of a request: at most 25 closed entries. */
 export const orgRoles = z
   .array(orgRoleGrant, { error: mustBe('a list') })
-  .max(MAX_ORG_ROLES, `must have at most ${MAX_ORG_ROLES} entries`);
+  .check(z.maxLength(MAX_ORG_ROLES, `must have at most ${MAX_ORG_ROLES} entries`));
 
 /**
  * The `orgRoles` of a response. Entries are open (unknown keys kept), because responses
@@ -46,9 +48,9 @@ export const orgRoles = z
  */
 export const orgRolesResponse = z
   .array(
-    z.looseObject(orgRoleShape(z.looseObject(resourceRoleShape, { error: mustBe('an object') })), {
+    looseObject(orgRoleShape(looseObject(resourceRoleShape, { error: mustBe('an object') })), {
       error: mustBe('an object'),
     }),
     { error: mustBe('a list') },
   )
-  .max(MAX_ORG_ROLES, `must have at most ${MAX_ORG_ROLES} entries`);
+  .check(z.maxLength(MAX_ORG_ROLES, `must have at most ${MAX_ORG_ROLES} entries`));

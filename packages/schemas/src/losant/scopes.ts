@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { closest } from '../closest.js';
 import { mustBe } from '../messages.js';
 import { applicationScopes } from './scopes-application.js';
 import { instanceScopes } from './scopes-instance.js';
@@ -16,13 +17,34 @@ export const allScopes = [
   ...userScopes,
 ] as const;
 
-/** One scope a token can be created with, e.g. `'all.Application.read'`. */
+/**
+ * The scopes of each token owner, grouped as the vendor schema groups them (application and
+ * organization scopes together). The schema does not say which scopes an owner's endpoint
+ * accepts; the server decides that.
+ */
+export const scopesByOwner = {
+  instance: instanceScopes,
+  application: [...applicationScopes, ...organizationScopes],
+  user: userScopes,
+} as const satisfies Record<'instance' | 'application' | 'user', readonly string[]>;
+
+/**
+ * One scope a token can be created with, e.g. `'all.Application.read'`. An unknown one is
+ * refused with the closest known scope, if any: `unknown scope 'all.user'; did you mean
+ * 'all.User'?`.
+ */
 export const apiTokenScope = z.enum(allScopes, {
   error: (issue) =>
     typeof issue.input === 'string'
-      ? `unknown scope '${shorten(issue.input)}'`
+      ? unknownScope(issue.input)
       : mustBe('a scope name (string)')(issue),
 });
+
+function unknownScope(input: string): string {
+  const suggestion = closest(input, allScopes);
+  const hint = suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+  return `unknown scope '${shorten(input)}'${hint}`;
+}
 
 // Echo at most a scope-sized prefix of what was given: enough to spot a typo, never a page
 // of pasted text in an error message.

@@ -3,7 +3,7 @@ import { apiToken, apiTokenList, errorBody, permissionNames } from '../../src/in
 
 const minimal = { accessGrantingToken: 'c4l2v0b1', internalId: 'c4l2v0b2', name: 'ci' };
 
-// contract §1.1/§3: the spec's POST/PUT request example sends 6 permissions; the GET answer
+// instana/openapi spec/openapi.yaml: the POST/PUT request example sends 6 permissions; the GET answer
 // masks id and accessGrantingToken and shows expiresOn null.
 const requestExample = {
   ...minimal,

@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { capabilityNames, limitedScopeNames, permissionNames } from '../../src/instana.js';
 
-// A literal copy of instana.md §1.3 (PY-316, API 1.316.2780), pasted as written there.
-const contractCan = `canConfigureAgentRunMode, canConfigureAgents, canConfigureAiAgents, canConfigureApdex, canConfigureApiTokens,
+// The names as instana/client-python declares them (instana_client/models/api_token.py,
+// generated from API 1.316.2780), pasted as written there.
+const vendorCan = `canConfigureAgentRunMode, canConfigureAgents, canConfigureAiAgents, canConfigureApdex, canConfigureApiTokens,
 canConfigureApplicationSmartAlerts, canConfigureApplications, canConfigureAuthenticationMethods,
 canConfigureAutomationActions, canConfigureAutomationPolicies, canConfigureBizops, canConfigureCustomEntities,
 canConfigureDatabaseManagement, canConfigureEumApplications, canConfigureEventsAndAlerts,
@@ -23,7 +24,7 @@ canViewBizAlerts, canViewBusinessActivities, canViewBusinessProcessDetails, canV
 canViewLogVolume, canViewLogs, canViewSyntheticLocations, canViewSyntheticTestResults, canViewSyntheticTests,
 canViewTraceDetails`;
 
-const contractLimited = `limitedAiGatewayScope, limitedAlertChannelsScope, limitedApplicationsScope, limitedAutomationScope,
+const vendorLimited = `limitedAiGatewayScope, limitedAlertChannelsScope, limitedApplicationsScope, limitedAutomationScope,
 limitedBizOpsScope, limitedGenAIScope, limitedInfrastructureScope, limitedKubernetesScope,
 limitedLinuxKVMHypervisorScope, limitedLogsScope, limitedMobileAppsScope, limitedNutanixScope,
 limitedOpenstackScope, limitedPcfScope, limitedPhmcScope, limitedPvcScope, limitedSAPScope,
@@ -32,10 +33,10 @@ limitedWindowsHypervisorScope, limitedXenServerScope, limitedZhmcScope`;
 
 const split = (list: string) => list.split(/,\s*/).map((name) => name.trim());
 
-test('the 93 names are exactly the contract list, in its order', () => {
-  expect(capabilityNames).toEqual(split(contractCan));
-  expect(limitedScopeNames).toEqual(split(contractLimited));
-  expect(permissionNames).toEqual([...split(contractCan), ...split(contractLimited)]);
+test('the 93 names are exactly the vendor list, in its order', () => {
+  expect(capabilityNames).toEqual(split(vendorCan));
+  expect(limitedScopeNames).toEqual(split(vendorLimited));
+  expect(permissionNames).toEqual([...split(vendorCan), ...split(vendorLimited)]);
 });
 
 test('93 distinct names: 69 can*, 24 limited*', () => {

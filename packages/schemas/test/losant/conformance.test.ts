@@ -2,7 +2,7 @@
 // the same verdict on every fixture here. Where the two API versions legitimately differ,
 // the fixture lives in version-differences.test.ts instead, never here.
 import { describe, expect, test } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   apiToken,
   apiTokenPatch,
@@ -22,7 +22,7 @@ import {
 } from './examples.js';
 import { type VendorSchemaName, vendorAccepts } from './vendor.js';
 
-const zodSchemas: Record<VendorSchemaName, z.ZodType> = {
+const zodSchemas: Record<VendorSchemaName, z.ZodMiniType> = {
   apiToken,
   apiTokens,
   apiTokenPost,
@@ -127,7 +127,7 @@ const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
     ['a list body', [], false],
   ],
   apiToken: [
-    ['the contract example', apiTokenExample, true],
+    ['the vendor docs example', apiTokenExample, true],
     ['the example with HAL metadata', { ...apiTokenExample, ...halExtras }, true],
     ['the example without token', { ...apiTokenExample, token: undefined }, true],
     ['an empty object (nothing is required)', {}, true],
@@ -168,7 +168,7 @@ const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
     ),
   ],
   apiTokens: [
-    ['the contract example', apiTokensExample, true],
+    ['the vendor docs example', apiTokensExample, true],
     ['an empty page', { items: [], count: 0, totalCount: 0, perPage: 100, page: 0 }, true],
     ['items with HAL metadata', { items: [{ ...apiTokenExample, ...halExtras }] }, true],
     ['the filter echoed', { filter: 'my*token', filterField: 'name' }, true],
@@ -188,7 +188,7 @@ const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
     ['a numeric sortField', { sortField: 1 }, false],
   ],
   error: [
-    ['the contract example', errorExample, true],
+    ['the vendor docs example', errorExample, true],
     ['an empty object', {}, true],
     ['extra keys', { type: 'Validation', message: 'bad', details: [1] }, true],
     ['a numeric type', { type: 404 }, false],
@@ -196,7 +196,7 @@ const fixtures: Record<VendorSchemaName, readonly Fixture[]> = {
     ['a string body', 'Not Found', false],
   ],
   success: [
-    ['the contract example', successExample, true],
+    ['the vendor docs example', successExample, true],
     ['extra keys', { success: true, _type: 'success' }, true],
     ['success false', { success: false }, false],
     ['success as a string', { success: 'true' }, false],

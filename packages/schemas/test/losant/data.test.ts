@@ -12,6 +12,7 @@ import {
   instanceTokensPath,
   losantActions,
   organizationScopes,
+  scopesByOwner,
   userScopes,
   userTokenPath,
 } from '../../src/losant.js';
@@ -26,7 +27,14 @@ test('allScopes is the four families in order, and apiTokenScope accepts exactly
   expect(apiTokenScope.options).toEqual(allScopes);
 });
 
-test('the families hold the values the contract names', () => {
+test('scopesByOwner groups every scope under one owner, as the vendor schema groups them', () => {
+  expect(scopesByOwner.instance).toEqual(instanceScopes);
+  expect(scopesByOwner.application).toEqual([...applicationScopes, ...organizationScopes]);
+  expect(scopesByOwner.user).toEqual(userScopes);
+  expect(Object.values(scopesByOwner).flat().sort()).toEqual([...allScopes].sort());
+});
+
+test('the families hold the values losant-rest-js lib/schemas/apiTokenPost.json lists', () => {
   expect(applicationScopes).toContain('all.Application.cli');
   expect(applicationScopes).toContain('webhooks.post');
   expect(organizationScopes).toContain('only.Organization.read');
@@ -35,7 +43,7 @@ test('the families hold the values the contract names', () => {
   expect(userScopes).not.toContain('all.Instance');
 });
 
-test('fifteen actions, each with the contract v1.30.0 scope list', () => {
+test('fifteen actions, each with the scope list of losant-rest-js v1.30.0 lib/api/*.js', () => {
   expect(losantActions).toHaveLength(15);
   expect(Object.keys(actionScopes)).toEqual([...losantActions]);
   expect(actionScopes['instanceApiTokens.get']).toEqual([

@@ -1,9 +1,9 @@
-// Every Losant example in the contract (losant.md §2, from the official client's docs),
-// filled in with concrete values where the contract elides them.
+// Every Losant example of the official client (Losant/losant-rest-js: docs/_schemas.md,
+// test/promise_spec.js, lib/schemas/apiInfo.json), filled in where the docs elide values.
 
 const tokenId = '575ed70c7ae143cd83dc4aa9';
 
-/** contract §2.1: the `apiToken` example. */
+/** docs/_schemas.md: the `apiToken` example. */
 export const apiTokenExample = {
   id: tokenId,
   apiTokenId: tokenId,
@@ -20,14 +20,14 @@ export const apiTokenExample = {
   token: 'the_actual_token_string',
 } as const;
 
-/** contract §2.1: the HAL metadata responses carry and no schema declares. */
+/** The HAL metadata responses carry and no schema declares. */
 export const halExtras = {
   _type: 'apiToken',
   _links: { self: { href: `/applications/575ec8687ae143cd83dc4a97/tokens/${tokenId}` } },
   _etag: '"9f1-ab"',
 } as const;
 
-/** contract §2.2: the `apiTokens` example. */
+/** docs/_schemas.md: the `apiTokens` example. */
 export const apiTokensExample = {
   items: [apiTokenExample],
   count: 1,
@@ -40,10 +40,10 @@ export const apiTokensExample = {
   ownerType: 'application',
 } as const;
 
-/** contract §2.6: the 404 error body of the official client's test. */
+/** test/promise_spec.js: the 404 error body of the official client's test. */
 export const errorExample = { type: 'NotFound', message: 'Application was not found' } as const;
 
-/** contract §2.7: what a DELETE answers. */
+/** lib/schemas/success.json: what a DELETE answers. */
 export const successExample = { success: true } as const;
 
 /** DESIGN.md: the create body of the quick example. */
@@ -56,7 +56,7 @@ export const apiTokenPostExample = {
 /** DESIGN.md: the patch body of the quick example. */
 export const apiTokenPatchExample = { status: 'inactive' } as const;
 
-/** contract §1.2: the list-query examples of the spec (`filterField: 'key'` is not in its enum). */
+/** lib/schemas/apiInfo.json: the list-query examples (`filterField: 'key'` is not in its enum). */
 export const listQueryExample = {
   sortField: 'name',
   sortDirection: 'asc',

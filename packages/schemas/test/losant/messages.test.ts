@@ -1,7 +1,7 @@
 // What a caller reads when a value is refused: the path of the failing field and a message in
 // plain words (core prefixes the path, so the message says only what is wrong).
 import { describe, expect, test } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   apiToken,
   apiTokenPatch,
@@ -12,7 +12,7 @@ import {
   orgRoleGrant,
 } from '../../src/losant.js';
 
-function issues(schema: z.ZodType, value: unknown): [string, string][] {
+function issues(schema: z.ZodMiniType, value: unknown): [string, string][] {
   const result = schema.safeParse(value);
   expect(result.success).toBe(false);
   return (result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]);
@@ -35,6 +35,11 @@ describe('apiTokenPost', () => {
       'an unknown scope',
       { name: 'a', scope: ['foo.bar'] },
       [['scope.0', "unknown scope 'foo.bar'"]],
+    ],
+    [
+      'a miscased scope',
+      { name: 'a', scope: ['all.Application.read', 'all.user'] },
+      [['scope.1', "unknown scope 'all.user'; did you mean 'all.User'?"]],
     ],
     [
       'a duplicate scope',
@@ -181,7 +186,10 @@ describe('objectId', () => {
 describe('apiTokenScope', () => {
   test('names a non-string value plainly and an unknown scope by name', () => {
     expect(issues(apiTokenScope, 'all.application')).toEqual([
-      ['', "unknown scope 'all.application'"],
+      ['', "unknown scope 'all.application'; did you mean 'all.Application'?"],
+    ]);
+    expect(issues(apiTokenScope, 'nothing.like.a.scope')).toEqual([
+      ['', "unknown scope 'nothing.like.a.scope'"],
     ]);
     expect(issues(apiTokenScope, undefined)).toEqual([['', 'is required']]);
     expect(issues(apiTokenScope, `x.${'y'.repeat(100)}`)).toEqual([

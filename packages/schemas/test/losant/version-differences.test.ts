@@ -1,9 +1,9 @@
-// Where our models (API v1.30.0, the contract) and the registry's losant-rest 2.8.1 (API
+// Where our models (API v1.30.0, as Losant/losant-rest-js is generated for) and the registry's losant-rest 2.8.1 (API
 // v1.20.1) legitimately differ. Each difference is asserted to exist, so this list (and the
 // README's copy of it) stays true: if a difference disappears or a new one appears, a test
 // here fails.
 import { describe, expect, test } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   actionScopes,
   allScopes,
@@ -36,16 +36,16 @@ import {
 
 const ours = { apiToken, apiTokens, apiTokenPost, apiTokenPatch, error, success } as const;
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as z.ZodType) : schema;
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  return schema instanceof z.ZodMiniOptional ? unwrap(schema._zod.def.innerType) : schema;
 }
 
-function enumValues(schema: z.ZodType): string[] | undefined {
+function enumValues(schema: z.core.$ZodType): string[] | undefined {
   const inner = unwrap(schema);
-  return inner instanceof z.ZodEnum ? (inner.options as string[]) : undefined;
+  return inner instanceof z.ZodMiniEnum ? (inner.options as string[]) : undefined;
 }
 
-test('the registry client is losant-rest 2.8.1 (API v1.20.1), older than the contract', () => {
+test('the registry client is losant-rest 2.8.1 (API v1.20.1), older than the API these models follow', () => {
   expect(vendorVersion).toBe('2.8.1');
 });
 
@@ -95,7 +95,7 @@ describe('fields', () => {
   test('every shared enum field has the same values, except ownerType', () => {
     const differences: string[] = [];
     for (const name of Object.keys(ours) as VendorSchemaName[]) {
-      const shape: Record<string, z.ZodType> = ours[name].shape;
+      const shape: Record<string, z.core.$ZodType> = ours[name].shape;
       for (const [field, property] of Object.entries(vendorSchema(name).properties ?? {})) {
         if (!property.enum || !shape[field]) continue;
         const values = enumValues(shape[field]);
@@ -117,9 +117,9 @@ describe('fields', () => {
     const differences: string[] = [];
     for (const name of Object.keys(ours) as VendorSchemaName[]) {
       const vendorRequired = vendorSchema(name).required ?? [];
-      const shape: Record<string, z.ZodType> = ours[name].shape;
+      const shape: Record<string, z.core.$ZodType> = ours[name].shape;
       for (const [field, schema] of Object.entries(shape)) {
-        const required = !(schema instanceof z.ZodOptional);
+        const required = !(schema instanceof z.ZodMiniOptional);
         if (required !== vendorRequired.includes(field)) differences.push(`${name}.${field}`);
       }
     }

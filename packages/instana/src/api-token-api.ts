@@ -4,7 +4,6 @@ import {
   type NotFoundError,
   path,
   type RequestOptions,
-  validateInput,
 } from '@tokenkit/core';
 import {
   type ApiToken,
@@ -12,14 +11,16 @@ import {
   apiToken,
   apiTokenList,
 } from '@tokenkit/schemas/instana';
+import { checkInternalId, checkTokenBody } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
-import { isPermissionName, suggestPermissionName } from './permission-names.js';
+import { type RotateApiTokenParams, type RotateApiTokenResult, rotateApiToken } from './rotate.js';
+import { createOnce } from './safe-create.js';
 
 /**
- * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients.
- * Every one needs an API token with the `canConfigureApiTokens` permission.
+ * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients, plus
+ * rotation. Every one needs an API token with the `canConfigureApiTokens` permission.
  */
-export interface ApiTokens {
+export interface ApiTokenApi {
   /**
    * Lists the tenant unit's API tokens; an empty list where Instana answers 404 "No API Tokens
    * found". Needs `canConfigureApiTokens`.
@@ -28,17 +29,23 @@ export interface ApiTokens {
    */
   getApiTokens(options?: RequestOptions): Promise<ApiToken[]>;
   /**
-   * Fetches one API token by its `internalId`; a 404 throws `NotFoundError`. Needs
-   * `canConfigureApiTokens`.
+   * Fetches one API token by its `internalId`; a 404 throws `NotFoundError`. Instana masks `id`
+   * and `accessGrantingToken` in the answer. Needs `canConfigureApiTokens`.
    *
    * @see {@link https://instana.github.io/openapi/#tag/API-Token | GET /api/settings/api-tokens/{internalId}}
    */
   getApiToken(internalId: string, options?: RequestOptions): Promise<ApiToken>;
   /**
    * Creates an API token from a complete body (build one with `newApiToken`) and returns what
-   * the server stored, which may differ (see `diffPermissions`); never retried, so a token is
-   * never created twice. Needs `canConfigureApiTokens`.
+   * the server stored, which may differ (see `diffPermissions`). Safe to retry: when an answer
+   * is lost (connection dropped, timeout, broken body, 5xx), it asks
+   * `GET /api/settings/api-tokens/{internalId}` whether the token exists and sends the POST
+   * again only when it does not, at most `maxRetries` times. So it creates exactly one token,
+   * and a token recovered that way comes back as Instana reads it, without `id` (Instana masks
+   * it) and with the secret you sent. Needs `canConfigureApiTokens`.
    *
+   * @throws CreateOutcomeUnknownError when the answer was lost and whether the token exists
+   *   could not be found out either.
    * @see {@link https://instana.github.io/openapi/#tag/API-Token | POST /api/settings/api-tokens}
    */
   postApiToken(token: ApiTokenInput, options?: RequestOptions): Promise<ApiToken>;
@@ -54,41 +61,32 @@ export interface ApiTokens {
     options?: RequestOptions,
   ): Promise<ApiToken>;
   /**
-   * Deletes the API token at `internalId` (Instana answers 204). Needs `canConfigureApiTokens`.
+   * Deletes the API token at `internalId` (Instana answers 204). A retry that finds the token
+   * gone after the first answer was lost resolves too; a 404 on the first attempt throws
+   * `NotFoundError`. Needs `canConfigureApiTokens`.
    *
    * @see {@link https://instana.github.io/openapi/#tag/API-Token | DELETE /api/settings/api-tokens/{internalId}}
    */
   deleteApiToken(internalId: string, options?: RequestOptions): Promise<void>;
-}
-
-/** Names the argument in the error; `path` would only say `path[0]`. */
-function checkInternalId(internalId: unknown): string {
-  if (typeof internalId !== 'string' || internalId === '') {
-    throw invalidInput('internalId', 'internalId must be a non-empty string');
-  }
-  if (internalId === '.' || internalId === '..') {
-    throw invalidInput('internalId', `internalId must not be '${internalId}'`);
-  }
-  return internalId;
-}
-
-/**
- * Validates a POST/PUT body. Unknown keys stay allowed (Instana adds permissions every release),
- * but a mis-cased known permission is refused: Instana ignores keys it does not know, so
- * `limitedLinuxKvmHypervisorScope: true` would silently stay false, as it did for Terraform.
- */
-function checkTokenBody(token: unknown): ApiToken {
-  const body = validateInput(apiToken, token, 'token');
-  for (const key of Object.keys(body)) {
-    const suggestion = isPermissionName(key) ? undefined : suggestPermissionName(key);
-    if (suggestion !== undefined) {
-      throw invalidInput(
-        `token.${key}`,
-        `token.${key} is not an Instana API-token permission; did you mean '${suggestion}'? Instana ignores names it does not know`,
-      );
-    }
-  }
-  return body;
+  /**
+   * Replaces the token at `internalId` with a new one holding every permission and scope flag
+   * of the old one (flags newer than this package included), a fresh `internalId` and secret
+   * from `newApiToken`, and the old name unless `name` is given; hands the secret to `deliver`;
+   * then deletes the old token (`revoke: 'delete'`, the default) or leaves it (`'keep'`).
+   * If `deliver` throws, the replacement is deleted and the old token is left as it was.
+   *
+   * @throws RotationError for any failed step, saying which one and what state it left
+   *   (ids only, never a secret); RequestValidationError before anything is sent for bad params.
+   * @example
+   * const { created } = await instana.apiTokens.rotateApiToken(id, {
+   *   deliver: (secret) => vault.write('instana/ci', secret),
+   * });
+   */
+  rotateApiToken(
+    internalId: string,
+    params: RotateApiTokenParams,
+    options?: RequestOptions,
+  ): Promise<RotateApiTokenResult>;
 }
 
 /** Since API 1.282 Instana answers an empty collection with 404 "No API Tokens found". */
@@ -97,16 +95,19 @@ function isNoTokensFound(error: NotFoundError): boolean {
   return /no api tokens found/i.test(`${body} ${error.vendorMessage ?? ''}`);
 }
 
+/** The client's defaults the resource needs to know itself. */
+export interface ApiTokenApiDefaults {
+  /** The client's `maxRetries`, which also bounds how often a lost POST is sent again. */
+  maxRetries: number | undefined;
+}
+
 /** The `apiTokens` resource over one HTTP client. */
-export function createApiTokens(http: HttpClient): ApiTokens {
-  return {
+export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefaults): ApiTokenApi {
+  const api: ApiTokenApi = {
     async getApiTokens(options) {
       try {
-        const response = await http.request(
-          { method: 'GET', path: '/api/settings/api-tokens', responseSchema: apiTokenList },
-          options,
-        );
-        return response.data;
+        const request = { method: 'GET', path: '/api/settings/api-tokens' } as const;
+        return (await http.request({ ...request, responseSchema: apiTokenList }, options)).data;
       } catch (error) {
         if (isNotFoundError(error) && isNoTokensFound(error)) return [];
         throw error;
@@ -123,19 +124,7 @@ export function createApiTokens(http: HttpClient): ApiTokens {
     },
 
     async postApiToken(token, options) {
-      const body = checkTokenBody(token);
-      const response = await http.request(
-        {
-          method: 'POST',
-          path: '/api/settings/api-tokens',
-          body,
-          responseSchema: apiToken,
-          // A server echoing the body in its error answer must not put the new secret in the error.
-          secrets: [body.accessGrantingToken],
-        },
-        options,
-      );
-      return response.data;
+      return createOnce(http, checkTokenBody(token), options, defaults.maxRetries);
     },
 
     async putApiToken(internalId, token, options) {
@@ -163,9 +152,16 @@ export function createApiTokens(http: HttpClient): ApiTokens {
     async deleteApiToken(internalId, options) {
       const id = checkInternalId(internalId);
       await http.request(
+        // Core resolves a DELETE whose retry finds the token gone after a lost answer
+        // (`deletedBody`, here no body at all).
         { method: 'DELETE', path: path`/api/settings/api-tokens/${id}`, emptyResponse: true },
         options,
       );
     },
+
+    async rotateApiToken(internalId, params, options) {
+      return rotateApiToken(api, internalId, params, options);
+    },
   };
+  return api;
 }

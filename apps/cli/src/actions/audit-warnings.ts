@@ -1,0 +1,27 @@
+import { judgeTokens } from '../audit/judge.js';
+import { auditInstanaToken, auditLosantToken } from '../audit/normalize.js';
+import { builtInPolicy } from '../audit/policy.js';
+import type { InstanaToken } from '../instana/types.js';
+import type { LosantOwner, LosantToken } from '../losant/types.js';
+
+/** A token just created, for the audit's rules. */
+export type NewToken = { losant: LosantOwner; token: LosantToken } | { instana: InstanaToken };
+
+/**
+ * What `tokenkit audit` will say about a token just created, when it calls it over-broad:
+ * worth knowing now, while it is one `delete` away. Uses the audit's own rules, so the two
+ * never disagree.
+ */
+export async function auditWarnings(created: NewToken, now: Date): Promise<string[]> {
+  const token =
+    'losant' in created
+      ? auditLosantToken(created.losant, created.token)
+      : auditInstanaToken(created.instana);
+  const findings = judgeTokens(builtInPolicy, now, 0)({ owner: token.owner }, [token]);
+  return findings
+    .filter((finding) => finding.kind === 'over-broad')
+    .map(
+      (finding) =>
+        `warning: \`tokenkit audit\` will report this token as ${finding.severity} (${finding.kind}): it ${finding.message}`,
+    );
+}

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../commands/context.js';
+import { execute } from '../commands/execute.js';
+import { addJsonOption, addTokenStdinOption, addYesOption } from '../commands/options.js';
+
+const rotateHelp =
+  'The replacement is created first, its secret delivered (--out, --exec, or printed once on ' +
+  'stdout), and only then is the old token revoked. If delivery fails, the replacement is ' +
+  'deleted and the old token is left as it was. Revoking asks first at a terminal; scripts pass --yes.';
+
+/** How one vendor's `tokens rotate` differs from the other's. */
+interface RotateSpec {
+  vendor: 'losant' | 'instana';
+  /** What the replacement keeps: `scopes` or `permissions`. */
+  keeps: string;
+  /** The id argument and its description. */
+  argument: [name: string, description: string];
+  /** Options only this vendor has, listed first. */
+  ownOptions: (command: Command) => Command;
+  /** The `--revoke` values, for the help. */
+  revokes: string;
+  /** The environment variable holding the credential. */
+  variable: string;
+  example: string;
+  /** Loads and runs the implementation. */
+  run: (context: CommandContext, id: string, options: Record<string, unknown>) => Promise<number>;
+}
+
+/** `tokenkit <vendor> tokens rotate <id>` with the delivery, naming and confirmation options. */
+function registerRotate(tokens: Command, spec: RotateSpec): void {
+  const summary = `Replace an API token with a new one holding the same ${spec.keeps}`;
+  const command = spec
+    .ownOptions(
+      tokens
+        .command('rotate')
+        .summary(summary)
+        .description(`${summary}.\n\n${rotateHelp}`)
+        .argument(...spec.argument),
+    )
+    .option('--name <name>', "the replacement's name (default: the old token's name)")
+    .option('--out <file>', 'write the new secret to FILE (created with mode 0600)')
+    .option('--force', 'with --out: overwrite an existing file')
+    .option('--exec <command>', 'run COMMAND through the shell with the new secret on its stdin')
+    .option('--revoke <how>', `what to do with the old token: ${spec.revokes}`);
+  addTokenStdinOption(addJsonOption(addYesOption(command)), spec.variable)
+    .addHelpText('after', `\nExample:\n  $ ${spec.example}`)
+    .action((id: string, _options, current: Command) =>
+      execute(current, spec.vendor, (context) => spec.run(context, id, current.opts())),
+    );
+}
+
+/** The `<vendor> tokens` command the vendor's register function made. */
+function tokensCommand(program: Command, vendor: string): Command {
+  const tokens = program.commands
+    .find((command) => command.name() === vendor)
+    ?.commands.find((command) => command.name() === 'tokens');
+  if (tokens === undefined) throw new Error(`register the ${vendor} commands before rotate`);
+  return tokens;
+}
+
+/** Adds `tokens rotate` to each vendor's `tokens` command (registered before this runs). */
+export function registerRotateCommands(program: Command): void {
+  registerRotate(tokensCommand(program, 'losant'), {
+    vendor: 'losant',
+    keeps: 'scopes',
+    argument: ['<tokenId>', "the old token's id"],
+    ownOptions: (command) =>
+      command
+        .option('--instance <id>', 'a token of this Losant instance')
+        .option('--application <id>', 'a token of this Losant application')
+        .option('--user', 'one of your own user tokens (/me)')
+        .option(
+          '--expires <when>',
+          "the replacement's expiry: an ISO date or a duration such as 90d (default: the old token's lifetime from now)",
+        ),
+    revokes: 'delete (default), deactivate or keep',
+    variable: 'LOSANT_ACCESS_TOKEN',
+    example:
+      'tokenkit losant tokens rotate 5f0c…a99 --application 5f0c… --out ./losant-token --yes',
+    run: async (context, id, options) =>
+      (await import('./losant.js')).rotateLosantToken(context, id, options),
+  });
+  registerRotate(tokensCommand(program, 'instana'), {
+    vendor: 'instana',
+    keeps: 'permissions',
+    argument: ['<internalId>', "the old token's internal id"],
+    ownOptions: (command) => command,
+    revokes: 'delete (default) or keep',
+    variable: 'INSTANA_API_TOKEN',
+    example:
+      "tokenkit instana tokens rotate 9c1kq3h2tnl6g1f7o5n0 --exec 'vault kv put secret/instana token=-' --yes",
+    run: async (context, id, options) =>
+      (await import('./instana.js')).rotateInstanaToken(context, id, options),
+  });
+}

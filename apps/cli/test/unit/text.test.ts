@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { humanDuration } from '../../src/output/human-duration.js';
+import { checkJsonFields, jsonFields, pickFields } from '../../src/output/json-fields.js';
+import { sanitize, sanitizeFields } from '../../src/output/sanitize.js';
+
+describe('sanitize', () => {
+  it('shows C0, DEL and C1 controls as escapes and leaves other text alone', () => {
+    expect(sanitize('evil\u001b[31mRED\nline2')).toBe('evil\\e[31mRED\\nline2');
+    expect(sanitize('a\u0007b\u007fc\u009bd\te\r')).toBe('a\\x07b\\x7fc\\x9bd\\te\\r');
+    expect(sanitize('ünïcødé – “quotes” 😀')).toBe('ünïcødé – “quotes” 😀');
+  });
+
+  it('cleans every string field and list item, one level deep', () => {
+    expect(sanitizeFields({ name: 'a\nb', scope: ['x\u001by'], count: 3 })).toEqual({
+      name: 'a\\nb',
+      scope: ['x\\ey'],
+      count: 3,
+    });
+  });
+});
+
+describe('humanDuration', () => {
+  it('rounds to the unit a person would say', () => {
+    expect(humanDuration(400)).toBe('about 1 second');
+    expect(humanDuration(2_500)).toBe('about 3 seconds');
+    expect(humanDuration(90_000)).toBe('about 2 minutes');
+    expect(humanDuration(3_601_000)).toBe('about 1 hour');
+    expect(humanDuration(7_200_000)).toBe('about 2 hours');
+  });
+});
+
+describe('--json fields', () => {
+  it('reads a bare --json as everything and a list as those fields', () => {
+    expect(jsonFields(true)).toBeUndefined();
+    expect(jsonFields(undefined)).toBeUndefined();
+    expect(jsonFields(' name, id ,')).toEqual(['name', 'id']);
+  });
+
+  it('picks fields in the order asked, null for absent ones, and refuses unknown ones', () => {
+    expect(pickFields({ id: '1', name: 'n', x: 2 }, ['name', 'id', 'status'])).toEqual({
+      name: 'n',
+      id: '1',
+      status: null,
+    });
+    expect(() => checkJsonFields(['nmae'], ['name', 'id'])).toThrow('--json: unknown field "nmae"');
+    expect(() => checkJsonFields(['name'], ['name', 'id'])).not.toThrow();
+  });
+});

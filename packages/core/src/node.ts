@@ -1,0 +1,21 @@
+/**
+ * `@tokenkit/core` as Node.js loads it (the `node` export condition): the same API, with
+ * requests sent through undici's dispatcher instead of the global fetch (see `undici-fetch.ts`).
+ * Browsers, edge runtimes, Deno and Bun load `index.ts`, which holds no Node module.
+ */
+import {
+  createHttpClient as create,
+  type HttpClient,
+  type HttpClientOptions,
+} from './http-client.js';
+import { undiciFetch } from './undici-fetch.js';
+
+export * from './index.js';
+
+/**
+ * Creates the transport a vendor package is built on; on Node, requests go through undici's
+ * dispatcher unless `options.fetch` is given. See the `createHttpClient` of the main entry.
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return create(options.fetch ? options : { ...options, fetch: undiciFetch });
+}

@@ -1,0 +1,75 @@
+import { type RedactedRequest, ResponseValidationError } from './errors.js';
+import { responseText } from './fetch-attempt.js';
+import { readRequestId } from './headers.js';
+import type { HttpRequest, HttpResponse } from './request-types.js';
+import { scrubIssues } from './scrub-value.js';
+import { formatIssues, toValidationIssues } from './validate-input.js';
+
+/** How a response error names the request: built only when an error needs it. */
+export interface RequestDescription {
+  /** `GET https://…/tokens?page=0`, redacted. */
+  where(): string;
+  /** The redacted request, secrets scrubbed. */
+  request(): RedactedRequest;
+  /** Every secret of the call, scrubbed from what an error quotes. */
+  secrets(): readonly string[];
+}
+
+const jsonType = /json/i;
+
+function parseBody(
+  text: string,
+  response: Response,
+  request: HttpRequest,
+  describe: RequestDescription,
+): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Text that is not labelled JSON, and that no schema expects, is returned as it is.
+    if (!jsonType.test(response.headers.get('content-type') ?? '') && !request.responseSchema) {
+      return text;
+    }
+    throw new ResponseValidationError(
+      `${describe.where()} returned a body that is not valid JSON`,
+      {
+        kind: 'invalid-json',
+        issues: [{ path: '', message: 'body is not valid JSON' }],
+        status: response.status,
+        requestId: readRequestId(response.headers),
+        request: describe.request(),
+      },
+    );
+  }
+}
+
+/**
+ * A successful response as the caller gets it: the body (already read inside the attempt)
+ * parsed as JSON and, with a `responseSchema`, validated and typed.
+ *
+ * @throws ResponseValidationError with `kind: 'invalid-json'` for a body that cannot be parsed,
+ *   `kind: 'schema'` for one the schema rejects (every issue, secrets scrubbed).
+ */
+export async function readResponse(
+  response: Response,
+  request: HttpRequest,
+  describe: RequestDescription,
+): Promise<HttpResponse<unknown>> {
+  const { status, headers } = response;
+  const requestId = readRequestId(headers);
+  const text = await responseText(response);
+  if (request.emptyResponse) return { data: undefined, status, headers, requestId };
+  const data = parseBody(text, response, request, describe);
+  if (!request.responseSchema) return { data, status, headers, requestId };
+  let result = request.responseSchema['~standard'].validate(data);
+  if (result instanceof Promise) result = await result;
+  if (result.issues) {
+    const issues = scrubIssues(toValidationIssues(result.issues), describe.secrets());
+    throw new ResponseValidationError(
+      `${describe.where()} returned an unexpected body: ${formatIssues(issues)}`,
+      { kind: 'schema', issues, status, requestId, request: describe.request() },
+    );
+  }
+  return { data: result.value, status, headers, requestId };
+}

@@ -1,0 +1,93 @@
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { type RecordingServer, startHandlerServer } from '@tokenkit/http-test-server';
+import { afterEach, describe, expect, test } from 'vitest';
+import * as mainEntry from '../src/http-client.js';
+import * as suiteEntry from '../src/index.js';
+import { createHttpClient } from '../src/node.js';
+
+let server: RecordingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+test('each project runs the suite over the transport it names', () => {
+  // The suite imports ../src/index.js; the undici project points it at src/node.ts.
+  const undici = process.env.CORE_TRANSPORT === 'undici';
+  expect(suiteEntry.createHttpClient === createHttpClient).toBe(undici);
+  expect(suiteEntry.createHttpClient === mainEntry.createHttpClient).toBe(!undici);
+});
+
+describe('the node entry sends through undici', () => {
+  test('without the fetch algorithm: no sec-fetch-* headers, kept-alive connections', async () => {
+    const sockets = new Set<unknown>();
+    server = await startHandlerServer((request, response) => {
+      sockets.add(response.socket);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ mode: request.headers['sec-fetch-mode'] ?? null }));
+    });
+    const http = createHttpClient({ baseUrl: server.url });
+    for (let index = 0; index < 20; index++) {
+      const { data } = await http.request({ method: 'GET', path: '/' });
+      expect(data).toEqual({ mode: null });
+    }
+    // Like the global fetch: a second connection may open while the first is being released.
+    expect(sockets.size).toBeLessThanOrEqual(2);
+  });
+
+  test.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['deflate', deflateRawSync],
+    ['br', brotliCompressSync],
+  ])('asks for compressed bodies and decodes %s, as fetch does', async (encoding, encode) => {
+    server = await startHandlerServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(encode(JSON.stringify({ accepted: request.headers['accept-encoding'] })));
+    });
+    const { data } = await createHttpClient({ baseUrl: server.url }).request({
+      method: 'GET',
+      path: '/',
+    });
+    expect(data).toEqual({ accepted: 'gzip, deflate, br' });
+  });
+
+  test('a fetch passed by the user wins', async () => {
+    server = await startHandlerServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{}');
+    });
+    const seen: string[] = [];
+    const http = createHttpClient({
+      baseUrl: server.url,
+      fetch: (request) => {
+        seen.push(request.url);
+        return fetch(request);
+      },
+    });
+    await http.request({ method: 'GET', path: '/mine' });
+    expect(seen).toEqual([`${server.url}/mine`]);
+  });
+
+  test('a POST body, repeated headers and the status text arrive as sent', async () => {
+    server = await startHandlerServer((request, response) => {
+      const status = request.path === '/teapot' ? 418 : 200;
+      response.writeHead(status, "I'm a teapot", [
+        ['content-type', 'application/json'],
+        ['x-many', 'a'],
+        ['x-many', 'b'],
+      ]);
+      response.end(
+        JSON.stringify({ sent: request.body, contentType: request.headers['content-type'] }),
+      );
+    });
+    const http = createHttpClient({ baseUrl: server.url });
+    const response = await http.request({ method: 'POST', path: '/', body: { name: 'ci' } });
+    expect(response.data).toEqual({ sent: '{"name":"ci"}', contentType: 'application/json' });
+    expect(response.headers.get('x-many')).toBe('a, b');
+    const error = await http
+      .request({ method: 'PUT', path: '/teapot', body: {} })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ApiError', status: 418, message: "418 I'm a teapot" });
+  });
+});
