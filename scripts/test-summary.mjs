@@ -11,7 +11,8 @@ const missing = [];
 for (const root of roots) {
   for (const name of readdirSync(root)) {
     const manifest = join(root, name, 'package.json');
-    if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) continue;
+    if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test)
+      continue;
     const report = join(root, name, '.vitest-report.json');
     if (!existsSync(report)) {
       missing.push(join(root, name));
