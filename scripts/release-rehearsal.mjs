@@ -134,10 +134,23 @@ async function consume(work, tarballs, vendor, env) {
   );
 }
 
-/** `tokenkit --version` prints the version in apps/cli/package.json, inlined at build. */
+/**
+ * `tokenkit --version` starts with the version in apps/cli/package.json (inlined at build), then
+ * names the SDK packages it runs on, each at its package.json version.
+ */
 function checkCliVersion() {
-  const { version } = readJson(join(ROOT, 'apps/cli/package.json'));
-  const printed = run(process.execPath, [join(ROOT, 'apps/cli/dist/bin.js'), '--version']).trim();
-  if (printed !== version) throw new Error(`tokenkit --version printed ${printed}, not ${version}`);
-  console.log(`tokenkit --version: ${printed}`);
+  const expected = ['cli', 'losant', 'instana', 'core', 'schemas'].map((name) => {
+    const dir = name === 'cli' ? 'apps/cli' : `packages/${name}`;
+    const { version } = readJson(join(ROOT, dir, 'package.json'));
+    return name === 'cli' ? `tokenkit ${version}` : `@tokenkit/${name} ${version}`;
+  });
+  const printed = run(process.execPath, [join(ROOT, 'apps/cli/dist/bin.js'), '--version']);
+  const lines = printed.split('\n').map((line) => line.trim());
+  const missing = expected.filter((line) => !lines.includes(line));
+  if (missing.length > 0 || lines[0] !== expected[0]) {
+    throw new Error(
+      `tokenkit --version printed ${printed.trim()}; expected ${expected.join(', ')}`,
+    );
+  }
+  console.log(`tokenkit --version: ${expected.join(', ')}`);
 }
