@@ -2,6 +2,9 @@ import { type PermissionName, permissionNames } from '@tokenkit/schemas/instana'
 
 const known: ReadonlySet<string> = new Set(permissionNames);
 
+// Deliberately not the schemas' `closest` (which the CLI uses for typo hints): a name that is a
+// small edit away from a known one may be a flag Instana added after this version, and must be
+// sent, not refused. Only a known name in the wrong casing is certainly a mistake.
 // Lower-cased, underscores dropped: catches Instana's casing traps (`canConfigureAPITokens`,
 // `limitedLinuxKvmHypervisorScope`, `canConfigureBizOps`) and the snake_case names of Instana's
 // Python client and Terraform provider.
