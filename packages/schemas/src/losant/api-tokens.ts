@@ -2,9 +2,11 @@ import * as z from 'zod/mini';
 import { mustBe } from '../messages.js';
 import { looseObject } from '../object.js';
 import { apiToken } from './api-token.js';
-import { collectionShape } from './collection.js';
-import { ownerType } from './enums.js';
+import { listSortDirection, ownerType } from './enums.js';
 import { objectId } from './object-id.js';
+
+const integer = z.int({ error: mustBe('an integer') });
+const text = z.string({ error: mustBe('a string') });
 
 /**
  * One page of a token list (the vendor's `apiTokens`): `items` plus the echoed query.
@@ -13,7 +15,15 @@ import { objectId } from './object-id.js';
  */
 export const apiTokens = looseObject(
   {
-    ...collectionShape(apiToken),
+    items: z.optional(z.array(apiToken, { error: mustBe('a list') })),
+    count: z.optional(integer),
+    totalCount: z.optional(integer),
+    perPage: z.optional(integer),
+    page: z.optional(integer),
+    filter: z.optional(text),
+    filterField: z.optional(text),
+    sortField: z.optional(text),
+    sortDirection: z.optional(listSortDirection),
     ownerId: z.optional(objectId),
     ownerType: z.optional(ownerType),
   },
