@@ -8,7 +8,7 @@
 // `node scripts/api-reports.mjs` fails when the built declarations differ from a report;
 // `--update` (`pnpm api:update`) rewrites the reports instead. Both need a build first.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
@@ -44,9 +44,10 @@ try {
       const file = join(dir, 'review', `${report}.api.md`);
       console.log(`${manifest.name}${subpath.slice(1)}: ${file}`);
       if (!result.apiReportChanged) continue;
-      changed.push(file);
       // In a check, API Extractor leaves the report it would write in the temp folder: show how.
       const fresh = join(temp, report, `${report}.api.md`);
+      if (!update && sameApi(join(ROOT, file), fresh)) continue;
+      changed.push(file);
       if (!update)
         spawnSync('git', ['diff', '--no-index', file, fresh], { cwd: ROOT, stdio: 'inherit' });
     }
@@ -75,6 +76,32 @@ function typedEntries(manifest) {
 function reportName(name, subpath) {
   const base = name.replace(/^@[^/]+\//, '');
   return subpath === '.' ? base : `${base}-${subpath.replace(/^\.\//, '').replaceAll('/', '-')}`;
+}
+
+/**
+ * Whether two reports state the same API. The declaration emitter prints the members of a large
+ * string-literal enum (the 500 Losant scopes) in the order the compiler first met each literal,
+ * which changes with build order; member order in such an object type means nothing, so runs of
+ * `"x": "x";` (or `x: "x";`) lines are compared as sets.
+ */
+function sameApi(reportFile, freshFile) {
+  return (
+    normalized(readFileSync(reportFile, 'utf8')) === normalized(readFileSync(freshFile, 'utf8'))
+  );
+}
+
+function normalized(text) {
+  const out = [];
+  let run = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*("[^"]*"|[\w$]+): "[^"]*";$/.test(line)) {
+      run.push(line);
+      continue;
+    }
+    out.push(...run.sort(), line);
+    run = [];
+  }
+  return [...out, ...run.sort()].join('\n');
 }
 
 function prepare(projectFolder, types, report) {
