@@ -16,7 +16,7 @@ const bodies = new WeakMap<Response, string>();
  * One attempt: sends the request (built with `redirect: 'manual'`), follows up to five redirects
  * itself (dropping credentials when the origin changes, see issue "Redirects never carry
  * Authorization to another origin"), and reads the whole body before returning, so that a
- * connection reset mid-body is a network error inside ky's retry loop and the per-attempt
+ * connection reset mid-body is a network error the retry policy sees, and the per-attempt
  * timeout covers the body too. A successful response's body is read once, as text, and kept for
  * {@link responseText}; an error response is buffered into a new Response for ky to read.
  * `body` is the request's body text, sent again on a 307/308: kept by the caller, so no request

@@ -1,4 +1,4 @@
-import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
+import ky, { isHTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import type { AuthStrategy } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
 import type { RedactedRequest } from './errors.js';
@@ -22,7 +22,7 @@ import type {
   HttpResponse,
   RequestOptions,
 } from './request-types.js';
-import { type BackoffOptions, decideRetry, idempotentMethods } from './retry-policy.js';
+import { type BackoffOptions, decideRetry } from './retry-policy.js';
 import { scrubRequest } from './scrub-value.js';
 import { VERSION } from './version.js';
 
@@ -38,7 +38,6 @@ export type {
 /** What every call of one client shares. */
 interface Client {
   defaults: RequestDefaults;
-  instance: KyInstance;
   fetch: FetchFunction;
   redactor: Redactor;
   errorDetails: ErrorDetailsReader;
@@ -65,9 +64,6 @@ interface Call {
   /** An attempt that was retried may have acted without us hearing the answer. */
   answerLost: boolean;
 }
-
-// Every method core sends: ky's retry list must not filter before `decideRetry` does.
-const allMethods = ['get', 'put', 'delete', 'post', 'patch'];
 
 function runtimeProduct(): string | undefined {
   // Node, Deno and Bun identify themselves in navigator.userAgent; a browser's UA is not ours to copy.
@@ -170,8 +166,8 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
 }
 
 /**
- * ky's `shouldRetry`: the policy's decision, logged, and its wait slept here (abortable), so
- * the decision and its delay never travel apart; ky's own delay is 0.
+ * After a failed attempt: the policy's decision, logged, and its wait slept (abortable).
+ * `retry` is the retry about to be made, 1 for the first. False: the call fails with `error`.
  */
 async function retryAfterWait(
   client: Client,
@@ -179,8 +175,8 @@ async function retryAfterWait(
   error: unknown,
   retry: number,
 ): Promise<boolean> {
-  if (call.signal?.aborted) return false;
   const { method, maxRetries, totalTimeout } = call.request;
+  if (retry > maxRetries || call.signal?.aborted) return false;
   const decision = decideRetry(error, {
     method,
     retry,
@@ -203,40 +199,45 @@ async function retryAfterWait(
   return wait(decision.delay, call.signal);
 }
 
-/** What ky gets for one call: only what differs per call. */
-function kyOptions(client: Client, call: Call): KyOptions {
+/**
+ * What ky gets for one attempt: only what differs per call. ky sends it and times it; core runs
+ * the retries, so ky keeps no retry state and clones no Request. The attempt's timeout ends at
+ * the call's deadline at the latest (`mapError` then names the deadline).
+ */
+function kyOptions(client: Client, call: Call, remaining: number): KyOptions {
   const { request, signal } = call;
   return {
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
     ...(signal ? { signal } : {}),
-    timeout: request.timeout,
-    totalTimeout: request.totalTimeout,
+    redirect: 'manual',
+    timeout: Math.min(request.timeout, remaining),
+    retry: 0,
     // ky always passes a Request; the conversion only satisfies its wider parameter type.
     fetch: (input, init) =>
       attempt(client, call, input instanceof Request ? input : new Request(input, init)),
-    retry: {
-      limit: request.maxRetries,
-      // ky's default list already holds GET, PUT and DELETE.
-      ...(idempotentMethods.has(request.method) ? {} : { methods: allMethods }),
-      delay: () => 0,
-      shouldRetry: ({ error, retryCount }) => retryAfterWait(client, call, error, retryCount),
-    },
-    // A refreshed token for each retry.
-    ...(client.auth && request.maxRetries > 0
-      ? {
-          hooks: {
-            beforeRetry: [
-              async ({ request: next }) => {
-                const value = await authorize(client, call);
-                if (value !== undefined) next.headers.set('authorization', value);
-              },
-            ],
-          },
-        }
-      : {}),
   };
+}
+
+/**
+ * The call's attempts: the first, then one per retry the policy allows, each with a fresh
+ * `Authorization`. Resolves with the first successful response; rejects with the last raw
+ * error (ky's or fetch's), mapped by the caller.
+ */
+async function attempts(client: Client, call: Call): Promise<Response> {
+  const deadline = call.startedAt + call.request.totalTimeout;
+  for (let retry = 1; ; retry++) {
+    try {
+      const remaining = deadline - Date.now();
+      // A wait ends before the deadline (`decideRetry`), but its timer may fire late.
+      if (remaining <= 0) throw new KyTimeoutError(new Request(call.request.url));
+      return await ky(call.request.url, kyOptions(client, call, remaining));
+    } catch (error) {
+      if (!(await retryAfterWait(client, call, error, retry))) throw error;
+    }
+    await authorize(client, call);
+  }
 }
 
 /** The call's error, mapped (no raw ky error escapes) and logged. */
@@ -292,8 +293,7 @@ async function send(
   await authorize(client, call);
   let response: Response;
   try {
-    // The absolute URL, so ky has no prefix to join.
-    response = await client.instance(call.request.url, kyOptions(client, call));
+    response = await attempts(client, call);
   } catch (error) {
     const deleted = deletedAfterLostAnswer(call, descriptor, error);
     if (deleted) return deleted;
@@ -339,8 +339,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       totalTimeout: options.totalTimeout ?? 120_000,
       maxRetries: options.maxRetries ?? 2,
     },
-    // ky deep-merges an instance's options into each call's: it holds only what never changes.
-    instance: ky.create({ redirect: 'manual' }),
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     redactor: createRedactor(options.redaction),
     errorDetails: options.errorDetails ?? defaultErrorDetails,

@@ -2,8 +2,8 @@ import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { connectionAnswerLost, statusAnswerLost } from './answer-lost.js';
 
 /**
- * The retry policy in one place. ky runs the loop (attempts, per-attempt and total timeouts);
- * {@link decideRetry} decides whether to retry and how long to wait first.
+ * The retry policy in one place. Core's `attempts` runs the loop (ky sends and times each
+ * attempt); {@link decideRetry} decides whether to retry and how long to wait first.
  */
 
 /** Methods retried on retryable statuses, timeouts and connection errors (POST and PATCH are not). */

@@ -76,6 +76,29 @@ describe('timeouts', () => {
     // 200 ms attempts inside a 500 ms budget: at most three, never the eleven maxRetries allows.
     expect(slow.requests.length).toBeLessThanOrEqual(3);
   });
+
+  test('a retry whose wait ends past the deadline is not sent: TimeoutError (kind total)', async () => {
+    server = await startHandlerServer((_request, response) => json(response, 503, {}));
+    const busy = (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        // Holds the event loop, as a busy process would, so the wait's timer fires late.
+      }
+    };
+    const http = createHttpClient({
+      baseUrl: server.url,
+      totalTimeout: 400,
+      backoff: { initialDelay: 10, maxDelay: 10 },
+      // Logged once the retry is decided (its wait ends well inside the deadline), before it.
+      logger: { info: () => busy(500) },
+    });
+    const error = (await http
+      .request({ method: 'GET', path: '/' })
+      .catch((caught) => caught)) as TimeoutError;
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error.kind).toBe('total');
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe('abort', () => {
