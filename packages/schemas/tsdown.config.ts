@@ -3,7 +3,13 @@ import { packageBuild } from '../../tsdown.base.ts';
 
 export default defineConfig(
   packageBuild(import.meta.dirname, {
-    entry: ['src/index.ts', 'src/losant.ts', 'src/instana.ts'],
+    entry: [
+      'src/index.ts',
+      'src/losant.ts',
+      'src/instana.ts',
+      'src/validator.ts',
+      'src/validator-node.ts',
+    ],
     platform: 'neutral',
     // One output module per source file: with `sideEffects: false`, a bundler then drops
     // every schema a caller does not import (e.g. the 500 scopes when only objectId is used).

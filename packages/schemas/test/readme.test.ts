@@ -17,6 +17,8 @@ const SOURCES: Record<string, string> = {
   '@tokenkit/schemas/losant': join(root, 'src', 'losant.ts'),
   '@tokenkit/schemas/instana': join(root, 'src', 'instana.ts'),
   '@tokenkit/schemas': join(root, 'src', 'index.ts'),
+  // What Node loads (the `node` export condition).
+  '@tokenkit/schemas/validator': join(root, 'src', 'validator-node.ts'),
 };
 
 const STATEMENT = /^(?:import|export|const|let|var|type|interface|function|for|if|return|\}|\/\/)/;

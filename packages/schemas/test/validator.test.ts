@@ -1,0 +1,87 @@
+// The compiled validators the clients use on Node answer exactly as the schemas do: the same
+// value for what passes, the same issues (paths, codes, messages) for what fails.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import * as core from 'zod/v4/core';
+import * as instana from '../src/instana.js';
+import * as losant from '../src/losant.js';
+import { responseValidator as plain } from '../src/validator.js';
+import { responseValidator as compiled } from '../src/validator-node.js';
+import * as arb from './arbitraries.js';
+
+/** A value with one field replaced by something of a wrong type or format. */
+function spoiled(value: Record<string, unknown>, key: string, wrong: unknown) {
+  return { ...value, [key]: wrong };
+}
+
+const wrongs = fc.constantFrom<unknown>(
+  42,
+  'x',
+  '',
+  null,
+  true,
+  {},
+  [],
+  [1],
+  ['all.Nope'],
+  '2026-02-30T00:00:00Z',
+);
+
+const cases: [string, core.$ZodType, fc.Arbitrary<Record<string, unknown>>][] = [
+  ['losant apiToken', losant.apiToken, arb.apiToken],
+  ['losant createdApiToken', losant.createdApiToken, arb.createdApiToken],
+  ['losant apiTokens', losant.apiTokens, arb.apiTokens],
+  ['instana apiToken', instana.apiToken, arb.instanaApiToken],
+];
+
+describe.each(cases)('%s', (_name, schema, valid) => {
+  test('zod compiles it (no silent fall-back to the parser for every value)', () => {
+    expect(() => core.compile(schema, { strict: true })).not.toThrow();
+  });
+
+  const fast = compiled(schema)['~standard'];
+  const reference = schema['~standard'];
+
+  test('a valid value gives the same output', () => {
+    fc.assert(
+      fc.property(valid, (value) => {
+        const result = fast.validate(structuredClone(value));
+        expect(result).toEqual(reference.validate(structuredClone(value)));
+        expect(result).not.toHaveProperty('issues');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a spoiled value gives the same issues', () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        valid.filter((value) => Object.keys(value).length > 0),
+        fc.nat(),
+        wrongs,
+        (value, index, wrong) => {
+          const keys = Object.keys(value);
+          const bad = spoiled(value, keys[index % keys.length] as string, wrong);
+          const expected = reference.validate(structuredClone(bad)) as { issues?: unknown };
+          expect(fast.validate(structuredClone(bad))).toEqual(expected);
+          if (expected.issues) refused++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The spoiled values really exercise the failure path.
+    expect(refused).toBeGreaterThan(100);
+  });
+});
+
+test('not an object at all: the same issue', () => {
+  const fast = compiled(losant.apiTokens)['~standard'];
+  for (const value of [null, 'x', [], 3]) {
+    expect(fast.validate(value)).toEqual(losant.apiTokens['~standard'].validate(value));
+  }
+});
+
+test('outside Node the validator is the schema itself', () => {
+  expect(plain(losant.apiToken)).toBe(losant.apiToken);
+});
