@@ -5,14 +5,10 @@ import {
   path,
   type RequestOptions,
 } from '@tokenkit/core';
-import {
-  type ApiToken,
-  type ApiTokenInput,
-  apiToken,
-  apiTokenList,
-} from '@tokenkit/schemas/instana';
+import type { ApiToken, ApiTokenInput } from '@tokenkit/schemas/instana';
 import { checkInternalId, checkTokenBody } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
+import { tokenListResponse, tokenResponse } from './responses.js';
 import { type RotateApiTokenParams, type RotateApiTokenResult, rotateApiToken } from './rotate.js';
 import { createOnce } from './safe-create.js';
 
@@ -107,7 +103,8 @@ export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefault
     async getApiTokens(options) {
       try {
         const request = { method: 'GET', path: '/api/settings/api-tokens' } as const;
-        return (await http.request({ ...request, responseSchema: apiTokenList }, options)).data;
+        return (await http.request({ ...request, responseSchema: tokenListResponse }, options))
+          .data;
       } catch (error) {
         if (isNotFoundError(error) && isNoTokensFound(error)) return [];
         throw error;
@@ -117,7 +114,11 @@ export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefault
     async getApiToken(internalId, options) {
       const id = checkInternalId(internalId);
       const response = await http.request(
-        { method: 'GET', path: path`/api/settings/api-tokens/${id}`, responseSchema: apiToken },
+        {
+          method: 'GET',
+          path: path`/api/settings/api-tokens/${id}`,
+          responseSchema: tokenResponse,
+        },
         options,
       );
       return response.data;
@@ -141,7 +142,7 @@ export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefault
           method: 'PUT',
           path: path`/api/settings/api-tokens/${id}`,
           body,
-          responseSchema: apiToken,
+          responseSchema: tokenResponse,
           secrets: [body.accessGrantingToken],
         },
         options,

@@ -8,7 +8,8 @@ import {
   path,
   type RequestOptions,
 } from '@tokenkit/core';
-import { type ApiToken, apiToken } from '@tokenkit/schemas/instana';
+import type { ApiToken } from '@tokenkit/schemas/instana';
+import { tokenResponse } from './responses.js';
 
 /** Core's default `maxRetries`, used when neither the call nor the client sets one. */
 const DEFAULT_MAX_RETRIES = 2;
@@ -23,7 +24,7 @@ async function post(
       method: 'POST',
       path: '/api/settings/api-tokens',
       body,
-      responseSchema: apiToken,
+      responseSchema: tokenResponse,
       // A server echoing the body in its error answer must not put the new secret in the error.
       secrets: [body.accessGrantingToken],
     },
@@ -50,7 +51,7 @@ async function lookUp(
       {
         method: 'GET',
         path: path`/api/settings/api-tokens/${body.internalId}`,
-        responseSchema: apiToken,
+        responseSchema: tokenResponse,
       },
       options,
     );

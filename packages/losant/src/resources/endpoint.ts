@@ -1,4 +1,6 @@
-import { path, type StandardSchemaV1 } from '@tokenkit/core';
+import { path } from '@tokenkit/core';
+import { responseValidator } from '@tokenkit/schemas/validator';
+import type * as z from 'zod/mini';
 import { type ParamsSchema, type ParamsShape, paramsSchema } from './params-schema.js';
 
 /**
@@ -8,7 +10,7 @@ import { type ParamsSchema, type ParamsShape, paramsSchema } from './params-sche
 export interface Endpoint<
   Name extends string = string,
   Shape extends ParamsShape = ParamsShape,
-  Response extends StandardSchemaV1 = StandardSchemaV1,
+  Response extends z.ZodMiniType = z.ZodMiniType,
   Scopes extends readonly string[] = readonly string[],
 > {
   /** The action's name in `losant-rest`, e.g. `'applications.get'`. */
@@ -29,8 +31,8 @@ export interface Endpoint<
    * `losant-rest` sends with every DELETE), or nothing when absent.
    */
   readonly body?: string | undefined;
-  /** What the answer is parsed with. */
-  readonly response: Response;
+  /** What the answer is parsed with: the response schema's validator (`responseValidator`). */
+  readonly response: Pick<Response, '~standard'>;
   /**
    * What a DELETE resolves with when its first answer was lost and its retry got 404: the
    * token is gone, as asked (core's `deletedBody`).
@@ -42,16 +44,25 @@ export interface Endpoint<
   readonly docs: string;
 }
 
-/** Builds an endpoint record, adding the params schema built from its shape. */
+/**
+ * Builds an endpoint record from its spec: the params schema built from its shape, and the
+ * response schema's validator (compiled by zod on Node, on first use).
+ */
 export function endpoint<
   const Name extends string,
   const Shape extends ParamsShape,
-  Response extends StandardSchemaV1,
+  Response extends z.ZodMiniType,
   const Scopes extends readonly string[],
 >(
-  spec: Omit<Endpoint<Name, Shape, Response, Scopes>, 'params'>,
+  spec: Omit<Endpoint<Name, Shape, Response, Scopes>, 'params' | 'response'> & {
+    response: Response;
+  },
 ): Endpoint<Name, Shape, Response, Scopes> {
-  return { ...spec, params: paramsSchema(spec.name, spec.shape) };
+  return {
+    ...spec,
+    params: paramsSchema(spec.name, spec.shape),
+    response: responseValidator(spec.response),
+  };
 }
 
 /** Turns `instanceApiTokens` into `instance-api-tokens`, the slug of its docs page. */
