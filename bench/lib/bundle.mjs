@@ -162,6 +162,33 @@ function analyse(metafile, text) {
   };
 }
 
+/** The dependencies left out of a bundle, cumulatively in this order, to see what each adds. */
+const LEFT_OUT = [
+  { name: 'ky', external: ['ky'] },
+  { name: 'zod', external: ['zod', 'zod/*'] },
+  { name: '@tokenkit/schemas', external: ['@tokenkit/schemas', '@tokenkit/schemas/*'] },
+];
+
+/**
+ * The gzip bytes each dependency adds to an app's bundle: left external one after another
+ * (ky, then zod too, then `@tokenkit/schemas` too), each adds the difference it makes, so
+ * zod's bytes count once, under zod, and the figures add up to the whole.
+ * @param {string} source @param {number} gzipBytes the full bundle's
+ */
+async function gzipAddedBy(source, gzipBytes) {
+  const added = [];
+  const external = [];
+  let before = gzipBytes;
+  for (const dependency of LEFT_OUT) {
+    external.push(...dependency.external);
+    const result = await build(source, external);
+    const after = gzipSync(result.outputFiles[0].text, { level: 9 }).length;
+    added.push({ name: dependency.name, gzipBytes: before - after });
+    before = after;
+  }
+  return added;
+}
+
 /**
  * Bundles one app. On failure, says why (the unresolved Node builtins), then bundles again
  * with those builtins left external to show the size without any polyfill (a lower bound).
@@ -170,11 +197,15 @@ function analyse(metafile, text) {
 export async function bundleApp(app) {
   try {
     const result = await retryWhileRebuilding(() => build(app.source));
+    const analysis = analyse(result.metafile, result.outputFiles[0].text);
     return {
       name: app.name,
       ok: true,
-      ...analyse(result.metafile, result.outputFiles[0].text),
+      ...analysis,
       nodeGlobals: await nodeGlobalsUsed(app.source),
+      gzipAddedBy: app.name.startsWith('@tokenkit/')
+        ? await gzipAddedBy(app.source, analysis.gzipBytes)
+        : undefined,
     };
   } catch (error) {
     const errors = (error.errors ?? [{ text: String(error) }]).map((e) => ({

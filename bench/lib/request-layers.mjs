@@ -39,6 +39,10 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   if (!ours.available) return { unavailable: ours.reason };
   const core = await importThrough('packages/losant', '@tokenkit/core');
   const schemas = await importThrough('packages/losant', '@tokenkit/schemas/losant');
+  const { responseValidator } = await importThrough(
+    'packages/losant',
+    '@tokenkit/schemas/validator',
+  );
   const ky = (await importThrough('packages/core', 'ky')).default;
   // The dispatcher core sends through on Node (its `node` entry); the global one, as core uses.
   const undici = await importThrough('packages/core', 'undici');
@@ -51,7 +55,8 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   const query = { _actions: false, _links: true, _embedded: true };
   if (list) Object.assign(query, { page: '0', perPage: String(page) });
   const target = `${url}${path}?${new URLSearchParams(query)}`;
-  const schema = list ? schemas.apiTokens : schemas.apiToken;
+  // What the clients check answers with: on Node, zod's compiled clone of the schema.
+  const schema = responseValidator(list ? schemas.apiTokens : schemas.apiToken);
   const schemaName = list ? 'apiTokens' : 'apiToken';
   const http = core.createHttpClient({
     baseUrl: url,
@@ -91,7 +96,7 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
       call: async () => (await http.request({ method: 'GET', path, query })).data,
     },
     {
-      name: `@tokenkit/core request + ${schemaName} schema`,
+      name: `@tokenkit/core request + ${schemaName} schema (responseValidator)`,
       call: async () =>
         (await http.request({ method: 'GET', path, query, responseSchema: schema })).data,
     },
