@@ -12,24 +12,60 @@ const credentialHeaders = ['authorization', 'proxy-authorization', 'cookie'];
 // The text of each successful response, read inside the attempt; see `fetchAttempt`.
 const bodies = new WeakMap<Response, string>();
 
+/** Header names (lower-case) to the values sent. */
+export type HeaderRecord = Record<string, string>;
+
 /**
- * One attempt: sends the request (built with `redirect: 'manual'`), follows up to five redirects
- * itself (dropping credentials when the origin changes, see issue "Redirects never carry
- * Authorization to another origin"), and reads the whole body before returning, so that a
- * connection reset mid-body is a network error the retry policy sees, and the per-attempt
- * timeout covers the body too. A successful response's body is read once, as text, and kept for
- * {@link responseText}; an error response is buffered into a new Response for ky to read.
- * `body` is the request's body text, sent again on a 307/308: kept by the caller, so no request
- * is cloned in case a redirect comes.
+ * How core sends one request: the `Request` ky built (method, URL and the signal that carries
+ * the attempt's timeout and the caller's abort), and the headers and body text to send with
+ * it. ky gets neither (it would copy the headers into several `Headers` objects per call); the
+ * transport puts them on the wire.
+ */
+export type Transport = (
+  request: Request,
+  headers: Readonly<HeaderRecord>,
+  body: string | undefined,
+) => Promise<Response>;
+
+/** A {@link Transport} over a fetch function: the full `Request` it is given, built here. */
+export function fetchTransport(fetchFunction: FetchFunction): Transport {
+  return (request, headers, body) =>
+    fetchFunction(
+      new Request(request.url, {
+        method: request.method,
+        headers,
+        body: body ?? null,
+        signal: request.signal,
+        redirect: 'manual',
+      }),
+    );
+}
+
+/** One hop of an attempt: what is sent. */
+interface Hop {
+  request: Request;
+  headers: Readonly<HeaderRecord>;
+  body: string | undefined;
+}
+
+/**
+ * One attempt: sends the request (no redirect followed by the transport), follows up to five
+ * redirects itself (dropping credentials when the origin changes, see issue "Redirects never
+ * carry Authorization to another origin"), and reads the whole body before returning, so that
+ * a connection reset mid-body is a network error the retry policy sees, and the per-attempt
+ * timeout covers the body too. A successful response's body is read once, as text, and kept
+ * for {@link responseText}; an error response is buffered into a new Response for ky to read.
+ * `body` is the request's body text, sent again on a 307/308.
  */
 export async function fetchAttempt(
-  fetchFunction: FetchFunction,
+  transport: Transport,
   request: Request,
-  body?: string,
+  headers: Readonly<HeaderRecord>,
+  body: string | undefined,
 ): Promise<Response> {
-  let current = request;
-  for (let hop = 0; ; hop++) {
-    const response = await fetchFunction(current);
+  let hop: Hop = { request, headers, body };
+  for (let count = 0; ; count++) {
+    const response = await transport(hop.request, hop.headers, hop.body);
     if (response.type === 'opaqueredirect') {
       // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
       throw new ConnectionError('The server answered with a redirect this runtime cannot follow', {
@@ -40,50 +76,40 @@ export async function fetchAttempt(
     if (!redirectStatuses.has(response.status) || location === null) {
       return buffer(response);
     }
-    const target = new URL(location, current.url);
+    const target = new URL(location, hop.request.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return buffer(response);
-    if (hop >= maxRedirects) {
-      await response.body?.cancel().catch(() => undefined);
+    await response.body?.cancel().catch(() => undefined);
+    if (count >= maxRedirects) {
       throw new ConnectionError(`More than ${maxRedirects} redirects`, {
         code: 'ETOOMANYREDIRECTS',
       });
     }
-    await response.body?.cancel().catch(() => undefined);
-    current = redirectRequest(current, body, response.status, target);
+    hop = redirectHop(hop, response.status, target);
   }
 }
 
-function redirectRequest(
-  current: Request,
-  replayBody: string | undefined,
-  status: number,
-  target: URL,
-): Request {
-  const headers = new Headers(current.headers);
-  if (target.origin !== new URL(current.url).origin) {
-    for (const name of credentialHeaders) headers.delete(name);
+function redirectHop(current: Hop, status: number, target: URL): Hop {
+  const headers = { ...current.headers };
+  if (target.origin !== new URL(current.request.url).origin) {
+    for (const name of credentialHeaders) delete headers[name];
   }
-  let method = current.method;
-  let body: BodyInit | null = current.body === null ? null : (replayBody ?? null);
+  let method = current.request.method;
+  let body = current.body;
   // As the fetch standard does: 303 always, and 301/302 after a POST, become a GET without body.
   if (
     (status === 303 && method !== 'HEAD') ||
     ((status === 301 || status === 302) && method === 'POST')
   ) {
     method = 'GET';
-    body = null;
-    headers.delete('content-type');
-    headers.delete('content-length');
+    body = undefined;
+    delete headers['content-type'];
+    delete headers['content-length'];
   }
-  const init: RequestInit & { duplex?: 'half' } = {
-    method,
+  return {
+    request: new Request(target, { method, signal: current.request.signal, redirect: 'manual' }),
     headers,
     body,
-    signal: current.signal,
-    redirect: 'manual',
   };
-  if (body !== null) init.duplex = 'half';
-  return new Request(target, init);
 }
 
 /**

@@ -2,7 +2,12 @@ import ky, { isHTTPError, type Options as KyOptions, TimeoutError as KyTimeoutEr
 import type { AuthStrategy } from './auth.js';
 import { parseBaseUrl } from './base-url.js';
 import type { RedactedRequest } from './errors.js';
-import { type FetchFunction, fetchAttempt, observableResponse } from './fetch-attempt.js';
+import {
+  fetchAttempt,
+  fetchTransport,
+  observableResponse,
+  type Transport,
+} from './fetch-attempt.js';
 import { mergeHeaders, readRequestId } from './headers.js';
 import { type Logger, log } from './logger.js';
 import { defaultErrorDetails, type ErrorDetailsReader, mapError } from './map-error.js';
@@ -38,7 +43,7 @@ export type {
 /** What every call of one client shares. */
 interface Client {
   defaults: RequestDefaults;
-  fetch: FetchFunction;
+  transport: Transport;
   redactor: Redactor;
   errorDetails: ErrorDetailsReader;
   auth: AuthStrategy | undefined;
@@ -128,7 +133,8 @@ async function attempt(client: Client, call: Call, input: Request): Promise<Resp
   call.attempts++;
   const { logger, onResponse } = client;
   const started = logger?.debug ? Date.now() : 0;
-  const response = await fetchAttempt(client.fetch, input, call.request.body);
+  const { headers, body } = call.request;
+  const response = await fetchAttempt(client.transport, input, headers, body);
   if (logger?.debug) {
     const { method } = call.request;
     const url = call.describe.url();
@@ -201,15 +207,14 @@ async function retryAfterWait(
 
 /**
  * What ky gets for one attempt: only what differs per call. ky sends it and times it; core runs
- * the retries, so ky keeps no retry state and clones no Request. The attempt's timeout ends at
- * the call's deadline at the latest (`mapError` then names the deadline).
+ * the retries, so ky keeps no retry state and clones no Request. The headers and body go to the
+ * transport (`attempt`), not through ky's copies. The attempt's timeout ends at the call's
+ * deadline at the latest (`mapError` then names the deadline).
  */
 function kyOptions(client: Client, call: Call, remaining: number): KyOptions {
   const { request, signal } = call;
   return {
     method: request.method,
-    headers: request.headers,
-    ...(request.body === undefined ? {} : { body: request.body }),
     ...(signal ? { signal } : {}),
     redirect: 'manual',
     timeout: Math.min(request.timeout, remaining),
@@ -318,6 +323,14 @@ async function send(
  * const { data } = await http.request({ method: 'GET', path: path`/me`, responseSchema: me });
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return createHttpClientOn(
+    options,
+    fetchTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+  );
+}
+
+/** {@link createHttpClient} sending through `transport` (the node entry's is undici's). */
+export function createHttpClientOn(options: HttpClientOptions, transport: Transport): HttpClient {
   const baseUrl = parseBaseUrl(options.baseUrl, options.baseUrlField ?? 'baseUrl');
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
@@ -339,7 +352,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       totalTimeout: options.totalTimeout ?? 120_000,
       maxRetries: options.maxRetries ?? 2,
     },
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    transport,
     redactor: createRedactor(options.redaction),
     errorDetails: options.errorDetails ?? defaultErrorDetails,
     auth: options.auth,

@@ -1,14 +1,15 @@
 /**
  * `@tokenkit/core` as Node.js loads it (the `node` export condition): the same API, with
- * requests sent through undici's dispatcher instead of the global fetch (see `undici-fetch.ts`).
+ * requests sent through undici's dispatcher instead of the global fetch (see `undici-transport.ts`).
  * Browsers, edge runtimes, Deno and Bun load `index.ts`, which holds no Node module.
  */
 import {
-  createHttpClient as create,
+  createHttpClientOn,
+  createHttpClient as createOnFetch,
   type HttpClient,
   type HttpClientOptions,
 } from './http-client.js';
-import { undiciFetch } from './undici-fetch.js';
+import { undiciTransport } from './undici-transport.js';
 
 export * from './index.js';
 
@@ -17,5 +18,5 @@ export * from './index.js';
  * dispatcher unless `options.fetch` is given. See the `createHttpClient` of the main entry.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  return create(options.fetch ? options : { ...options, fetch: undiciFetch });
+  return options.fetch ? createOnFetch(options) : createHttpClientOn(options, undiciTransport);
 }

@@ -201,6 +201,26 @@ describe('request', () => {
     expect(urls).toEqual([`${server.url}/via-injected`]);
   });
 
+  test('an injected fetch gets the whole request in its Request: headers, auth and body', async () => {
+    server = await startHandlerServer((_request, response) => json(response, 200, { ok: true }));
+    const http = createHttpClient({
+      baseUrl: server.url,
+      auth: createTokenAuth({ scheme: 'Bearer', token: 'injected-secret' }),
+      headers: { 'x-extra': 'yes' },
+      // Reads the Request only, as many wrappers do: nothing may travel in `init`.
+      fetch: (input) => fetch(input),
+    });
+    await http.request({ method: 'POST', path: '/made', body: { name: 'n' } });
+    const [sent] = server.requests;
+    expect(sent?.method).toBe('POST');
+    expect(sent?.headers).toMatchObject({
+      authorization: 'Bearer injected-secret',
+      'content-type': 'application/json',
+      'x-extra': 'yes',
+    });
+    expect(sent?.body).toBe('{"name":"n"}');
+  });
+
   test('query strings are encoded exactly as URLSearchParams encodes them (any key, value, unicode)', async () => {
     server = await startHandlerServer((_request, response) => json(response, 200, {}));
     const http = createHttpClient({ baseUrl: server.url });

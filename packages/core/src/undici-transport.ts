@@ -1,7 +1,12 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
 import { type Dispatcher, getGlobalDispatcher } from 'undici';
-import { type FetchFunction, nullBodyStatuses, textResponse } from './fetch-attempt.js';
+import {
+  type HeaderRecord,
+  nullBodyStatuses,
+  type Transport,
+  textResponse,
+} from './fetch-attempt.js';
 
 /*
  * Node's global fetch is undici's dispatcher plus the WHATWG fetch algorithm on top, and that
@@ -47,12 +52,11 @@ function splitUrl(url: string): { origin: string; path: string } {
   return { origin: url.slice(0, slash), path: url.slice(slash, hash === -1 ? undefined : hash) };
 }
 
-function requestHeaders(request: Request): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of request.headers) headers[name] = value;
-  // What fetch sends; the dispatcher decodes what comes back.
-  headers['accept-encoding'] ??= 'gzip, deflate, br';
-  return headers;
+// What fetch sends; the dispatcher decodes what comes back (a caller's own value wins).
+function requestHeaders(headers: Readonly<HeaderRecord>): HeaderRecord {
+  return headers['accept-encoding'] === undefined
+    ? { ...headers, 'accept-encoding': 'gzip, deflate, br' }
+    : headers;
 }
 
 function responseHeaders(raw: Dispatcher.ResponseData['headers']): [string, string][] {
@@ -67,20 +71,19 @@ function responseHeaders(raw: Dispatcher.ResponseData['headers']): [string, stri
 }
 
 /**
- * A {@link FetchFunction} on undici's dispatcher: one request, no redirect followed, the body
- * read before it resolves (so an attempt's timeout covers it). Core's default on Node.
+ * A {@link Transport} on undici's dispatcher: one request, no redirect followed, the body read
+ * before it resolves (so an attempt's timeout covers it). Core's default on Node.
  */
-export const undiciFetch: FetchFunction = async (request) => {
+export const undiciTransport: Transport = async (request, headers, body) => {
   const { signal } = request;
   try {
-    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
     const { origin, path } = splitUrl(request.url);
     const answer = await getGlobalDispatcher().request({
       origin,
       path,
       method: request.method as Dispatcher.HttpMethod,
-      headers: requestHeaders(request),
-      body,
+      headers: requestHeaders(headers),
+      body: body ?? null,
       signal,
     });
     const text = await bodyText(answer);
