@@ -216,7 +216,6 @@ function kyOptions(client: Client, call: Call, remaining: number): KyOptions {
   return {
     method: request.method,
     ...(signal ? { signal } : {}),
-    redirect: 'manual',
     timeout: Math.min(request.timeout, remaining),
     retry: 0,
     // ky always passes a Request; the conversion only satisfies its wider parameter type.
