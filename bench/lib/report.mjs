@@ -1,6 +1,7 @@
 /**
  * Writes BENCHMARKS.md from the results object (the same one saved as bench/results.json).
  */
+import { readFileSync } from 'node:fs';
 import { auditSection } from './audit.mjs';
 import { GOALS, judge, paginationGoal } from './goals.mjs';
 
@@ -516,6 +517,7 @@ ${table(
   else if (b.audit) sections.push(auditSection(b.audit));
   const c = causes(results, goals);
   if (c) sections.push(c);
+  sections.push(readFileSync(new URL('../APPROACHES.md', import.meta.url), 'utf8'));
   sections.push(`## How to reproduce
 
 \`\`\`sh
