@@ -82,6 +82,11 @@ test('not an object at all: the same issue', () => {
   }
 });
 
+test('one validator per schema: endpoints that answer with the same schema share its compiled code', () => {
+  expect(compiled(losant.apiToken)).toBe(compiled(losant.apiToken));
+  expect(compiled(losant.apiTokens)).not.toBe(compiled(losant.apiToken));
+});
+
 test('outside Node the validator is the schema itself', () => {
   expect(plain(losant.apiToken)).toBe(losant.apiToken);
 });
