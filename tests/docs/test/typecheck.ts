@@ -22,11 +22,15 @@ const consumerOptions: ts.CompilerOptions = {
 };
 
 /**
- * Type-checks the given files in one program and returns each file's errors as
- * `line: message` (line 0-based within the file), keyed by file path.
+ * Type-checks the given files in one program (with `overrides` on the consumer options) and
+ * returns each file's errors as `line: message` (line 0-based within the file), keyed by file
+ * path; errors elsewhere (a package's declarations) are reported against every file.
  */
-export function typecheck(files: readonly string[]): Map<string, string[]> {
-  const program = ts.createProgram(files, consumerOptions);
+export function typecheck(
+  files: readonly string[],
+  overrides: ts.CompilerOptions = {},
+): Map<string, string[]> {
+  const program = ts.createProgram(files, { ...consumerOptions, ...overrides });
   const errors = new Map<string, string[]>(files.map((file) => [file, []]));
   const global = program.getOptionsDiagnostics().concat(program.getGlobalDiagnostics());
   for (const diagnostic of ts.getPreEmitDiagnostics(program).concat(global)) {
