@@ -4,7 +4,7 @@
 // type-checks a user's script there with TypeScript and runs it against the workspace's mock.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { publishablePackages, ROOT, readJson, run, runAsync } from './workspace.mjs';
 
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
@@ -82,6 +82,7 @@ function checkTarball(name, tarball) {
   const ranges = JSON.stringify([manifest.dependencies, manifest.peerDependencies]);
   if (/workspace:|catalog:/.test(ranges)) problems.push(`unresolved range in ${ranges}`);
   if (!files.some((file) => /^dist\/.*\.d\.ts$/.test(file))) problems.push('no types in dist/');
+  problems.push(...unreachableDeclarations(tarball, files, manifest));
   // Before the first `changeset version` there is no entry yet; after it, the version needs one.
   const changelog = run('tar', ['xzfO', tarball, 'package/CHANGELOG.md']);
   if (manifest.version !== '0.0.0' && !changelog.includes(`## ${manifest.version}\n`)) {
@@ -89,6 +90,28 @@ function checkTarball(name, tarball) {
   }
   if (problems.length > 0) throw new Error(`${name} tarball:\n  ${problems.join('\n  ')}`);
   console.log(`${name}: ${files.length} files, ${REQUIRED.join(', ')}, dist with types`);
+}
+
+/**
+ * The declaration files of the tarball that no `types` condition or `types` field reaches,
+ * directly or through the relative imports of a reached one: shipped, yet never read.
+ */
+function unreachableDeclarations(tarball, files, manifest) {
+  const declarations = files.filter((file) => file.endsWith('.d.ts'));
+  const pending = manifestTargets(manifest).filter((target) => target.endsWith('.d.ts'));
+  const reached = new Set();
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (reached.has(file) || !declarations.includes(file)) continue;
+    reached.add(file);
+    const text = run('tar', ['xzfO', tarball, `package/${file}`]);
+    for (const [, specifier] of text.matchAll(/from\s+["'](\.{1,2}\/[^"']+)["']/g)) {
+      pending.push(join(dirname(file), specifier).replace(/\.js$/, '.d.ts'));
+    }
+  }
+  return declarations
+    .filter((file) => !reached.has(file))
+    .map((file) => `ships ${file}, which no "types" reaches`);
 }
 
 /** Every file the manifest's exports, types and bin name. */
@@ -136,7 +159,7 @@ async function consume(work, tarballs, vendor, env) {
 
 /**
  * `tokenkit --version` starts with the version in apps/cli/package.json (inlined at build), then
- * names the SDK packages it runs on, each at its package.json version.
+ * names the SDK packages it runs on, each at its package.json version (read when asked).
  */
 function checkCliVersion() {
   const expected = ['cli', 'losant', 'instana', 'core', 'schemas'].map((name) => {

@@ -19,22 +19,12 @@ export {
   type RequestOptions,
 } from './http-client.js';
 export type { Logger } from './logger.js';
-export { defaultErrorDetails, type ErrorDetails, type ErrorDetailsReader } from './map-error.js';
+export type { ErrorDetails, ErrorDetailsReader } from './map-error.js';
 export { type PageIterator, type PaginateOptions, paginate } from './paginate.js';
 export { path } from './path.js';
 export type { QueryValue } from './query.js';
-export {
-  createRedactor,
-  defaultAllowedHeaderNames,
-  defaultAllowedQueryParameters,
-  type RedactionOptions,
-  type Redactor,
-} from './redact.js';
+export type { RedactionOptions, Redactor } from './redact.js';
 export type { BackoffOptions } from './retry-policy.js';
 export type { StandardSchemaV1 } from './standard-schema.js';
-export {
-  formatIssues,
-  validateInput,
-  validateInputAsync,
-} from './validate-input.js';
+export { validateInput } from './validate-input.js';
 export { VERSION } from './version.js';
