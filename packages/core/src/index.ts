@@ -9,6 +9,14 @@ export { type ClientOptions, pickClientOptions } from './client-options.js';
 export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
 export type { HeaderInput } from './headers.js';
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  ErrorEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './hooks.js';
 export {
   createHttpClient,
   type HttpClient,
