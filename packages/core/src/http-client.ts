@@ -1,7 +1,7 @@
 import ky, { isHTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import { isAnswerLost } from './answer-lost.js';
 import type { AuthStrategy } from './auth.js';
-import { parseBaseUrl } from './base-url.js';
+import { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body-limit.js';
 import type { RedactedRequest } from './errors.js';
 import {
@@ -348,7 +348,8 @@ async function send(
  * Creates the transport a vendor package is built on: one ky instance, auth, default headers, a
  * User-Agent, timeouts, the retry policy, error mapping and redaction.
  *
- * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password),
+ * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password,
+ *   or plain http to a host that is not loopback),
  *   header, timeout or retry count.
  * @example
  * const http = createHttpClient({
@@ -368,7 +369,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 /** {@link createHttpClient} sending through `transport` (the node entry's is undici's). */
 export function createHttpClientOn(options: HttpClientOptions, transport: Transport): HttpClient {
-  const baseUrl = parseBaseUrl(options.baseUrl, options.baseUrlField ?? 'baseUrl');
+  const baseUrlField = options.baseUrlField ?? 'baseUrl';
+  const baseUrl = parseBaseUrl(options.baseUrl, baseUrlField);
+  checkBaseUrlSecurity(baseUrl, baseUrlField);
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
   checkRetries(options.maxRetries, 'maxRetries');
