@@ -12,7 +12,7 @@ export type { HeaderInput } from './headers.js';
 export type {
   AnswerLostEvent,
   ClientHooks,
-  ErrorEvent,
+  FailureEvent,
   HookEvent,
   ResponseEvent,
   RetryEvent,

@@ -1,7 +1,7 @@
 export type {
   AnswerLostEvent,
   ClientHooks,
-  ErrorEvent,
+  FailureEvent,
   FetchFunction,
   HookEvent,
   HttpResponse,
