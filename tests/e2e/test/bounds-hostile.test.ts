@@ -96,7 +96,8 @@ describe('an answer that never ends', () => {
     const losant = createLosantClient({
       accessToken: 'losant-token-abcdef',
       url: server.url,
-      timeout: 300,
+      // Long enough for the request to reach the server on a busy machine; the body never ends.
+      timeout: 1000,
       maxRetries: 0,
       maxResponseBytes: Number.MAX_SAFE_INTEGER,
       fetch: (input, init) => globalThis.fetch(input, init),
