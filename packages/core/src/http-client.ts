@@ -222,9 +222,10 @@ async function retryAfterWait(
   if (!decision.retry) return false;
   call.answerLost ||= decision.answerLost;
   const { reason, delay } = decision;
-  const event = { request: call.describe.request(), attempt: call.attempts, reason };
-  if (decision.answerLost) runHook(client.hooks.onAnswerLost, () => event);
-  runHook(client.hooks.beforeRetry, () => ({ ...event, delayMs: delay, retry, maxRetries }));
+  // Built only for a hook that is set: describing the request redacts it.
+  const event = () => ({ request: call.describe.request(), attempt: call.attempts, reason });
+  if (decision.answerLost) runHook(client.hooks.onAnswerLost, event);
+  runHook(client.hooks.beforeRetry, () => ({ ...event(), delayMs: delay, retry, maxRetries }));
   if (client.logger?.info) {
     const url = call.describe.url();
     log(
@@ -298,12 +299,13 @@ function failure(client: Client, call: Call, error: unknown): Error {
       attempts: call.attempts,
     });
   }
-  const event = { request: describe.request(), attempt: call.attempts };
+  const event = () => ({ request: describe.request(), attempt: call.attempts });
   if (isAnswerLost(mapped)) {
-    runHook(client.hooks.onAnswerLost, () => ({ ...event, reason: mapped.name }));
+    runHook(client.hooks.onAnswerLost, () => ({ ...event(), reason: mapped.name }));
   }
-  if (isTokenkitError(mapped))
-    runHook(client.hooks.beforeError, () => ({ ...event, error: mapped }));
+  if (isTokenkitError(mapped)) {
+    runHook(client.hooks.beforeError, () => ({ ...event(), error: mapped }));
+  }
   return mapped;
 }
 
