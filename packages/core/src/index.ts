@@ -4,11 +4,19 @@ export {
   type TokenAuthOptions,
   type TokenProvider,
 } from './auth.js';
-export { parseBaseUrl } from './base-url.js';
+export { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
 export { type ClientOptions, pickClientOptions } from './client-options.js';
 export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
 export type { HeaderInput } from './headers.js';
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './hooks.js';
 export {
   createHttpClient,
   type HttpClient,
