@@ -196,3 +196,26 @@ describe('rotate: what is kept, and the check of the new secret', () => {
     expect(RotationError).toBeDefined();
   });
 });
+
+describe('rotate: an abort from the call options', () => {
+  it('during delivery deletes the replacement and leaves the old token untouched', async () => {
+    const [old] = env.mock.store.losant.add('user', [{ name: 'ci', scope: ['all.User.read'] }]);
+    const controller = new AbortController();
+    const error = await env.losant.userApiToken
+      .rotate(
+        {
+          apiTokenId: old!.id,
+          // A delivery that hangs until the signal (a SIGINT in the CLI) ends the rotation.
+          deliver: () => {
+            controller.abort();
+            return new Promise(() => {});
+          },
+        },
+        { signal: controller.signal },
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ step: 'deliver', replacement: 'deleted', old: 'untouched' });
+    expect((error as Error).message).toContain('aborted before delivery completed');
+    expect(userTokens().map((token) => token.id)).toEqual([old!.id]);
+  });
+});
