@@ -193,6 +193,9 @@ describe('rotate: what is kept, and the check of the new secret', () => {
       name: 'ops-2',
     });
     expect(() => losantTokenStore({} as never, { user: true })).toThrow(TypeError);
+    expect(() => losantTokenStore(env.losant, {} as never)).toThrow(
+      'owner must be { instanceId }, { applicationId } or { user: true }',
+    );
     expect(RotationError).toBeDefined();
   });
 });
