@@ -105,7 +105,8 @@ async function fromProfile(
   const settings = selected.profile[vendor];
   if (!settings) return;
   const names = credentialVariables[vendor];
-  const url = 'url' in settings ? settings.url : 'baseUrl' in settings ? settings.baseUrl : undefined;
+  const url =
+    'url' in settings ? settings.url : 'baseUrl' in settings ? settings.baseUrl : undefined;
   if (!setup.env[names.url]?.trim() && url) setup.env[names.url] = url;
   if (setup.env[names.token]?.trim()) return;
   if (settings.credential) {
@@ -116,7 +117,11 @@ async function fromProfile(
     const origin = { profile: selected.name, vendor };
     try {
       const command = settings.credentialCommand;
-      setup.env[names.token] = await runCredentialCommand(command, origin, selected.commandTimeoutMs);
+      setup.env[names.token] = await runCredentialCommand(
+        command,
+        origin,
+        selected.commandTimeoutMs,
+      );
       setup.origins[vendor] = { from: 'profile command', name: selected.name };
     } catch (error) {
       setup.failures[vendor] = error as Error;

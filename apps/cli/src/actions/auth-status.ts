@@ -34,6 +34,16 @@ export interface AuthStatusJson {
   vendors: VendorStatusJson[];
 }
 
+/** The vendor's entry with its status next to its name, where a reader looks first. */
+function withStatus(
+  entry: Omit<VendorStatusJson, 'status' | 'error'>,
+  status: VendorStatusJson['status'],
+  error?: string,
+): VendorStatusJson {
+  const { vendor, ...rest } = entry;
+  return { vendor, status, ...rest, ...(error === undefined ? {} : { error }) };
+}
+
 async function vendorStatus(
   context: CommandContext,
   vendor: CredentialVendor,
@@ -41,9 +51,9 @@ async function vendorStatus(
   const credential = context.credentials.origins[vendor] ?? null;
   const blank = { vendor, credential, baseUrl: null, identity: null, access: [] };
   const failure = context.credentials.failures[vendor];
-  if (failure) return { ...blank, status: 'error', error: describeError(failure).message };
+  if (failure) return withStatus(blank, 'error', describeError(failure).message);
   if (!context.env[credentialVariables[vendor].token]?.trim()) {
-    return { ...blank, status: 'not configured' };
+    return withStatus(blank, 'not configured');
   }
   try {
     const check =
@@ -51,9 +61,9 @@ async function vendorStatus(
         ? await (await import('../auth/losant-status.js')).checkLosant(context)
         : await (await import('../auth/instana-status.js')).checkInstana(context);
     const { verdict, baseUrl, identity, access } = check;
-    return { ...blank, status: verdict, baseUrl, identity: identity ?? null, access };
+    return withStatus({ ...blank, baseUrl, identity: identity ?? null, access }, verdict);
   } catch (error) {
-    return { ...blank, status: 'error', error: describeError(error, vendor).message };
+    return withStatus(blank, 'error', describeError(error, vendor).message);
   }
 }
 
@@ -67,7 +77,9 @@ const verdictWords: Record<VendorStatusJson['status'], string> = {
 };
 
 function identityLine(identity: IdentityJson): string {
-  const who = identity.name ? `"${identity.name}" (${identity.id})` : `token ${identity.id ?? '?'}`;
+  const who = identity.name
+    ? `"${identity.name}" (${identity.id})`
+    : `JWT subject ${identity.id ?? 'unknown'}`;
   const owner = identity.owner ? ` of ${identity.owner}` : '';
   const expires =
     identity.expires === undefined

@@ -41,13 +41,12 @@ export async function selectProfile(
     const suggestion = closest(name, names);
     throw usageError(
       `unknown profile "${name}" (${by}): ${file} has no such profile`,
-      suggestion
-        ? `did you mean ${suggestion}?`
-        : `its profiles: ${names.join(', ') || 'none'}`,
+      suggestion ? `did you mean ${suggestion}?` : `its profiles: ${names.join(', ') || 'none'}`,
     );
   }
   const timeout = config.credentialCommandTimeout;
-  const commandTimeoutMs = timeout === undefined ? DEFAULT_COMMAND_TIMEOUT_MS : parseDuration(timeout);
+  const commandTimeoutMs =
+    timeout === undefined ? DEFAULT_COMMAND_TIMEOUT_MS : parseDuration(timeout);
   if (commandTimeoutMs === undefined || commandTimeoutMs === 0) {
     throw usageError(`${file}: credentialCommandTimeout must be a duration such as 30s or 2m`);
   }

@@ -6,8 +6,10 @@ const credential = {
   credential: z.string().trim().min(1).optional(),
 };
 
-const oneCredential = (value: { credentialCommand?: string | undefined; credential?: string | undefined }) =>
-  !(value.credentialCommand && value.credential);
+const oneCredential = (value: {
+  credentialCommand?: string | undefined;
+  credential?: string | undefined;
+}) => !(value.credentialCommand && value.credential);
 const oneCredentialMessage = { message: 'give credentialCommand or credential, not both' };
 
 const losantProfile = z

@@ -133,42 +133,6 @@ describe.concurrent('what people expect from a CLI like gh', processTimeout, () 
     expect(bad.stderr).toContain('--timeout must be a duration');
   });
 
-  it('auth status: URL, whether the credential works, what it may do; exit 3 when one fails', async () => {
-    const env = { ...losantEnv(mock), ...instanaEnv(mock) };
-    const good = await runCli(['auth', 'status', '--json'], { env });
-    expect(good.code, good.stderr).toBe(0);
-    const body = json<{
-      vendors: {
-        vendor: string;
-        baseUrl: string;
-        works: boolean;
-        access: { actions: string[] }[];
-      }[];
-    }>(good);
-    expect(body.vendors.map((vendor) => [vendor.vendor, vendor.baseUrl, vendor.works])).toEqual([
-      ['losant', mock.url, true],
-      ['instana', mock.url, true],
-    ]);
-    expect(body.vendors[1]!.access[0]!.actions).toEqual([
-      'list',
-      'get',
-      'create',
-      'update',
-      'delete',
-    ]);
-    const human = await runCli(['auth', 'status'], { env });
-    expect(human.stdout).toContain(`losant  ${mock.url}  ✓ credential works`);
-    const bad = await runCli(['auth', 'status'], {
-      env: { ...env, INSTANA_API_TOKEN: 'wrong-token-0123456789' },
-    });
-    expect(bad.code).toBe(3);
-    expect(bad.stdout).toContain('✗ credential fails');
-    expect(bad.stdout).toContain('401');
-    const none = await runCli(['auth', 'status']);
-    expect(none.code).toBe(3);
-    expect(leakedSecrets(good, [mock.losant.accessToken, mock.instana.apiToken])).toEqual([]);
-  });
-
   it('completion scripts come from the command tree; bash completes commands and flags', async () => {
     const bash = await runCli(['completion', 'bash']);
     expect(bash.code).toBe(0);
