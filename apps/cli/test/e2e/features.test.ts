@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,15 +15,6 @@ beforeAll(async () => {
   mock = await startMockServer({ port: 0 });
 });
 afterAll(() => mock?.close());
-
-/** What bash completes after `words` (the last one being typed), with the generated script. */
-function bashCompletes(script: string, words: string[]): string[] {
-  const program = `${script}
-COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-_tokenkit; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['-c', program], { encoding: 'utf8' });
-  return result.stdout.split('\n').filter(Boolean);
-}
 
 describe.concurrent('what people expect from a CLI like gh', processTimeout, () => {
   it('--json name,id prints only those fields of each token; bad fields are refused before any request', async () => {
@@ -131,27 +121,6 @@ describe.concurrent('what people expect from a CLI like gh', processTimeout, () 
     const bad = await runCli(['--timeout', 'soon', 'losant', 'tokens', 'list', '--user'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--timeout must be a duration');
-  });
-
-  it('completion scripts come from the command tree; bash completes commands and flags', async () => {
-    const bash = await runCli(['completion', 'bash']);
-    expect(bash.code).toBe(0);
-    expect(bashCompletes(bash.stdout, ['tokenkit', 'los'])).toEqual(['losant']);
-    expect(bashCompletes(bash.stdout, ['tokenkit', 'losant', ''])).toEqual(['tokens', 'scopes']);
-    expect(
-      bashCompletes(bash.stdout, ['tokenkit', 'losant', 'tokens', 'list', '--app', 'x', '--li']),
-    ).toEqual(['--limit']);
-    expect(
-      bashCompletes(bash.stdout, ['tokenkit', 'instana', 'tokens', 'create', '--perm']),
-    ).toEqual(['--permission', '--permissions-file']);
-    const zsh = await runCli(['completion', 'zsh']);
-    expect(zsh.stdout).toContain('bashcompinit');
-    const fish = await runCli(['completion', 'fish']);
-    expect(fish.stdout).toContain(
-      "complete -c tokenkit -f -n 'test (__tokenkit_path) = \\'losant tokens\\'' -a list",
-    );
-    const bad = await runCli(['completion', 'powershell']);
-    expect(bad.code).toBe(2);
   });
 
   it('losant scopes lists what --scope accepts, per owner, and --scope typos get a suggestion', async () => {
