@@ -78,7 +78,7 @@ export type CredentialVendor = keyof typeof credentialVariables;
  * Never the credential itself.
  */
 export interface CredentialOrigin {
-  from: 'environment' | 'profile command' | 'profile file';
+  from: 'flag' | 'environment' | 'profile command' | 'profile file';
   name: string;
 }
 
@@ -108,7 +108,7 @@ async function fromProfile(
   const url =
     'url' in settings ? settings.url : 'baseUrl' in settings ? settings.baseUrl : undefined;
   if (!setup.env[names.url]?.trim() && url) setup.env[names.url] = url;
-  if (setup.env[names.token]?.trim()) return;
+  if (setup.origins[vendor]) return;
   if (settings.credential) {
     setup.env[names.token] = settings.credential;
     setup.origins[vendor] = { from: 'profile file', name: selected.file };
@@ -131,20 +131,25 @@ async function fromProfile(
 
 /**
  * Applies the profile `--profile` or `TOKENKIT_PROFILE` names to `env` for `vendors`: a setting
- * the environment lacks (or leaves empty) comes from the profile, so flags (`--token-stdin`)
- * beat environment variables, which beat the profile. Each credential's origin is recorded; a
+ * the environment lacks (or leaves empty) comes from the profile, so flags (`tokenStdin`: the
+ * token comes from `--token-stdin`, and no credentialCommand runs) beat environment variables,
+ * which beat the profile. Each credential's origin is recorded; a
  * failed `credentialCommand` is recorded, not thrown, so one vendor never hides the other.
  */
 export async function applyProfile(
   env: NodeJS.ProcessEnv,
   profileFlag: string | undefined,
   vendors: readonly CredentialVendor[],
+  tokenStdin = false,
 ): Promise<CredentialSetup> {
   const setup: CredentialSetup = { env: { ...env }, profile: undefined, origins: {}, failures: {} };
   for (const vendor of vendors) {
     const name = credentialVariables[vendor].token;
-    if (env[name]?.trim()) setup.origins[vendor] = { from: 'environment', name };
+    if (tokenStdin) setup.origins[vendor] = { from: 'flag', name: '--token-stdin' };
+    else if (env[name]?.trim()) setup.origins[vendor] = { from: 'environment', name };
   }
+  // The config file (and the YAML parser) is read only when a profile is asked for.
+  if (!profileFlag?.trim() && !env.TOKENKIT_PROFILE?.trim()) return setup;
   const { selectProfile } = await import('./config/profile.js');
   const selected = await selectProfile(env, profileFlag);
   if (!selected) return setup;

@@ -41,6 +41,7 @@ interface GlobalOptions {
   verbose?: boolean;
   timeout?: string;
   profile?: string;
+  tokenStdin?: boolean;
 }
 
 /**
@@ -55,6 +56,7 @@ async function contextFor(command: Command, needs: CredentialNeeds): Promise<Com
     embedding?.env ?? process.env,
     options.profile,
     vendors,
+    Boolean(options.tokenStdin),
   );
   const failure = Object.values(credentials.failures)[0];
   if (failure && !needs.keepFailures) throw failure;

@@ -107,6 +107,19 @@ describe.concurrent('profiles in config.yaml', processTimeout, () => {
     expect(human.stdout).toContain('credential: profile command (prod)');
   });
 
+  it('--token-stdin beats the profile: its credentialCommand never runs, its url still counts', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'tokenkit-marker-')), 'ran');
+    const home = configHome(
+      `profiles:\n  p:\n    losant: { url: "${mock.url}", credentialCommand: "touch ${marker}; exit 1" }\n`,
+    );
+    const result = await runCli(['--profile', 'p', ...listUser, '--token-stdin'], {
+      env: { XDG_CONFIG_HOME: home },
+      input: mock.losant.accessToken,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('a literal credential is refused in a file others may read, without echoing it; 0600 is used', async () => {
     const text = `profiles:\n  file:\n    losant: { url: "${mock.url}", credential: "${mock.losant.accessToken}" }\n`;
     const open = configHome(text, 0o644);
