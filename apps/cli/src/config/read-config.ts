@@ -35,7 +35,7 @@ export async function readConfig(file: string): Promise<Config | undefined> {
   let data: unknown;
   try {
     // YAML error messages quote the offending line, which may hold a credential: name the place only.
-    data = parse(text, { prettyErrors: false }) ?? {};
+    data = parse(text) ?? {};
   } catch (error) {
     const line = (error as { linePos?: [{ line: number }] }).linePos?.[0]?.line;
     throw usageError(`${file} is not valid YAML${line ? ` (line ${line})` : ''}`);
