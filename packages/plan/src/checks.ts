@@ -124,3 +124,19 @@ export function delivery(
   const exec = text(value.exec, joinPath(path, 'exec'), issues);
   return exec === undefined ? undefined : { exec, cwd: folder };
 }
+
+/**
+ * Reports an entry whose `key` (owner and name) an earlier entry already has. Raw values are
+ * compared, so a duplicate is found even when either entry has other problems.
+ */
+export function checkUnique(
+  seen: Map<string, string>,
+  key: string | undefined,
+  label: string,
+  issues: Issues,
+): void {
+  if (key === undefined) return;
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, label);
+  else issues.add(joinPath(label, 'name'), `duplicate name: ${first} has the same owner and name`);
+}

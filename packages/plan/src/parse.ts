@@ -13,14 +13,18 @@ export const topLevelKeys = ['version', 'losant', 'instana', 'prune'] as const;
 
 /** The file's contents as data: YAML 1.2 (JSON is YAML too), duplicate keys refused. */
 function load(source: string, file: string): unknown {
-  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     throw new TokensFileError(
       file,
       document.errors.map((error) => {
         const at = error.linePos?.[0];
         const where = at ? `line ${at.line}, column ${at.col}` : '';
-        return { path: where, message: error.message.split('\n')[0] ?? error.code };
+        const message = (error.message.split('\n')[0] ?? error.code).replace(
+          / at line \d+, column \d+:?$/,
+          '',
+        );
+        return { path: where, message };
       }),
     );
   }

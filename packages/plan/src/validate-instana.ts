@@ -1,6 +1,7 @@
 import { isPermissionName, permissionNames } from '@tokenkit/instana';
 import {
   checkKeys,
+  checkUnique,
   delivery,
   didYouMean,
   duration,
@@ -71,14 +72,9 @@ export function instanaEntries(value: unknown, place: FilePlace, issues: Issues)
   value.forEach((item, index) => {
     const label = entryLabel('instana', index, item);
     const entry = instanaEntry(item, label, place, issues);
-    if (entry === undefined) return;
-    const first = seen.get(entry.name);
-    if (first !== undefined) {
-      issues.add(joinPath(label, 'name'), `duplicate name: ${first} has the same name`);
-      return;
-    }
-    seen.set(entry.name, label);
-    entries.push(entry);
+    const name = isRecord(item) && typeof item.name === 'string' ? item.name : undefined;
+    checkUnique(seen, name, label, issues);
+    if (entry !== undefined) entries.push(entry);
   });
   return entries;
 }

@@ -1,6 +1,7 @@
 import { allScopes } from '@tokenkit/losant';
 import {
   checkKeys,
+  checkUnique,
   delivery,
   didYouMean,
   duration,
@@ -12,7 +13,6 @@ import {
   show,
   text,
 } from './checks.js';
-import { ownerKey } from './owner.js';
 import type { LosantEntry, LosantOwner } from './types.js';
 
 /** The keys a Losant entry may have. */
@@ -122,6 +122,12 @@ function losantEntry(
   return issues.list.length === before ? result : undefined;
 }
 
+/** An entry's owner and name as written, to find duplicates. */
+function rawKey(item: unknown): string | undefined {
+  if (!isRecord(item) || typeof item.name !== 'string') return undefined;
+  return JSON.stringify([item.application, item.instance, item.user, item.name]);
+}
+
 /** The `losant` list, with names unique per owner. */
 export function losantEntries(value: unknown, place: FilePlace, issues: Issues): LosantEntry[] {
   if (value === undefined) return [];
@@ -134,15 +140,8 @@ export function losantEntries(value: unknown, place: FilePlace, issues: Issues):
   value.forEach((item, index) => {
     const label = entryLabel('losant', index, item);
     const entry = losantEntry(item, label, place, issues);
-    if (entry === undefined) return;
-    const key = `${ownerKey(entry.owner)}/${entry.name}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.add(joinPath(label, 'name'), `duplicate name: ${first} has the same owner and name`);
-      return;
-    }
-    seen.set(key, label);
-    entries.push(entry);
+    checkUnique(seen, rawKey(item), label, issues);
+    if (entry !== undefined) entries.push(entry);
   });
   return entries;
 }
