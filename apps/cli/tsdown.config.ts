@@ -5,7 +5,7 @@ import { packageBuild } from '../../tsdown.base.ts';
 
 /** The workspace packages `tokenkit --version` names, with the versions built alongside it. */
 function sdkVersions(): Record<string, string> {
-  const names = ['losant', 'instana', 'core', 'schemas'];
+  const names = ['plan', 'losant', 'instana', 'core', 'schemas'];
   return Object.fromEntries(
     names.map((name) => {
       const file = join(import.meta.dirname, '../../packages', name, 'package.json');

@@ -18,7 +18,7 @@ export type DeliveryTarget =
   | { readonly exec: string; readonly cwd: string };
 
 /** What every declared token has, whichever the vendor. */
-interface EntryBase {
+export interface EntryBase {
   /** Where the entry is in the file, for messages: `losant[4] (p-new)`. */
   readonly label: string;
   readonly name: string;
