@@ -58,6 +58,16 @@ async function writeSecretFile(path: string, secret: string): Promise<void> {
   }
 }
 
+/** Ends a process group that may have ended already. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    // Gone already.
+  }
+}
+
 function commandEnv(options: DeliveryOptions): NodeJS.ProcessEnv {
   const env = { ...(options.env ?? process.env) };
   for (const name of credentialVariables) delete env[name];
@@ -75,11 +85,13 @@ function pipeSecretTo(
   options: DeliveryOptions,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
+    // Its own process group, so a timeout ends the shell and whatever it started.
     const child = spawn(command, {
       shell: true,
       cwd,
       env: commandEnv(options),
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     let partial = '';
     const forward = (chunk: Buffer) => {
@@ -90,7 +102,7 @@ function pipeSecretTo(
     child.stdout.on('data', forward);
     child.stderr.on('data', forward);
     child.stdin.on('error', () => undefined);
-    const timer = setTimeout(() => child.kill('SIGTERM'), options.execTimeoutMs ?? 300_000);
+    const timer = setTimeout(() => killGroup(child.pid), options.execTimeoutMs ?? 300_000);
     child.on('error', (error) =>
       reject(new DeliveryError(`exec could not start: ${error.message}`)),
     );

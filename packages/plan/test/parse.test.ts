@@ -127,6 +127,23 @@ prune: { losant: [{ organization: 1 }], instana: { names: [""], glob: x } }
     ]);
   });
 
+  it('refuses prune sections of the wrong shape', () => {
+    expect(issuesOf('version: 1\nprune: [1]\n')).toEqual([
+      'prune: must be a mapping with losant and/or instana',
+    ]);
+    expect(issuesOf('version: 1\nprune: { losant: {}, instana: [] }\n')).toEqual([
+      'prune.losant: must be a list of owners ({ application: ID }, { instance: ID } or { user: true })',
+      'prune.instana: must be { names: [GLOB, …] }: Instana tokens are pruned by name only',
+    ]);
+    expect(
+      issuesOf('version: 1\nprune: { losant: [5] }\ninstana: [{ name: x, permissions: 3 }, 4]\n'),
+    ).toEqual([
+      'instana[0] (x).permissions: must be a list',
+      'instana[1]: must be a mapping of name, permissions, …',
+      'prune.losant[0]: must be { application: ID }, { instance: ID } or { user: true }',
+    ]);
+  });
+
   it('reports YAML syntax errors and duplicate keys with their line', () => {
     expect(issuesOf('version: 1\nversion: 1\n')[0]).toMatch(
       /^line 2, column 1: Map keys must be unique/,

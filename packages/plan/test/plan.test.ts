@@ -102,6 +102,38 @@ prune:
 });
 
 describe('apply', () => {
+  it('works on instance and user tokens too: create, update, delete by prune', async () => {
+    const { mock, connections, scratch } = fixture();
+    const instance = mock.losant.instanceId;
+    const tag = newApplication();
+    mock.store.losant.add({ instanceId: instance }, [
+      { name: `i-${tag}`, scope: ['all.Instance.read'], description: 'a' },
+    ]);
+    const [stray] = mock.store.losant.add('user', [
+      { name: `stray-${tag}`, scope: ['all.User.read'] },
+    ]);
+    const tokens = file(`version: 1
+losant:
+  - { name: i-${tag}, instance: ${instance}, scope: [all.Instance.read], description: b }
+  - { name: u-${tag}, user: true, scope: [all.User.read], deliver: { out: ./u-${tag} } }
+prune:
+  losant: [{ user: true }]
+`);
+    const plan = await makePlan(tokens, connections, { prune: true });
+    const mine = plan.changes.filter((c) => c.record.name.endsWith(tag));
+    const result = await applyPlan({ ...plan, changes: mine }, connections);
+    expect(result.failed).toEqual([]);
+    expect(result.applied.map((r) => r.action).sort()).toEqual(['create', 'delete', 'update']);
+    expect(
+      mock.store.losant.list({ instanceId: instance }).find((t) => t.name === `i-${tag}`)
+        ?.description,
+    ).toBe('b');
+    const user = mock.store.losant.list('user');
+    expect(user.some((t) => t.id === stray?.id)).toBe(false);
+    const created = user.find((t) => t.name === `u-${tag}`);
+    expect(subjectOf((await readFile(join(scratch, `u-${tag}`), 'utf8')).trim())).toBe(created?.id);
+  });
+
   it('creates, updates, replaces, rotates and deletes, delivering each new secret; a second plan shows no changes', async () => {
     const { mock, connections, scratch } = fixture();
     const app = newApplication();
