@@ -46,14 +46,28 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** `Plan: 1 to create, 2 to update, … 3 unchanged, 1 unmanaged, 0 conflicts.` */
-export function summaryLine(plan: Plan): string {
+/** The summary's two sentences: what changes, and what is left as it is. */
+function summaryParts(plan: Plan): [string, string] {
   const counts = (['create', 'update', 'replace', 'rotate', 'delete'] as const).map(
     (action) =>
       `${plan.changes.filter((change) => change.record.action === action).length} to ${action}`,
   );
   const left = `${plan.unchanged.length} unchanged, ${plan.unmanaged.length} unmanaged, ${plural(plan.conflicts.length, 'conflict')}`;
-  return `Plan: ${counts.join(', ')}. ${left}.`;
+  return [`Plan: ${counts.join(', ')}.`, `${left}.`];
+}
+
+/** `Plan: 1 to create, 2 to update, … 3 unchanged, 1 unmanaged, 0 conflicts.` */
+export function summaryLine(plan: Plan): string {
+  return summaryParts(plan).join(' ');
+}
+
+/** The summary on one line, or on two when the terminal is narrower. */
+function summaryLines(output: Output, plan: Plan): string[] {
+  const c = output.color;
+  const columns = output.terminalColumns;
+  const whole = summaryLine(plan);
+  const lines = columns === undefined || whole.length <= columns ? [whole] : summaryParts(plan);
+  return lines.map((line) => fit(output, c.bold(line)));
 }
 
 function unmanagedLines(output: Output, plan: Plan): string[] {
@@ -99,7 +113,7 @@ export function planLines(output: Output, plan: Plan): string[] {
     for (const change of plan.changes) lines.push(...changeLines(output, change.record));
   }
   lines.push(...conflictLines(output, plan), ...unmanagedLines(output, plan));
-  lines.push(...plan.notes.map((note) => c.yellow(`note: ${sanitize(note)}`)));
-  lines.push('', c.bold(summaryLine(plan)));
-  return lines;
+  lines.push(...plan.notes.map((note) => fit(output, c.yellow(`note: ${sanitize(note)}`))));
+  lines.push('', ...summaryLines(output, plan));
+  return lines.map((line) => fit(output, line));
 }
