@@ -207,6 +207,43 @@ losant:
     },
   );
 
+  it(
+    '5xx on every create attempt and a lost answer: exit 1, nothing lost, and a re-run converges',
+    processTimeout,
+    async () => {
+      const app = newApplication(mock);
+      const path = await tokensFile(`version: 1
+losant:
+  - { name: refused, application: ${app}, scope: [devices.get], deliver: { out: ./refused } }
+instana:
+  - { name: lost-${app}, permissions: [canViewLogs], deliver: { out: ./lost } }
+`);
+      mock.faults.failNext(10, { status: 503, route: 'applicationApiTokens.post' });
+      mock.faults.dropNext(1, { when: 'mid-body', route: 'postApiToken' });
+      const first = await run(['apply', '-f', path, '--yes', '--json']);
+      mock.faults.clear();
+      expect(first.code).toBe(1);
+      const result = json<{
+        applied: { name: string }[];
+        failed: { name: string; error: string }[];
+      }>(first);
+      expect(result.failed.map((f) => f.name)).toEqual(['refused']);
+      expect(result.applied.map((f) => f.name)).toEqual([`lost-${app}`]);
+      expect(mock.store.losant.list({ applicationId: app })).toEqual([]);
+      const lost = mock.store.instana.list().filter((t) => t.name === `lost-${app}`);
+      expect(lost).toHaveLength(1);
+      expect((await readFile(join(path, '..', 'lost'), 'utf8')).trim()).toBe(
+        lost[0]?.accessGrantingToken,
+      );
+      const second = await run(['apply', '-f', path, '--yes']);
+      expect(second.code).toBe(0);
+      expect(mock.store.losant.list({ applicationId: app }).map((t) => t.name)).toEqual([
+        'refused',
+      ]);
+      expect((await run(['plan', '-f', path, '--detailed-exitcode'])).code).toBe(0);
+    },
+  );
+
   it.skipIf(!scriptPath)(
     'asks at a terminal; no leaves everything as it was (exit 4)',
     processTimeout,
