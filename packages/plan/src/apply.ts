@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@tokenkit/losant';
+import { isAuthenticationError, type RequestOptions } from '@tokenkit/core';
 import { type DeliveryOptions, deliver, prepareDelivery } from './deliver.js';
 import { expiryOf } from './lifetime.js';
 import {
@@ -18,6 +18,7 @@ export interface ApplyOptions extends DeliveryOptions {
   readonly concurrency?: number | undefined;
   /** The clock new tokens' lifetimes start from. @default the system clock */
   readonly now?: (() => Date) | undefined;
+  /** Passed to every request (a `signal`, a `timeout`). @default undefined */
   readonly requestOptions?: RequestOptions | undefined;
   /** Called as each change finishes, applied or failed. */
   readonly onOutcome?: ((outcome: AppliedRecord | FailedRecord) => void) | undefined;
@@ -74,36 +75,78 @@ async function handOver(
   }
 }
 
-/** Creates the declared token and delivers its secret; returns its id. */
+/** Creates the declared token and delivers its secret. */
 async function createDelivered(
   entry: Entry,
   ops: AnyOperations,
   options: ApplyOptions,
-): Promise<string> {
+): Promise<Made> {
   const target = needTarget(entry);
   await prepareDelivery(target);
-  const now = options.now?.() ?? new Date();
-  const made = await ops.create(entry, expiryOf(entry.expires, now), options.requestOptions);
+  const made = await ops.create(
+    entry,
+    expiryOf(entry.expires, now(options)),
+    options.requestOptions,
+  );
   await handOver(made, entry, target, ops, options);
-  return made.id;
+  return made;
 }
 
-/** A new token with the declared settings, delivered, then the old one deleted. */
+function now(options: ApplyOptions): Date {
+  return options.now?.() ?? new Date();
+}
+
+/** Checks a delivered secret; one the server refuses (401) is deleted again. */
+async function verified(entry: Entry, made: Made, ops: AnyOperations, options: ApplyOptions) {
+  try {
+    await ops.verify(entry, made, options.requestOptions);
+  } catch (error) {
+    if (!isAuthenticationError(error)) {
+      throw new Error(
+        `the new token ${made.id} was delivered but could not be checked (${(error as Error).message}): both tokens were kept`,
+      );
+    }
+    await ops.remove(entry, made.id, options.requestOptions);
+    throw new Error(
+      `the new token ${made.id} was refused with its own secret (401) and deleted; the old one is untouched`,
+    );
+  }
+}
+
+/**
+ * Replace: a new token with the declared settings (a field fixed at creation differs), so the
+ * engine's rotation, which carries the old settings over, cannot make it. The same steps:
+ * create, deliver, verify, then delete the old token.
+ */
 async function replaceDelivered(
   entry: Entry,
   live: LiveToken,
   ops: AnyOperations,
   options: ApplyOptions,
 ) {
-  const id = await createDelivered(entry, ops, options);
+  const made = await createDelivered(entry, ops, options);
+  await verified(entry, made, ops, options);
   try {
     await ops.remove(entry, live.id, options.requestOptions);
   } catch (error) {
     throw new Error(
-      `the new token ${id} was delivered, but deleting the old token ${live.id} failed (${(error as Error).message}): delete it`,
+      `the new token ${made.id} was delivered, but deleting the old token ${live.id} failed (${(error as Error).message}): delete it`,
     );
   }
-  return id;
+  return made.id;
+}
+
+/** Rotate: the engine's read, create, deliver, verify and revoke, into the declared settings. */
+async function rotateDelivered(
+  entry: Entry,
+  live: LiveToken,
+  ops: AnyOperations,
+  options: ApplyOptions,
+) {
+  const target = needTarget(entry);
+  await prepareDelivery(target);
+  const lifetime = expiryOf(entry.expires, now(options));
+  return ops.rotate(entry, live, (secret) => deliver(target, secret, options), lifetime);
 }
 
 /** Carries out one change; resolves with the token's id afterwards. */
@@ -113,10 +156,11 @@ async function carryOut(
   options: ApplyOptions,
 ): Promise<string | null> {
   const { record, entry, live } = change;
-  if (record.action === 'create' && entry) return createDelivered(entry, ops, options);
-  if ((record.action === 'rotate' || record.action === 'replace') && entry && live) {
+  if (record.action === 'create' && entry) return (await createDelivered(entry, ops, options)).id;
+  if (record.action === 'rotate' && entry && live)
+    return rotateDelivered(entry, live, ops, options);
+  if (record.action === 'replace' && entry && live)
     return replaceDelivered(entry, live, ops, options);
-  }
   if (record.action === 'update' && entry && live) {
     await ops.update(entry, live.id, options.requestOptions);
     return live.id;

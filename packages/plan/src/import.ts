@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@tokenkit/losant';
+import type { RequestOptions } from '@tokenkit/core';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import { formatDuration } from './lifetime.js';
 import { distinctOwners, readInstana, readLosant } from './live.js';
@@ -16,6 +16,7 @@ export interface ImportSources {
   readonly instana?: boolean | undefined;
   /** How many owners are read at once. @default 8 */
   readonly concurrency?: number | undefined;
+  /** Passed to every request (a `signal`, a `timeout`). @default undefined */
   readonly requestOptions?: RequestOptions | undefined;
 }
 

@@ -1,8 +1,9 @@
+import type { RequestOptions } from '@tokenkit/core';
 import type { InstanaClient } from '@tokenkit/instana';
 import { grantedPermissions } from '@tokenkit/instana';
-import type { ApiToken, LosantClient, RequestOptions } from '@tokenkit/losant';
+import type { ApiToken, LosantClient } from '@tokenkit/losant';
 import { ownerKey } from './owner.js';
-import { ownerCalls } from './owner-calls.js';
+import { ownerTokens } from './owner-calls.js';
 import { mapWithLimit } from './pool.js';
 import type { LiveInstanaToken, LiveLosantToken, LosantOwner } from './types.js';
 
@@ -50,7 +51,7 @@ export async function readLosant(
 ): Promise<Map<string, LiveLosantToken[]>> {
   const lists = await mapWithLimit(owners, concurrency, async (owner) => {
     const tokens: LiveLosantToken[] = [];
-    for await (const token of ownerCalls(client, owner).iterate(perPage, options))
+    for await (const token of ownerTokens(client, owner, perPage, options))
       tokens.push(liveLosant(owner, token));
     return tokens;
   });

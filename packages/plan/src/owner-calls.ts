@@ -1,54 +1,19 @@
-import type {
-  ApiToken,
-  ApiTokenPatchInput,
-  ApiTokenPostInput,
-  CreatedApiToken,
-  LosantClient,
-  RequestOptions,
-} from '@tokenkit/losant';
+import type { RequestOptions } from '@tokenkit/core';
+import type { ApiToken, LosantClient } from '@tokenkit/losant';
 import type { LosantOwner } from './types.js';
 
-/** Losant's token calls, bound to one owner (the three owners' resources differ only in ids). */
-export interface OwnerCalls {
-  iterate(perPage: number, options?: RequestOptions): AsyncIterable<ApiToken>;
-  post(apiToken: ApiTokenPostInput, options?: RequestOptions): Promise<CreatedApiToken>;
-  patch(
-    apiTokenId: string,
-    apiToken: ApiTokenPatchInput,
-    options?: RequestOptions,
-  ): Promise<unknown>;
-  remove(apiTokenId: string, options?: RequestOptions): Promise<unknown>;
-}
-
-/** Binds the client's instance, application or user token resources to `owner`. */
-export function ownerCalls(client: LosantClient, owner: LosantOwner): OwnerCalls {
+/** Every token of one Losant owner, `perPage` a page (the three owners' lists differ only in ids). */
+export function ownerTokens(
+  client: LosantClient,
+  owner: LosantOwner,
+  perPage: number,
+  options?: RequestOptions,
+): AsyncIterable<ApiToken> {
   if (owner.kind === 'application') {
-    const key = { applicationId: owner.id };
-    const { applicationApiTokens: many, applicationApiToken: one } = client;
-    return {
-      iterate: (perPage, options) => many.iterate({ ...key, perPage }, options),
-      post: (apiToken, options) => many.post({ ...key, apiToken }, options),
-      patch: (apiTokenId, apiToken, options) =>
-        one.patch({ ...key, apiTokenId, apiToken }, options),
-      remove: (apiTokenId, options) => one.delete({ ...key, apiTokenId }, options),
-    };
+    return client.applicationApiTokens.iterate({ applicationId: owner.id, perPage }, options);
   }
   if (owner.kind === 'instance') {
-    const key = { instanceId: owner.id };
-    const { instanceApiTokens: many, instanceApiToken: one } = client;
-    return {
-      iterate: (perPage, options) => many.iterate({ ...key, perPage }, options),
-      post: (apiToken, options) => many.post({ ...key, apiToken }, options),
-      patch: (apiTokenId, apiToken, options) =>
-        one.patch({ ...key, apiTokenId, apiToken }, options),
-      remove: (apiTokenId, options) => one.delete({ ...key, apiTokenId }, options),
-    };
+    return client.instanceApiTokens.iterate({ instanceId: owner.id, perPage }, options);
   }
-  const { userApiTokens: many, userApiToken: one } = client;
-  return {
-    iterate: (perPage, options) => many.iterate({ perPage }, options),
-    post: (apiToken, options) => many.post({ apiToken }, options),
-    patch: (apiTokenId, apiToken, options) => one.patch({ apiTokenId, apiToken }, options),
-    remove: (apiTokenId, options) => one.delete({ apiTokenId }, options),
-  };
+  return client.userApiTokens.iterate({ perPage }, options);
 }

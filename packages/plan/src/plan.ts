@@ -1,5 +1,6 @@
+import type { RequestOptions } from '@tokenkit/core';
 import type { InstanaClient } from '@tokenkit/instana';
-import type { LosantClient, RequestOptions } from '@tokenkit/losant';
+import type { LosantClient } from '@tokenkit/losant';
 import { diff, type LiveState } from './diff.js';
 import { PruneScopeError } from './errors.js';
 import { distinctOwners, readInstana, readLosant } from './live.js';
@@ -29,6 +30,7 @@ export interface PlanOptions {
   readonly concurrency?: number | undefined;
   /** The clock rotation ages are measured with. @default the system clock */
   readonly now?: Date | undefined;
+  /** Passed to every request (a `signal`, a `timeout`). @default undefined */
   readonly requestOptions?: RequestOptions | undefined;
 }
 

@@ -56,7 +56,9 @@ describe('apply under faults', () => {
     mock.store.losant.add({ applicationId: app }, [
       { name: 'one', scope: ['devices.post'], creationDate: yesterday },
     ]);
-    // The replace of `one` creates first; every attempt of that create is refused.
+    // The replace of `one` creates first; every attempt of that create is refused. The old
+    // token was made just now, with the same name: the engine's create settles by its own
+    // marker, never by name and time, so the old token stays.
     mock.faults.failNext(3, { status: 503, route: 'applicationApiTokens.post' });
     const first = await planAndApply(tokensFor(app, ['one']));
     expect(first.failed).toMatchObject([{ action: 'replace', name: 'one' }]);
@@ -138,6 +140,46 @@ instana:
     const second = await planAndApply(tokensFor(app, ['wide', 'new']));
     expect(second.failed).toEqual([]);
     await expectConverged(app, ['wide', 'new']);
+  });
+
+  it('a replacement refused with its own secret (401) is deleted, the old one untouched', async () => {
+    const { mock } = fixture();
+    const app = newApplication();
+    const [old] = mock.store.losant.add({ applicationId: app }, [
+      { name: 'v', scope: ['devices.post'], creationDate: yesterday },
+    ]);
+    mock.faults.failNext(1, { status: 401, route: 'applicationApiToken.get' });
+    const first = await planAndApply(tokensFor(app, ['v']));
+    expect(first.failed[0]?.error).toMatch(
+      /was refused with its own secret \(401\) and deleted; the old one is untouched$/,
+    );
+    expect(mock.store.losant.list({ applicationId: app }).map((t) => t.id)).toEqual([old?.id]);
+    // Every attempt of the check fails (the SDK retries a 5xx on a read).
+    mock.faults.failNext(10, { status: 500, route: 'applicationApiToken.get' });
+    const second = await planAndApply(tokensFor(app, ['v']));
+    expect(second.failed[0]?.error).toMatch(
+      /was delivered but could not be checked .*: both tokens were kept$/,
+    );
+    expect(mock.store.losant.list({ applicationId: app })).toHaveLength(2);
+  });
+
+  it('a rotation whose delivery fails leaves the old token; a re-run rotates it', async () => {
+    const { mock, scratch } = fixture();
+    const app = newApplication();
+    const [old] = mock.store.losant.add({ applicationId: app }, [
+      { name: 'r', scope: ['devices.get'], description: 'old', creationDate: yesterday },
+    ]);
+    const yaml = (deliver: string) =>
+      `version: 1\nlosant:\n  - { name: r, application: ${app}, scope: [devices.get], description: new, rotateAfter: 1h, status: inactive, deliver: ${deliver} }\n`;
+    const first = await planAndApply(yaml('{ exec: "exit 9" }'));
+    expect(first.failed).toMatchObject([{ action: 'rotate', name: 'r' }]);
+    expect(mock.store.losant.list({ applicationId: app }).map((t) => t.id)).toEqual([old?.id]);
+    const second = await planAndApply(yaml(`{ out: ./${app}/r }`));
+    expect(second.failed).toEqual([]);
+    const [now] = mock.store.losant.list({ applicationId: app });
+    expect(now).toMatchObject({ name: 'r', description: 'new', status: 'inactive' });
+    expect(now?.id).not.toBe(old?.id);
+    expect(subjectOf((await readFile(join(scratch, app, 'r'), 'utf8')).trim())).toBe(now?.id);
   });
 
   it('refuses to make a secret for an entry without a deliver target, and says so in the plan', async () => {

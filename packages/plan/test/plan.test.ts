@@ -102,6 +102,46 @@ prune:
 });
 
 describe('apply', () => {
+  it('rotates and updates Instana tokens through the engine: permissions as declared, expiry from the file', async () => {
+    const { mock, connections, scratch } = fixture();
+    const tag = newApplication();
+    const old = Date.now() - 100 * dayMs;
+    mock.store.instana.add([
+      { name: `rot-${tag}`, canViewLogs: true, createdOn: old },
+      { name: `upd-${tag}`, canViewLogs: true },
+    ]);
+    const before = mock.store.instana.list().find((t) => t.name === `rot-${tag}`);
+    const tokens = file(`version: 1
+instana:
+  - { name: rot-${tag}, permissions: [canViewLogs, canConfigureAgents], rotateAfter: 60d, expires: 30d, deliver: { out: ./rot-${tag} } }
+  - { name: upd-${tag}, permissions: [canConfigureAgents] }
+`);
+    const plan = await makePlan(tokens, connections);
+    expect(planJson(plan).changes.map((c) => [c.action, c.name, c.reasons])).toEqual([
+      [
+        'rotate',
+        `rot-${tag}`,
+        ['created 100d ago, rotateAfter 60d', 'permissions: +canConfigureAgents'],
+      ],
+      ['update', `upd-${tag}`, ['permissions: +canConfigureAgents -canViewLogs']],
+    ]);
+    const result = await applyPlan(plan, connections);
+    expect(result.failed).toEqual([]);
+    const now = mock.store.instana.list().filter((t) => t.name.endsWith(tag));
+    const rotated = now.find((t) => t.name === `rot-${tag}`);
+    expect(rotated?.internalId).not.toBe(before?.internalId);
+    expect(rotated).toMatchObject({ canViewLogs: true, canConfigureAgents: true });
+    expect(Math.round(((rotated?.expiresOn ?? 0) - Date.now()) / dayMs)).toBe(30);
+    expect((await readFile(join(scratch, `rot-${tag}`), 'utf8')).trim()).toBe(
+      rotated?.accessGrantingToken,
+    );
+    expect(now.find((t) => t.name === `upd-${tag}`)).toMatchObject({
+      canViewLogs: false,
+      canConfigureAgents: true,
+    });
+    expect(planJson(await makePlan(tokens, connections)).changes).toEqual([]);
+  });
+
   it('works on instance and user tokens too: create, update, delete by prune', async () => {
     const { mock, connections, scratch } = fixture();
     const instance = mock.losant.instanceId;
