@@ -2,7 +2,7 @@
  * `pnpm bench`: measures tokenkit against raw fetch and the official losant-rest client and
  * writes ../BENCHMARKS.md (tables) and results.json (raw figures).
  *
- *   node run.mjs [--quick] [--only=request,pagination,bundle,cli,audit]
+ *   node run.mjs [--quick] [--only=request,pagination,bundle,cli,audit,plan]
  *
  * --quick runs fewer, smaller rounds (to check the harness; the figures are noisier).
  * A quick or partial run writes to bench/.results/ instead, so it never replaces the report.
@@ -19,6 +19,7 @@ import { runCliStart } from './lib/cli-start.mjs';
 import { loadTokenkitInstana, loadTokenkitLosant } from './lib/contenders.mjs';
 import { judge } from './lib/goals.mjs';
 import { runPagination } from './lib/pagination.mjs';
+import { runPlanBench } from './lib/plan.mjs';
 import { renderReport } from './lib/report.mjs';
 import { runRequestOverhead } from './lib/request-overhead.mjs';
 import { startServerHost } from './lib/servers.mjs';
@@ -171,6 +172,9 @@ if (wanted('audit')) {
   await section('audit', '5. Organization audit', () =>
     runAuditBench({ rounds: quick ? 1 : 5, log }),
   );
+}
+if (wanted('plan')) {
+  await section('plan', '6. Declarative plan', () => runPlanBench({ rounds: quick ? 1 : 5, log }));
 }
 
 meta.loadAvgEnd = os.loadavg()[0];

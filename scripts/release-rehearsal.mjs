@@ -169,7 +169,7 @@ async function consume(work, tarballs, vendor, env) {
  * names the SDK packages it runs on, each at its package.json version (read when asked).
  */
 function checkCliVersion() {
-  const expected = ['cli', 'losant', 'instana', 'core', 'schemas'].map((name) => {
+  const expected = ['cli', 'plan', 'losant', 'instana', 'core', 'schemas'].map((name) => {
     const dir = name === 'cli' ? 'apps/cli' : `packages/${name}`;
     const { version } = readJson(join(ROOT, dir, 'package.json'));
     return name === 'cli' ? `tokenkit ${version}` : `@tokenkit/${name} ${version}`;

@@ -35,7 +35,7 @@ export const AUDIT_GOALS = {
  * Starts `tokenkit-mock --json` seeded for the audit; resolves its url, token and a stop().
  * @param {{ applications: number, tokensEach: number, latencyMs: number }} seed
  */
-async function startMock({ applications, tokensEach, latencyMs }) {
+export async function startMock({ applications, tokensEach, latencyMs }) {
   const args = ['--json', '--applications', String(applications)];
   args.push('--tokens-per-application', String(tokensEach), '--latency', String(latencyMs));
   const child = spawn(process.execPath, [MOCK_BIN, ...args], {

@@ -4,6 +4,7 @@
  */
 
 import { auditGoals } from './audit.mjs';
+import { planGoals } from './plan.mjs';
 
 export const GOALS = {
   requestVsRaw: 1.3,
@@ -125,6 +126,8 @@ export function judge(results) {
   }
   if (results.benchmarks.audit?.error) failed('Organization audit');
   else out.push(...auditGoals(results.benchmarks.audit));
+  if (results.benchmarks.plan?.error) failed('Declarative plan');
+  else out.push(...planGoals(results.benchmarks.plan));
   return out;
 }
 

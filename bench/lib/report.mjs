@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { auditSection } from './audit.mjs';
 import { GOALS, judge, paginationGoal } from './goals.mjs';
+import { planSection } from './plan.mjs';
 
 const us = (n) => `${n.toFixed(1)} µs`;
 const ms = (n) => `${n.toFixed(n < 100 ? 1 : 0)} ms`;
@@ -515,6 +516,8 @@ ${table(
   else if (b.cliStart) sections.push(cliSection(b.cliStart));
   if (b.audit?.error) sections.push(failed('5. Organization audit', b.audit));
   else if (b.audit) sections.push(auditSection(b.audit));
+  if (b.plan?.error) sections.push(failed('6. Declarative plan', b.plan));
+  else if (b.plan) sections.push(planSection(b.plan));
   const c = causes(results, goals);
   if (c) sections.push(c);
   sections.push(readFileSync(new URL('../APPROACHES.md', import.meta.url), 'utf8'));

@@ -7,6 +7,7 @@ import { registerHelpCommand } from './commands/help.js';
 import { registerInstanaCommands } from './commands/instana-tokens.js';
 import { registerLosantCommands } from './commands/losant-tokens.js';
 import { ExitCode } from './exit-codes.js';
+import { registerPlanCommands } from './plan/commands.js';
 import { registerRotateCommands } from './rotate/commands.js';
 import { versionText } from './version.js';
 
@@ -48,6 +49,7 @@ export function createProgram(): Command {
   registerInstanaCommands(program);
   registerRotateCommands(program);
   registerAuditCommand(program);
+  registerPlanCommands(program);
   registerAuthCommands(program);
   registerDemoCommand(program);
   registerCompletionCommand(program);

@@ -13,6 +13,7 @@ export const VERSION: string = __PACKAGE_VERSION__;
  * `@tokenkit/losant`.
  */
 const sdkPackages: readonly (readonly [name: string, through?: string])[] = [
+  ['@tokenkit/plan'],
   ['@tokenkit/losant'],
   ['@tokenkit/instana'],
   ['@tokenkit/core', '@tokenkit/losant'],

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MockServer } from '@tokenkit/mock-server';
 import type { CommandContext } from '../commands/context.js';
 import { embed } from '../commands/embedding.js';
@@ -224,6 +227,41 @@ async function auditStep(demo: Narrator, mock: MockServer, now: Date): Promise<v
 }
 
 /**
+ * Declares tokens in a file and converges on it: plan, apply, then a plan with no changes. The
+ * new secrets go to `wc -c` on its stdin, standing for a secret store.
+ */
+async function declarativeStep(demo: Narrator, mock: MockServer): Promise<void> {
+  demo.step(8, 'Declare tokens in a file: plan, apply, plan again (no changes)');
+  const [app] = mock.store.losant.addApplications([{ name: 'declared-demo' }]);
+  const folder = await mkdtemp(join(tmpdir(), 'tokenkit-demo-'));
+  const file = join(folder, 'tokens.yaml');
+  const yaml = `version: 1
+losant:
+  - name: ci-reader
+    application: ${app?.id}
+    scope: [devices.get]
+    expires: 90d
+    rotateAfter: 60d
+    deliver: { exec: "wc -c" }
+instana:
+  - name: ci-agents
+    permissions: [canConfigureAgents]
+    deliver: { exec: "wc -c" }
+`;
+  await writeFile(file, yaml);
+  try {
+    demo.say('tokens.yaml declares a Losant application token and an Instana token:');
+    for (const line of yaml.trimEnd().split('\n')) demo.say(`  ${line}`);
+    await demo.run(['plan', '-f', file]);
+    await demo.run(['apply', '-f', file, '--yes']);
+    await demo.run(['plan', '-f', file, '--detailed-exitcode']);
+    demo.say('Nothing left to do: the live tokens match the file (exit 0; 2 would mean changes).');
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/**
  * `tokenkit demo`: starts the embedded mock server and runs tokenkit's own commands against
  * it, through the same command tree a person types into, narrating each step.
  */
@@ -245,8 +283,9 @@ export async function runDemo(context: CommandContext): Promise<number> {
     const losantId = await losantSteps(demo, mock, now);
     const instanaId = await instanaSteps(demo, mock);
     await auditStep(demo, mock, now);
+    await declarativeStep(demo, mock);
 
-    demo.step(8, 'Clean up: delete both tokens');
+    demo.step(9, 'Clean up: delete both tokens');
     await demo.run([
       'losant',
       'tokens',

@@ -172,8 +172,16 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
       '5. Instana: create an API token from permission flags',
       '6. Instana: revoke a permission and rename',
       '7. Audit both vendors: expired, expiring, inactive, never-expiring, over-broad',
-      '8. Clean up: delete both tokens',
+      '8. Declare tokens in a file: plan, apply, plan again (no changes)',
+      '9. Clean up: delete both tokens',
     ]);
+    const declared = result.stdout.slice(
+      result.stdout.indexOf('\n8. '),
+      result.stdout.indexOf('\n9. '),
+    );
+    expect(declared).toContain('Plan: 2 to create,');
+    expect(declared).toContain('Apply complete: 2 applied.');
+    expect(declared).toContain('No changes. The live tokens match the tokens file.');
     // Step 3 rotates with --exec: the command's count of the secret shows, the secret does not
     // (step 1's create prints its own secret once, as create does).
     const rotation = result.stdout.slice(

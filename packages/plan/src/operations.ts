@@ -1,0 +1,157 @@
+import { createToken, type RequestOptions, rotateToken, type TokenStore } from '@tokenkit/core';
+import {
+  type ApiTokenInput,
+  type InstanaClient,
+  instanaTokenStore,
+  newApiToken,
+  permissionNames,
+} from '@tokenkit/instana';
+import {
+  type ApiTokenPostInput,
+  type LosantClient,
+  type LosantTokenOwner,
+  losantTokenStore,
+} from '@tokenkit/losant';
+import type { Entry, InstanaEntry, LiveToken, LosantEntry, LosantOwner } from './types.js';
+
+/** A token just made, with its secret (held only until it is delivered). */
+export interface Made {
+  readonly id: string;
+  readonly secret: string;
+  readonly token: unknown;
+}
+
+/** Hands a new secret over; a throw is a failed delivery. */
+export type HandOver = (secret: string) => Promise<void>;
+
+/**
+ * The calls apply makes on one vendor's tokens, all through `@tokenkit/core`'s lifecycle engine
+ * and the vendor's token store.
+ */
+export interface TokenOperations<E extends Entry> {
+  /** Exactly-once create of the declared token (a lost answer is settled, never doubled). */
+  create(entry: E, expiresAt: Date | undefined, options?: RequestOptions): Promise<Made>;
+  /** Brings the fields that change in place to the declared values; same id. */
+  update(entry: E, id: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Rotates `live` into the declared settings: in-place fields first, then the engine's read,
+   * create, deliver, verify, revoke. Resolves with the replacement's id.
+   */
+  rotate(
+    entry: E,
+    live: LiveToken,
+    handOver: HandOver,
+    expiresAt: Date | undefined,
+  ): Promise<string>;
+  /** Checks a new secret with one read of its own; a 401 throws. */
+  verify(of: Entry | LiveToken, made: Made, options?: RequestOptions): Promise<void>;
+  /** Deletes the token `id` of the owner of `of` (a declared or live token). */
+  remove(of: Entry | LiveToken, id: string, options?: RequestOptions): Promise<void>;
+}
+
+/** What differs between vendors: their store, and the declared token as a draft and a patch. */
+interface VendorShape<E extends Entry, Token, Draft> {
+  storeOf(of: Entry | LiveToken): TokenStore<Token, Draft>;
+  draftOf(entry: E, expiresAt: Date | undefined): Draft;
+  /** The fields that change in place, when they differ from the live token's. */
+  patchOf(entry: E, live: LiveToken | undefined): Partial<Draft> | undefined;
+  status(entry: E): 'active' | 'inactive' | undefined;
+}
+
+/** The operations over a vendor's store; one implementation for both vendors. */
+function engineOperations<E extends Entry, Token, Draft>(
+  vendor: VendorShape<E, Token, Draft>,
+): TokenOperations<E> {
+  return {
+    async create(entry, expiresAt, options) {
+      const store = vendor.storeOf(entry);
+      const { token, secret } = await createToken(store, vendor.draftOf(entry, expiresAt), options);
+      return { id: store.idOf(token), secret, token };
+    },
+    async update(entry, id, options) {
+      await vendor.storeOf(entry).update(id, vendor.patchOf(entry, undefined) ?? {}, options);
+    },
+    async rotate(entry, live, handOver, expiresAt) {
+      const store = vendor.storeOf(entry);
+      const patch = vendor.patchOf(entry, live);
+      if (patch !== undefined) await store.update(live.id, patch);
+      const status = vendor.status(entry);
+      const rotation = await rotateToken(store, {
+        id: live.id,
+        deliver: (secret) => handOver(secret),
+        overrides: {
+          ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
+          ...(status === undefined ? {} : { status }),
+        },
+      });
+      return store.idOf(rotation.created);
+    },
+    async verify(of, made, options) {
+      await vendor.storeOf(of).verify(made.secret, made.token as Token, options);
+    },
+    async remove(of, id, options) {
+      await vendor.storeOf(of).remove(id, options);
+    },
+  };
+}
+
+function losantOwner(owner: LosantOwner): LosantTokenOwner {
+  if (owner.kind === 'application') return { applicationId: owner.id };
+  if (owner.kind === 'instance') return { instanceId: owner.id };
+  return { user: true };
+}
+
+/** Losant: one store per owner; its create settles a lost answer by a one-time marker. */
+export function losantOperations(client: LosantClient): TokenOperations<LosantEntry> {
+  return engineOperations({
+    storeOf: (of) =>
+      losantTokenStore(client, losantOwner('owner' in of ? of.owner : { kind: 'user' })),
+    draftOf: (entry, expiresAt): ApiTokenPostInput => ({
+      name: entry.name,
+      // Checked against Losant's scope list when the file was read.
+      scope: [...entry.scope] as ApiTokenPostInput['scope'],
+      status: entry.status,
+      ...(entry.description === '' ? {} : { description: entry.description }),
+      ...(expiresAt === undefined ? {} : { expirationDate: expiresAt.toISOString() }),
+    }),
+    // Status goes through the rotation's overrides, so the old token works until it is revoked.
+    patchOf: (entry, live) => {
+      if (live === undefined) return { description: entry.description, status: entry.status };
+      const current = live.vendor === 'losant' ? live.description : undefined;
+      return current === entry.description ? undefined : { description: entry.description };
+    },
+    status: (entry) => entry.status,
+  });
+}
+
+/** Every permission set as declared: the granted ones true, all others false. */
+function declaredFlags(entry: InstanaEntry): Record<string, boolean> {
+  const granted = new Set(entry.permissions);
+  return Object.fromEntries(permissionNames.map((name) => [name, granted.has(name)]));
+}
+
+function samePermissions(entry: InstanaEntry, live: LiveToken): boolean {
+  const granted = live.vendor === 'instana' ? live.permissions : [];
+  return (
+    granted.length === entry.permissions.length &&
+    granted.every((name) => entry.permissions.includes(name))
+  );
+}
+
+/**
+ * Instana: the tenant's one store; the client chooses `internalId` and the secret, so a lost
+ * answer is settled by reading that `internalId`, and the secret delivered is the one sent.
+ */
+export function instanaOperations(client: InstanaClient): TokenOperations<InstanaEntry> {
+  const store = instanaTokenStore(client);
+  return engineOperations({
+    storeOf: () => store,
+    draftOf: (entry, expiresAt): ApiTokenInput => ({
+      ...newApiToken({ name: entry.name, ...declaredFlags(entry) }),
+      expiresOn: expiresAt === undefined ? null : expiresAt.getTime(),
+    }),
+    patchOf: (entry, live) =>
+      live !== undefined && samePermissions(entry, live) ? undefined : declaredFlags(entry),
+    status: () => undefined,
+  });
+}

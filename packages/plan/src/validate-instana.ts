@@ -1,0 +1,80 @@
+import { isPermissionName, permissionNames } from '@tokenkit/instana';
+import {
+  checkKeys,
+  checkUnique,
+  delivery,
+  didYouMean,
+  duration,
+  type Issues,
+  isRecord,
+  joinPath,
+  lifetime,
+  names,
+  text,
+} from './checks.js';
+import type { InstanaEntry } from './types.js';
+import { entryLabel, type FilePlace } from './validate-losant.js';
+
+/** The keys an Instana entry may have. */
+export const instanaEntryKeys = [
+  'name',
+  'permissions',
+  'expires',
+  'rotateAfter',
+  'deliver',
+] as const;
+
+function knownPermission(issues: Issues) {
+  return (permission: string, path: string): boolean => {
+    if (isPermissionName(permission)) return true;
+    issues.add(
+      path,
+      `unknown Instana permission '${permission}'${didYouMean(permission, permissionNames)}`,
+    );
+    return false;
+  };
+}
+
+function instanaEntry(
+  entry: unknown,
+  label: string,
+  place: FilePlace,
+  issues: Issues,
+): InstanaEntry | undefined {
+  if (!isRecord(entry)) {
+    issues.add(label, 'must be a mapping of name, permissions, …');
+    return undefined;
+  }
+  const before = issues.list.length;
+  checkKeys(entry, instanaEntryKeys, label, issues);
+  const at = (key: string) => joinPath(label, key);
+  const result: InstanaEntry = {
+    vendor: 'instana',
+    label,
+    name: text(entry.name, at('name'), issues) ?? '',
+    permissions: names(entry.permissions ?? [], at('permissions'), issues, knownPermission(issues)),
+    expires: lifetime(entry.expires, at('expires'), issues),
+    rotateAfterMs: duration(entry.rotateAfter, at('rotateAfter'), issues),
+    deliver: delivery(entry.deliver, at('deliver'), issues, place.resolve, place.folder),
+  };
+  return issues.list.length === before ? result : undefined;
+}
+
+/** The `instana` list, with names unique (Instana's tokens all belong to the tenant). */
+export function instanaEntries(value: unknown, place: FilePlace, issues: Issues): InstanaEntry[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    issues.add('instana', 'must be a list of tokens');
+    return [];
+  }
+  const entries: InstanaEntry[] = [];
+  const seen = new Map<string, string>();
+  value.forEach((item, index) => {
+    const label = entryLabel('instana', index, item);
+    const entry = instanaEntry(item, label, place, issues);
+    const name = isRecord(item) && typeof item.name === 'string' ? item.name : undefined;
+    checkUnique(seen, name, label, issues);
+    if (entry !== undefined) entries.push(entry);
+  });
+  return entries;
+}
