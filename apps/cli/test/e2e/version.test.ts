@@ -41,6 +41,7 @@ beforeAll(() => {
   for (const name of readdirSync(join(cliRoot, 'node_modules')).filter((n) => n !== '@tokenkit')) {
     symlinkSync(join(cliRoot, 'node_modules', name), join(modules, name));
   }
+  fakePackage(join(modules, '@tokenkit/plan'), '@tokenkit/plan', '7.0.0');
   fakePackage(join(modules, '@tokenkit/losant'), '@tokenkit/losant', '7.1.0');
   fakePackage(
     join(modules, '@tokenkit/losant/node_modules/@tokenkit/core'),
@@ -61,6 +62,7 @@ it('--version names the SDK versions installed where the CLI loads them, read at
   const lines = stdout.trim().split('\n');
   expect(lines[0]).toMatch(/^tokenkit \d+\.\d+\.\d+/);
   expect(lines.slice(1)).toEqual([
+    '  @tokenkit/plan 7.0.0',
     '  @tokenkit/losant 7.1.0',
     '  @tokenkit/instana 7.2.0',
     '  @tokenkit/core 7.3.0',
