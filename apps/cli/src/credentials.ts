@@ -1,5 +1,8 @@
 import { authError, usageError } from './errors.js';
 
+/** The environment variables that hold a vendor's credential. */
+export const credentialVariables = ['LOSANT_ACCESS_TOKEN', 'INSTANA_API_TOKEN'] as const;
+
 /**
  * What the CLI connects to Losant with. `url` is `LOSANT_API_URL` as given (absent: the SDK's
  * default); the SDK checks it, and the CLI never echoes it (people paste credentials into URLs).

@@ -151,7 +151,7 @@ export const create: Action<WriteInput, WriteResult> = {
     output.printLines(instanaDetails(output, received, now).slice(1));
     output.printLines(changeLines(output, changes, rewrites));
     output.printSecretOnce('Token', sent.accessGrantingToken);
-    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+    for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
   renderJson(output, { sent, received, changes, warnings }) {
     output.printJsonWithSecret({
@@ -204,7 +204,7 @@ export const update: Action<WriteInput & { internalId: string }, WriteResult> = 
   renderHuman(output, result) {
     const parts = updateSummary(result);
     output.print(
-      `${output.color.green('✓')} Updated API token ${result.received.internalId}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
+      `${output.color.green('✓')} Updated API token ${sanitize(result.received.internalId)}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
     );
     output.printLines(changeLines(output, result.changes, result.rewrites));
   },

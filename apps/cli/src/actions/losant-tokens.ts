@@ -170,7 +170,7 @@ export const create: Action<CreateInput, CreateResult> = {
     output.printLines(tokenDetails(output, publicToken(created), now).slice(1));
     if (created.token) output.printSecretOnce('Token', created.token);
     else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
-    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+    for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
   renderJson(output, { owner, created, warnings }) {
     output.printJsonWithSecret({

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { credentialVariables } from '../credentials.js';
 import { durationOption } from '../duration.js';
 import { describeError, type ErrorContext, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
@@ -45,8 +46,11 @@ function contextFor(command: Command): CommandContext {
     color: options.color,
     env,
   };
+  const output = new Output(outputOptions, embedding?.streams ?? process);
+  // Both vendors' credentials, whichever this command uses: a child or a server may echo either.
+  for (const name of credentialVariables) output.addSecret(env[name]?.trim());
   return {
-    output: new Output(outputOptions, embedding?.streams ?? process),
+    output,
     env,
     stdin: process.stdin,
     now: embedding?.now ?? (() => new Date()),

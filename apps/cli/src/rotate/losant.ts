@@ -17,7 +17,7 @@ type Revoke = 'delete' | 'deactivate' | 'keep';
 /** What every owner's `rotate` takes besides the owner's id. */
 interface RotateParams {
   apiTokenId: string;
-  deliver: (secret: string) => Promise<void>;
+  deliver: (secret: string, created: LosantToken) => Promise<void>;
   revoke: Revoke;
   name?: string;
   expirationDate?: string;

@@ -3,22 +3,32 @@ import { ask, destructiveMode } from '../confirm.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
+import { describeError } from '../output/describe-error.js';
+import { sanitize } from '../output/sanitize.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
+import {
+  interruptedLine,
+  isRotationFailure,
+  leftBehind,
+  printJsonRest,
+  printRotated,
+  type Revoked,
+  stdoutSecretText,
+} from './render.js';
+import { interruptionExitCode, interruptionOf, type SignalWatch, watchSignals } from './signals.js';
 
 /** The options `tokens rotate` has on both vendors. */
 export interface RotateOptions {
   name?: string;
   out?: string;
   exec?: string;
+  execTimeout?: string;
   force?: boolean;
   revoke?: string;
   yes?: boolean;
   json?: boolean;
   tokenStdin?: boolean;
 }
-
-/** What became of the old token, as `--json` reports it. */
-export type Revoked = RotatedJson['revoked'];
 
 /** A finished rotation, as the vendor SDK returns it. */
 export interface RotationResult<Token> {
@@ -32,7 +42,9 @@ export interface VendorRotation<Token> {
   /** The old token's name, for the question at a terminal. */
   describeOld(): Promise<string>;
   /** Runs the SDK's rotation with this `deliver`. */
-  rotate(deliver: (secret: string) => Promise<void>): Promise<RotationResult<Token>>;
+  rotate(
+    deliver: (secret: string, created: Token) => Promise<void>,
+  ): Promise<RotationResult<Token>>;
   /** The token without any secret, for output. */
   publicToken(token: Token): RotatedJson['old'];
   /** The token's id, for output. */
@@ -65,18 +77,17 @@ async function confirmed<Token>(
   rotation: VendorRotation<Token>,
   revoke: string,
 ): Promise<boolean> {
-  const name = await rotation.describeOld();
+  const name = sanitize(await rotation.describeOld());
   return ask(
     context,
-    `Rotate ${command.label} "${name}" (${command.oldId}) and ${revoke} the old one once the new secret is delivered?`,
+    `Rotate ${command.label} "${name}" (${sanitize(command.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
   );
 }
 
 /**
  * `tokens rotate` on any vendor: checks everything local first (delivery options, `--revoke`,
- * confirmation: exit 2 before anything is created), then lets the SDK rotate with a `deliver`
- * that writes the file or feeds the command, and prints the result. The secret is printed only
- * when stdout is the delivery.
+ * the `--out` path, confirmation: exit 2 before anything is created), then rotates with SIGINT,
+ * SIGTERM and SIGHUP caught, so a signal ends the delivery and the rotation cleans up.
  */
 export async function runRotation<Token>(
   context: CommandContext,
@@ -85,7 +96,7 @@ export async function runRotation<Token>(
 ): Promise<number> {
   const delivery = deliveryFrom(options);
   const revoke = checkRevoke(options.revoke, command.revokes);
-  await precheckDelivery(delivery);
+  await precheckDelivery(delivery, context.output);
   const mode =
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
   const rotation = await command.connect(revoke);
@@ -94,103 +105,104 @@ export async function runRotation<Token>(
     if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
     return ExitCode.cancelled;
   }
-  let secret: string | undefined;
-  const deliver = async (value: string) => {
-    secret = value;
-    context.output.addSecret(value);
-    await deliverSecret(delivery, value, (text) => context.output.noteRaw(text));
+  const watch = watchSignals();
+  try {
+    return await rotateDelivering(context, command, rotation, delivery, watch);
+  } finally {
+    watch.stop();
+  }
+}
+
+/** Where the secret went, as far as the rotation got. */
+interface Progress {
+  /** The stdout delivery wrote the start of the `--json` result: it must be finished. */
+  jsonOpen: boolean;
+}
+
+/** The rotation itself: `deliver` hands the secret on, then the result or failure is printed. */
+async function rotateDelivering<Token>(
+  context: CommandContext,
+  command: RotateCommand<Token>,
+  rotation: VendorRotation<Token>,
+  delivery: Delivery,
+  watch: SignalWatch,
+): Promise<number> {
+  const { output } = context;
+  const progress: Progress = { jsonOpen: false };
+  const deliver = async (secret: string, created: Token) => {
+    output.addSecret(secret);
+    const stdoutText = stdoutSecretText(output, secret);
+    await deliverSecret(delivery, secret, {
+      output,
+      env: context.env,
+      signal: watch.signal,
+      replacement: {
+        id: rotation.idOf(created),
+        name: String(rotation.publicToken(created).name ?? ''),
+      },
+      stdoutText,
+    });
+    progress.jsonOpen = delivery.kind === 'stdout' && output.json;
   };
   let result: RotationResult<Token>;
   try {
     result = await rotation.rotate(deliver);
   } catch (error) {
-    throw explain(error, delivery, secret, context);
+    return failed(context, error, progress, watch);
   }
-  printResult(context, command, rotation, result, delivery, secret);
-  return 0;
-}
-
-interface RotationFailure {
-  name?: unknown;
-  step?: unknown;
-  cause?: unknown;
-  replacementId?: unknown;
-}
-
-/** Prints a delivered secret that would otherwise be lost with the failure that follows it. */
-function rescueSecret(context: CommandContext, secret: string, replacementId: unknown): void {
-  const { output } = context;
-  if (output.json) {
-    output.printJsonWithSecret({ token: secret, new: { id: replacementId }, delivered: 'stdout' });
-  } else {
-    output.printSecretOnce('Token', secret);
-  }
-}
-
-/**
- * The error to report for a failed rotation (a `RotationError` from the SDK, recognised by
- * name): a failed read is the read's own error (a 401 still exits 3); a failed delivery names
- * its reason, which the SDK cannot show (it only knows the cause's name).
- */
-function explain(
-  error: unknown,
-  delivery: Delivery,
-  secret: string | undefined,
-  context: CommandContext,
-): unknown {
-  const failure: RotationFailure = typeof error === 'object' && error !== null ? error : {};
-  if (failure.name !== 'RotationError') return error;
-  if (failure.step === 'read') return failure.cause;
-  if (failure.step === 'deliver' && failure.cause instanceof Error) {
-    return new CliError((error as Error).message, {
-      exitCode: ExitCode.failure,
-      hint: failure.cause.name === 'DeliveryError' ? failure.cause.message : 'delivery failed',
-    });
-  }
-  if (failure.step === 'revoke' && delivery.kind === 'stdout' && secret !== undefined) {
-    rescueSecret(context, secret, failure.replacementId);
-  }
-  return error;
-}
-
-function revokedLine(revoked: Revoked): string {
-  return { deleted: 'deleted', deactivated: 'deactivated (inactive)', kept: 'kept (still works)' }[
-    revoked
-  ];
-}
-
-function deliveredLine(delivery: Delivery): string {
-  if (delivery.kind === 'file') return `written to ${delivery.path} (mode 0600)`;
-  if (delivery.kind === 'command') return 'sent to the --exec command on its stdin';
-  return 'printed below, once';
-}
-
-function printResult<Token>(
-  context: CommandContext,
-  command: RotateCommand<Token>,
-  rotation: VendorRotation<Token>,
-  result: RotationResult<Token>,
-  delivery: Delivery,
-  secret: string | undefined,
-): void {
-  const { output } = context;
   const summary: RotatedJson = {
     old: rotation.publicToken(result.old),
     new: rotation.publicToken(result.created),
     revoked: result.revoked,
     delivered: delivery.kind,
   };
-  const stdoutSecret = delivery.kind === 'stdout' ? secret : undefined;
-  if (output.json) {
-    if (stdoutSecret === undefined) output.printJson(summary);
-    else output.printJsonWithSecret({ token: stdoutSecret, ...summary } satisfies RotatedJson);
-    return;
-  }
-  const name = String(summary.new.name ?? '');
-  output.print(
-    `${output.color.green('✓')} Rotated ${command.label} ${output.color.bold(`"${name}"`)}: ${command.oldId} → ${rotation.idOf(result.created)}`,
+  const ids = { old: command.oldId, new: rotation.idOf(result.created) };
+  printRotated(output, command.label, summary, ids, delivery);
+  const interruption = interruptionOf(watch.signal);
+  if (interruption === undefined) return ExitCode.ok;
+  output.note(
+    interruptedLine(interruption, 'the new secret was already delivered, so the rotation finished'),
   );
-  output.print(`  new secret: ${deliveredLine(delivery)}`);
-  output.print(`  old token:  ${revokedLine(result.revoked)}`);
-  if (stdoutSecret !== undefined) output.printSecretOnce('Token', stdoutSecret);
+  return interruptionExitCode(interruption);
+}
+
+/**
+ * Reports a failed rotation: after a signal, one line saying what is left, and the signal's
+ * exit code; otherwise the error (see {@link explain}).
+ */
+function failed(
+  context: CommandContext,
+  error: unknown,
+  progress: Progress,
+  watch: SignalWatch,
+): number {
+  const { output } = context;
+  if (progress.jsonOpen) {
+    const replacementId = isRotationFailure(error) ? error.replacementId : undefined;
+    printJsonRest(output, { new: { id: replacementId }, delivered: 'stdout' });
+  }
+  const interruption = interruptionOf(watch.signal);
+  if (interruption === undefined) throw explain(error);
+  const what = isRotationFailure(error) ? leftBehind(error) : describeError(error).message;
+  output.note(interruptedLine(interruption, what));
+  return interruptionExitCode(interruption);
+}
+
+/**
+ * The error to report for a failed rotation: a failed read is the read's own error (a 401 still
+ * exits 3); any other step is one line built from the error's fields (what is left), with the
+ * cause as the hint.
+ */
+function explain(error: unknown): unknown {
+  if (!isRotationFailure(error)) return error;
+  if (error.step === 'read') return error.cause;
+  const cause = error.cause;
+  const why =
+    cause instanceof Error && cause.name === 'DeliveryError'
+      ? cause.message
+      : describeError(cause).message;
+  return new CliError(`rotation failed at ${error.step}: ${leftBehind(error)}`, {
+    exitCode: ExitCode.failure,
+    hint: why,
+  });
 }

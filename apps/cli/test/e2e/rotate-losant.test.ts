@@ -136,7 +136,8 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       const { token: _secret, ...stored } = old;
       const result = await rotate(old.id, [...flags, '--exec', 'exit 1', '--yes']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('deleted because delivery failed');
+      expect(result.stderr).toMatch(/at deliver: the replacement \w+ was deleted; the old token/);
+      expect(result.stderr).toContain(`the old token ${old.id} is untouched`);
       expect(named(owner, old.name)).toEqual([stored]);
       expect(await authenticates(old.token)).toBe(true);
     },
