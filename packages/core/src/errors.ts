@@ -316,30 +316,43 @@ function setCause(error: Error, cause: unknown): void {
   Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
 }
 
-/** The step of a rotation that failed. */
-export type RotationStep = 'read' | 'create' | 'deliver' | 'revoke';
+/** The step of a rotation that failed: read → create → deliver → verify → revoke. */
+export type RotationStep = 'read' | 'create' | 'deliver' | 'verify' | 'revoke';
+
+/**
+ * What became of a rotation's replacement: never made, deleted again, kept (and working), or
+ * unknown (its create or its deletion lost its answer: check `replacementId`, or the
+ * `candidateIds` of a `CreateOutcomeUnknownError` cause).
+ */
+export type ReplacementState = 'none' | 'deleted' | 'kept' | 'unknown';
+
+/**
+ * What truly became of the token being rotated: untouched, deleted, deactivated, or unknown
+ * (revoking it lost its answer: check whether it still exists).
+ */
+export type OldTokenState = 'untouched' | 'deleted' | 'deactivated' | 'unknown';
 
 /** What {@link RotationError} is built from; every field is also on the error. */
 export interface RotationErrorOptions {
-  /** The step that failed: reading the old token, creating, delivering or revoking. */
+  /** The step that failed. */
   step: RotationStep;
   /** The id of the token being rotated. */
   oldTokenId: string;
   /** The id of the replacement, once it was created. */
   replacementId?: string | undefined;
-  /** What became of the replacement: never made, deleted again, or kept (and working). */
-  replacement: 'none' | 'deleted' | 'kept';
+  /** What became of the replacement. */
+  replacement: ReplacementState;
   /** What became of the old token. */
-  old: 'untouched' | 'deleted' | 'deactivated';
+  old: OldTokenState;
   /** The error that made the step fail. */
   cause: unknown;
 }
 
 /**
- * A token rotation stopped part way. The message, written by the vendor package, says in plain
- * words what state it left ("the replacement 6b0d… was created, then deleted because delivery
- * failed; the old token is untouched"); the fields say the same for programs. Never holds a
- * secret: a `cause` that is not a tokenkit error shows only its name in `toJSON`.
+ * A rotation failed at one step (`step`). The message and the fields say exactly what was left
+ * behind: whether a replacement exists (`replacement`, `replacementId`) and what became of the
+ * old token (`old`). `cause` is the error that stopped it; a create whose outcome could not be
+ * settled has a `CreateOutcomeUnknownError` cause with the ids to check.
  */
 export class RotationError extends TokenkitError {
   static {
@@ -352,12 +365,12 @@ export class RotationError extends TokenkitError {
   /** The id of the replacement, when one was created. */
   readonly replacementId: string | undefined;
   /** What became of the replacement. */
-  readonly replacement: 'none' | 'deleted' | 'kept';
+  readonly replacement: ReplacementState;
   /** What became of the old token. */
-  readonly old: 'untouched' | 'deleted' | 'deactivated';
+  readonly old: OldTokenState;
   declare readonly cause: unknown;
 
-  /** @param message - Safe to print: the vendor package never puts a secret in it. */
+  /** @param message - Safe to print: the lifecycle engine never puts a secret in it. */
   constructor(message: string, options: RotationErrorOptions) {
     super(message);
     this.step = options.step;

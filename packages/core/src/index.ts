@@ -18,6 +18,7 @@ export {
   type HttpResponse,
   type RequestOptions,
 } from './http-client.js';
+export * from './lifecycle/index.js';
 export type { Logger } from './logger.js';
 export { defaultErrorDetails, type ErrorDetails, type ErrorDetailsReader } from './map-error.js';
 export { type PageIterator, type PaginateOptions, paginate } from './paginate.js';

@@ -1,0 +1,13 @@
+export { isCreateAnswerLost } from './create-answer-lost.js';
+export { createToken } from './create-token.js';
+export { rotateToken } from './rotate-token.js';
+export type {
+  CreatedToken,
+  Deliver,
+  ReplacementOverrides,
+  RevokeMode,
+  RotateParams,
+  Rotation,
+  TokenStore,
+  Verification,
+} from './types.js';
