@@ -61,7 +61,7 @@ export interface RotationFailure {
   step: string;
   oldTokenId: string;
   replacementId?: string | undefined;
-  replacement: 'none' | 'deleted' | 'kept';
+  replacement: 'none' | 'deleted' | 'kept' | 'unknown';
   old: string;
   cause?: unknown;
 }
@@ -78,6 +78,7 @@ export function leftBehind(failure: RotationFailure): string {
     none: 'no replacement was created',
     deleted: `the replacement ${id} was deleted`,
     kept: `the replacement ${id} still exists and works: delete it`,
+    unknown: `the replacement ${id} may still exist: check it, and delete it if so`,
   }[failure.replacement];
   const old = sanitize(failure.oldTokenId);
   const oldState =
