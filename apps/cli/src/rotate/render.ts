@@ -71,13 +71,19 @@ export function isRotationFailure(error: unknown): error is RotationFailure & Er
   return error instanceof Error && error.name === 'RotationError';
 }
 
+/** The steps after the secret was delivered: a replacement kept then holds a delivered secret. */
+const afterDelivery = new Set(['verify', 'revoke']);
+
 /** What a stopped rotation left behind, from the error's fields: never from its wording. */
 export function leftBehind(failure: RotationFailure): string {
   const id = sanitize(failure.replacementId ?? '');
+  const kept = afterDelivery.has(failure.step)
+    ? `the replacement ${id} (its secret delivered) works`
+    : `the replacement ${id} still exists and works: delete it`;
   const replacement = {
     none: 'no replacement was created',
     deleted: `the replacement ${id} was deleted`,
-    kept: `the replacement ${id} still exists and works: delete it`,
+    kept,
     unknown: `the replacement ${id} may still exist: check it, and delete it if so`,
   }[failure.replacement];
   const old = sanitize(failure.oldTokenId);

@@ -72,6 +72,12 @@ describe('rotation output', () => {
     expect(leftBehind({ ...base, replacement: 'kept', old: 'unknown' })).toBe(
       'the replacement new1 still exists and works: delete it; the old token old1 may have been revoked: check it',
     );
+    expect(leftBehind({ ...base, step: 'revoke', replacement: 'kept' })).toBe(
+      'the replacement new1 (its secret delivered) works; the old token old1 is untouched',
+    );
+    expect(leftBehind({ ...base, replacement: 'unknown' })).toBe(
+      'the replacement new1 may still exist: check it, and delete it if so; the old token old1 is untouched',
+    );
     expect(leftBehind({ ...base, replacement: 'none', old: 'deleted' })).toBe(
       'no replacement was created; the old token old1 is deleted',
     );
