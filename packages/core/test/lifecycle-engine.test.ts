@@ -163,14 +163,18 @@ describe('rotateToken: every failing step is one RotationError saying what is le
       old: 'untouched',
     });
     expect(error.message).toBe(
-      'Rotating test token old failed at deliver: delivery failed; the replacement t1 was deleted; the old token is untouched',
+      'Rotating test token old failed at deliver: the replacement t1 was created, then deleted because delivery failed; the old token is untouched',
     );
     expect([...service.tokens.keys()]).toEqual(['old']);
   });
 
   test.each([
     [502, 'unknown', 'lost its answer: check whether it still exists and delete it'],
-    [403, 'kept', 'deleting the replacement t1 failed: delete it'],
+    [
+      403,
+      'kept',
+      'the replacement t1 was created; deleting it (delivery failed) failed: delete it',
+    ],
   ] as const)(
     'deliver: a clean-up answered %i leaves the replacement %s',
     async (status, state, says) => {
@@ -189,7 +193,7 @@ describe('rotateToken: every failing step is one RotationError saying what is le
     service.failNext('GET /tokens/t1', 401);
     const error = await failed(rotateToken(store(), { id: 'old', deliver: () => {} }));
     expect(error).toMatchObject({ step: 'verify', replacement: 'deleted', old: 'untouched' });
-    expect(error.message).toContain('the new secret was refused (401)');
+    expect(error.message).toContain('then deleted because the new secret was refused (401)');
     expect([...service.tokens.keys()]).toEqual(['old']);
   });
 

@@ -4,13 +4,15 @@ import {
   type NotFoundError,
   path,
   type RequestOptions,
+  type Rotation,
 } from '@tokenkit/core';
 import type { ApiToken, ApiTokenInput } from '@tokenkit/schemas/instana';
 import { checkInternalId, checkTokenBody } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
 import { tokenListResponse, tokenResponse } from './responses.js';
-import { type RotateApiTokenParams, type RotateApiTokenResult, rotateApiToken } from './rotate.js';
+import { type RotateApiTokenParams, rotateApiToken } from './rotate.js';
 import { createOnce } from './safe-create.js';
+import { createInstanaTokenStore, type InstanaTokenStore } from './token-store.js';
 
 /**
  * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients, plus
@@ -65,13 +67,16 @@ export interface ApiTokenApi {
    */
   deleteApiToken(internalId: string, options?: RequestOptions): Promise<void>;
   /**
-   * Replaces the token at `internalId` with a new one holding every permission and scope flag
-   * of the old one (flags newer than this package included), a fresh `internalId` and secret
-   * from `newApiToken`, and the old name unless `name` is given; hands the secret to `deliver`;
-   * then deletes the old token (`revoke: 'delete'`, the default) or leaves it (`'keep'`).
-   * If `deliver` throws, the replacement is deleted and the old token is left as it was.
+   * Replaces the token at `internalId` through the lifecycle engine (`rotateToken`): creates a
+   * new one holding every permission and scope flag of the old one (flags newer than this
+   * package included), its `expiresOn` unless `expiresOn` is given, its name unless `name` is,
+   * and a fresh `internalId` and secret from `newApiToken`; hands the secret tokenkit generated
+   * and sent to `deliver` (never the server's echo); reads the new token with that secret (a
+   * 401 undoes the rotation, a 403 counts as `limited`); then deletes the old token
+   * (`revoke: 'delete'`, the default) or leaves it (`'keep'`). If `deliver` throws, the
+   * replacement is deleted and the old token is left as it was. Resolves to the `Rotation`.
    *
-   * @throws RotationError for any failed step, saying which one and what state it left
+   * @throws RotationError for any failed step, saying which one and what became of both tokens
    *   (ids only, never a secret); RequestValidationError before anything is sent for bad params.
    * @example
    * const { created } = await instana.apiTokens.rotateApiToken(id, {
@@ -82,7 +87,7 @@ export interface ApiTokenApi {
     internalId: string,
     params: RotateApiTokenParams,
     options?: RequestOptions,
-  ): Promise<RotateApiTokenResult>;
+  ): Promise<Rotation<ApiToken>>;
 }
 
 /** Since API 1.282 Instana answers an empty collection with 404 "No API Tokens found". */
@@ -95,10 +100,15 @@ function isNoTokensFound(error: NotFoundError): boolean {
 export interface ApiTokenApiDefaults {
   /** The client's `maxRetries`, which also bounds how often a lost POST is sent again. */
   maxRetries: number | undefined;
+  /** A client holding another API token (a new token's own secret, to verify it). */
+  clientWith: (secret: string) => HttpClient;
 }
 
-/** The `apiTokens` resource over one HTTP client. */
-export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefaults): ApiTokenApi {
+/** The `apiTokens` resource over one HTTP client, and the lifecycle store over it. */
+export function createApiTokenApi(
+  http: HttpClient,
+  defaults: ApiTokenApiDefaults,
+): { api: ApiTokenApi; store: InstanaTokenStore } {
   const api: ApiTokenApi = {
     async getApiTokens(options) {
       try {
@@ -161,8 +171,12 @@ export function createApiTokenApi(http: HttpClient, defaults: ApiTokenApiDefault
     },
 
     async rotateApiToken(internalId, params, options) {
-      return rotateApiToken(api, internalId, params, options);
+      return rotateApiToken(store, internalId, params, options);
     },
   };
-  return api;
+  const store = createInstanaTokenStore(api, {
+    createOnce: (body, options) => createOnce(http, body, options, defaults.maxRetries),
+    clientWith: defaults.clientWith,
+  });
+  return { api, store };
 }

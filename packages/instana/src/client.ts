@@ -9,6 +9,7 @@ import { type ApiTokenApi, createApiTokenApi } from './api-token-api.js';
 import { checkBaseUrl } from './base-url.js';
 import { readErrorDetails } from './error-details.js';
 import { type RateLimitInfo, readRateLimit } from './rate-limit.js';
+import { registerStore } from './token-stores.js';
 import { VERSION } from './version.js';
 
 /**
@@ -55,20 +56,27 @@ export interface InstanaClient {
 export function createInstanaClient(options: InstanaClientOptions): InstanaClient {
   const baseUrl = checkBaseUrl(options?.baseUrl);
   let rateLimit: RateLimitInfo | undefined;
-  const http = createHttpClient({
-    ...pickClientOptions(options),
-    baseUrl,
-    auth: createTokenAuth({ scheme: 'apiToken', token: options.apiToken, field: 'apiToken' }),
-    userAgent: `@tokenkit/instana/${VERSION}`,
-    errorDetails: readErrorDetails,
-    onResponse(response) {
-      rateLimit = readRateLimit(response.headers) ?? rateLimit;
-    },
+  const httpWith = (token: TokenProvider) =>
+    createHttpClient({
+      ...pickClientOptions(options),
+      baseUrl,
+      auth: createTokenAuth({ scheme: 'apiToken', token, field: 'apiToken' }),
+      userAgent: `@tokenkit/instana/${VERSION}`,
+      errorDetails: readErrorDetails,
+      onResponse(response) {
+        rateLimit = readRateLimit(response.headers) ?? rateLimit;
+      },
+    });
+  const { api, store } = createApiTokenApi(httpWith(options.apiToken), {
+    maxRetries: options.maxRetries,
+    clientWith: httpWith,
   });
-  return {
-    apiTokens: createApiTokenApi(http, { maxRetries: options.maxRetries }),
+  const client: InstanaClient = {
+    apiTokens: api,
     get rateLimit() {
       return rateLimit;
     },
   };
+  registerStore(client, store);
+  return client;
 }

@@ -1,8 +1,16 @@
-export type {
-  FetchFunction,
-  Logger,
-  RequestOptions,
-  TokenProvider,
+export {
+  type CreatedToken,
+  createToken,
+  type FetchFunction,
+  isCreateAnswerLost,
+  type Logger,
+  type ReplacementOverrides,
+  type RequestOptions,
+  type Rotation,
+  rotateToken,
+  type TokenProvider,
+  type TokenStore,
+  type Verification,
 } from '@tokenkit/core';
 export * from '@tokenkit/core/errors';
 export {
@@ -27,5 +35,7 @@ export {
 export { grantedPermissions, permissionFlags } from './permission-flags.js';
 export { isPermissionFlag, isPermissionName, suggestPermissionName } from './permission-names.js';
 export type { RateLimitInfo } from './rate-limit.js';
-export type { RotateApiTokenParams, RotateApiTokenResult } from './rotate.js';
+export type { RotateApiTokenParams } from './rotate.js';
+export type { InstanaTokenStore } from './token-store.js';
+export { instanaTokenStore } from './token-stores.js';
 export { VERSION } from './version.js';

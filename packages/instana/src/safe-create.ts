@@ -1,9 +1,9 @@
 import {
   CreateOutcomeUnknownError,
   type HttpClient,
-  isAnswerLost,
   isBadRequestError,
   isConflictError,
+  isCreateAnswerLost,
   isNotFoundError,
   path,
   type RequestOptions,
@@ -70,7 +70,7 @@ async function lookUp(
 /**
  * POSTs `body` so that exactly one token results. Instana lets the client choose `internalId`
  * and the secret, so after a lost answer (dropped connection, timeout, truncated or invalid
- * body, 5xx) the token is looked up by `internalId`: found means created; a 404 means not
+ * body, 5xx, an answer that fails its schema) the token is looked up by `internalId`: found means created; a 404 means not
  * created, and the POST is sent again, at most `maxRetries` times. A resend refused with 400 or
  * 409 is looked up too: the first POST may have landed after the lookup.
  */
@@ -86,7 +86,7 @@ export async function createOnce(
       return await post(http, body, options);
     } catch (error) {
       const refusedResend = resends > 0 && (isBadRequestError(error) || isConflictError(error));
-      if (!isAnswerLost(error) && !refusedResend) throw error;
+      if (!isCreateAnswerLost(error) && !refusedResend) throw error;
       const stored = await lookUp(http, body, options, error);
       if (stored !== undefined) return stored;
       if (resends >= maxRetries) throw error;

@@ -95,8 +95,9 @@ describe('rotateApiToken', () => {
       cause: why,
     });
     expect(error.replacementId).toEqual(expect.any(String));
-    expect(error.message).toContain(`replacement ${error.replacementId} was created, then deleted`);
-    expect(error.message).toContain('old token is untouched');
+    expect(error.message).toContain(
+      `the replacement ${error.replacementId} was created, then deleted because delivery failed; the old token is untouched`,
+    );
     for (const text of [error.message, JSON.stringify(error), String(error.stack)]) {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(old.accessGrantingToken);
@@ -112,7 +113,9 @@ describe('rotateApiToken', () => {
       ctx.instana.apiTokens.rotateApiToken(old.internalId, { deliver: () => undefined }),
     );
     expect(error).toMatchObject({ step: 'revoke', replacement: 'kept', old: 'untouched' });
-    expect(error.message).toContain(`deleteApiToken('${old.internalId}')`);
+    expect(error.message).toContain(
+      `Rotating Instana API token ${old.internalId} failed at revoke: the replacement ${error.replacementId} was created, delivered and verified, but deleting the old token failed, so it still works: revoke it`,
+    );
     expect(ctx.mock.store.instana.list()).toHaveLength(2);
   });
 
@@ -129,9 +132,11 @@ describe('rotateApiToken', () => {
         { maxRetries: 0 },
       ),
     );
-    expect(error).toMatchObject({ step: 'create', replacement: 'deleted', old: 'untouched' });
-    expect(error.message).toContain(`replacement ${error.replacementId} was lost`);
+    // Its internalId was this call's own, so the token at it was deleted: none is left.
+    expect(error).toMatchObject({ step: 'create', replacement: 'none', old: 'untouched' });
+    expect(error.message).toContain('no replacement was created');
     expect(ctx.mock.store.instana.list()).toEqual([old]);
+    expect(ctx.mock.requests.map((entry) => entry.operation)).toContain('deleteApiToken');
   });
 
   it('describes a failed read: nothing created', async () => {
@@ -201,7 +206,16 @@ describe('rotateApiToken on the wire', () => {
       await client.apiTokens.rotateApiToken('old-1', { deliver: () => undefined });
       const sent = JSON.parse(server.requests[1]?.body ?? '{}');
       expect(sent).toMatchObject({ canDoSomethingNew: true, limitedMarsScope: false, name: 'n' });
-      expect(server.requests.map((request) => request.method)).toEqual(['GET', 'POST', 'DELETE']);
+      // Read, create, the new secret's own read (verify), revoke.
+      expect(server.requests.map((request) => request.method)).toEqual([
+        'GET',
+        'POST',
+        'GET',
+        'DELETE',
+      ]);
+      expect(server.requests[2]?.headers.authorization).toBe(
+        `apiToken ${sent.accessGrantingToken}`,
+      );
     } finally {
       await server.close();
     }

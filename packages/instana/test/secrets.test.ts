@@ -65,8 +65,12 @@ const failures: Record<string, (request: RecordedRequest) => Reply> = {
   'a timeout': () => ({ delayMs: 1_000, body: [] }),
 };
 
-/** Scenarios without a status that lose a POST's answer. */
-const lostAnswers = new Set(['a body that is not JSON', 'a timeout']);
+/** Scenarios without a status that lose a POST's answer (one that fails its schema included). */
+const lostAnswers = new Set([
+  'a body that is not JSON',
+  'a timeout',
+  'a body that breaks the contract',
+]);
 
 const expectedNames: Record<number, string> = {
   400: 'BadRequestError',

@@ -13,6 +13,7 @@ import {
   permissionNames,
   type RateLimitInfo,
   type RequestOptions,
+  type Rotation,
 } from '../src/index.js';
 
 declare const instana: InstanaClient;
@@ -54,11 +55,10 @@ describe('types', () => {
     >();
     expectTypeOf(instana.apiTokens.putApiToken).returns.resolves.toEqualTypeOf<ApiToken>();
     expectTypeOf(instana.apiTokens.deleteApiToken).returns.resolves.toEqualTypeOf<void>();
-    expectTypeOf(instana.apiTokens.rotateApiToken).returns.resolves.toEqualTypeOf<{
-      created: ApiToken;
-      old: ApiToken;
-      revoked: 'deleted' | 'kept';
-    }>();
+    // The one result type of the lifecycle engine, as Losant's rotate returns it too.
+    expectTypeOf(instana.apiTokens.rotateApiToken).returns.resolves.toEqualTypeOf<
+      Rotation<ApiToken>
+    >();
     instana.apiTokens.rotateApiToken('id', { deliver: async (_secret: string) => undefined });
     // @ts-expect-error Instana tokens have no inactive state to revoke to
     instana.apiTokens.rotateApiToken('id', { deliver: () => undefined, revoke: 'deactivate' });

@@ -6,6 +6,7 @@ import {
 } from '@tokenkit/core';
 import { error as errorBody } from '@tokenkit/schemas/losant';
 import { createResources } from './resources/create-resources.js';
+import { registerStores } from './token-store.js';
 import type { LosantResources } from './types.js';
 import { VERSION } from './version.js';
 
@@ -87,20 +88,23 @@ function readErrorBody(body: unknown): { type?: string; message?: string } {
  */
 export function createLosantClient(options: LosantClientOptions): LosantClient {
   const { accessToken, url, acceptVersion, headers, ...transport } = options;
-  const http = createHttpClient({
-    ...transport,
-    // Core checks the URL and names it as the caller knows it.
-    baseUrl: url ?? DEFAULT_URL,
-    baseUrlField: 'url',
-    auth: createTokenAuth({ scheme: 'Bearer', token: accessToken, field: 'accessToken' }),
-    userAgent: `@tokenkit/losant/${VERSION}`,
-    headers: {
-      Accept: 'application/json',
-      'Accept-Version': acceptVersion ?? DEFAULT_ACCEPT_VERSION,
-      ...headers,
-    },
-    errorDetails: readErrorBody,
-    redaction: { allowedQueryParameters: losantQueryParameters },
-  });
-  return createResources(http);
+  const httpWith = (token: TokenProvider) =>
+    createHttpClient({
+      ...transport,
+      // Core checks the URL and names it as the caller knows it.
+      baseUrl: url ?? DEFAULT_URL,
+      baseUrlField: 'url',
+      auth: createTokenAuth({ scheme: 'Bearer', token, field: 'accessToken' }),
+      userAgent: `@tokenkit/losant/${VERSION}`,
+      headers: {
+        Accept: 'application/json',
+        'Accept-Version': acceptVersion ?? DEFAULT_ACCEPT_VERSION,
+        ...headers,
+      },
+      errorDetails: readErrorBody,
+      redaction: { allowedQueryParameters: losantQueryParameters },
+    });
+  const { resources, stores } = createResources(httpWith(accessToken), httpWith);
+  registerStores(resources, stores);
+  return resources;
 }

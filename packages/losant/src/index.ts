@@ -1,10 +1,18 @@
-export type {
-  FetchFunction,
-  HttpResponse,
-  Logger,
-  PageIterator,
-  RequestOptions,
-  TokenProvider,
+export {
+  type CreatedToken,
+  createToken,
+  type FetchFunction,
+  type HttpResponse,
+  isCreateAnswerLost,
+  type Logger,
+  type PageIterator,
+  type ReplacementOverrides,
+  type RequestOptions,
+  type Rotation,
+  rotateToken,
+  type TokenProvider,
+  type TokenStore,
+  type Verification,
 } from '@tokenkit/core';
 // Every scope a token can be created with (API v1.30.0), in Losant's four families, so that a
 // caller listing or suggesting scopes needs nothing but this package. Losant's schema ties no
@@ -33,5 +41,6 @@ export type {
   ListParams,
 } from './params.js';
 export type * from './schema-types.js';
+export { type LosantTokenOwner, losantTokenStore } from './token-store.js';
 export type * from './types.js';
 export { VERSION } from './version.js';

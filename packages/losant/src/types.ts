@@ -6,13 +6,8 @@ import type { applicationTokens, instanceTokens, userTokens } from './resources/
 
 export type { Action } from './resources/define-action.js';
 export type { Iterate } from './resources/define-iterate.js';
-export type {
-  Deliver,
-  RevokeMode,
-  Rotate,
-  RotateOptions,
-  RotationResult,
-} from './resources/rotate.js';
+export type { Deliver, RevokeMode, Rotate, RotateOptions } from './resources/rotate.js';
+export type { LosantTokenStore } from './resources/token-store.js';
 
 /** `instanceApiTokens`: list and create the API tokens of an instance. */
 export interface InstanceApiTokensResource {
@@ -29,9 +24,11 @@ export interface InstanceApiTokensResource {
   /**
    * Creates an API token for an instance; the answer holds its secret `token`, this one time.
    *
-   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
-   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
-   * candidates: no token is left whose secret nobody holds (see the README).
+   * Sends exactly what `losant-rest` sends. When the answer is lost (dropped, truncated,
+   * invalid, 5xx, a 201 that fails its schema), it deletes nothing and throws a
+   * `CreateOutcomeUnknownError` whose `candidateIds` are the tokens of that name created since.
+   * For a create that settles a lost answer itself, use `createToken(losantTokenStore(…), draft)`
+   * (see the README).
    *
    * Scopes (the token needs at least one): `all.Instance`, `all.User`, `instanceApiTokens.*`,
    * `instanceApiTokens.post`.
@@ -84,15 +81,17 @@ export interface InstanceApiTokenResource {
    */
   readonly delete: Action<typeof instanceTokens.delete>;
   /**
-   * Replaces one API token of an instance with a new one: reads it, creates the replacement with
-   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
-   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
-   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
-   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   * Replaces one API token of an instance with a new one, through `rotateToken`: reads it;
+   * creates the replacement, which keeps name, `description`, `scope`, roles, `status` and
+   * lifetime (counted from now) unless `name`, `status` or `expirationDate` (`null`: never)
+   * say otherwise; awaits `deliver(secret, created)`; checks the new secret by reading the new
+   * token with it (a 401 undoes the rotation, a 403 counts as `limited`); then revokes the old
+   * token (`revoke`: `'delete'`, the default, `'deactivate'` or `'keep'`). Resolves to the
+   * `Rotation`: `{ created, secret, old, revoked, verified, kept }`.
    *
    * A failed delivery deletes the replacement and leaves the old token untouched; any failing
-   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
-   * (never a secret). The create is safe against a lost answer, like `post`.
+   * step throws a `RotationError` whose `step`, `replacement`, `old` and message say exactly
+   * what is left (never a secret). The create settles a lost answer by a one-time marker.
    *
    * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
    */
@@ -115,9 +114,11 @@ export interface ApplicationApiTokensResource {
   /**
    * Creates an API token for an application; the answer holds its secret `token`, this one time.
    *
-   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
-   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
-   * candidates: no token is left whose secret nobody holds (see the README).
+   * Sends exactly what `losant-rest` sends. When the answer is lost (dropped, truncated,
+   * invalid, 5xx, a 201 that fails its schema), it deletes nothing and throws a
+   * `CreateOutcomeUnknownError` whose `candidateIds` are the tokens of that name created since.
+   * For a create that settles a lost answer itself, use `createToken(losantTokenStore(…), draft)`
+   * (see the README).
    *
    * Scopes (the token needs at least one): `all.Application`, `all.Organization`, `all.User`,
    * `applicationApiTokens.*`, `applicationApiTokens.post`.
@@ -174,15 +175,17 @@ export interface ApplicationApiTokenResource {
    */
   readonly delete: Action<typeof applicationTokens.delete>;
   /**
-   * Replaces one API token of an application with a new one: reads it, creates the replacement with
-   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
-   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
-   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
-   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   * Replaces one API token of an application with a new one, through `rotateToken`: reads it;
+   * creates the replacement, which keeps name, `description`, `scope`, roles, `status` and
+   * lifetime (counted from now) unless `name`, `status` or `expirationDate` (`null`: never)
+   * say otherwise; awaits `deliver(secret, created)`; checks the new secret by reading the new
+   * token with it (a 401 undoes the rotation, a 403 counts as `limited`); then revokes the old
+   * token (`revoke`: `'delete'`, the default, `'deactivate'` or `'keep'`). Resolves to the
+   * `Rotation`: `{ created, secret, old, revoked, verified, kept }`.
    *
    * A failed delivery deletes the replacement and leaves the old token untouched; any failing
-   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
-   * (never a secret). The create is safe against a lost answer, like `post`.
+   * step throws a `RotationError` whose `step`, `replacement`, `old` and message say exactly
+   * what is left (never a secret). The create settles a lost answer by a one-time marker.
    *
    * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
    */
@@ -203,9 +206,11 @@ export interface UserApiTokensResource {
   /**
    * Creates an API token for the current user; the answer holds its secret `token`, this one time.
    *
-   * When the answer is lost (dropped, truncated, invalid, 5xx), the token it made is found and
-   * deleted and the create is sent once more, or a `CreateOutcomeUnknownError` lists the
-   * candidates: no token is left whose secret nobody holds (see the README).
+   * Sends exactly what `losant-rest` sends. When the answer is lost (dropped, truncated,
+   * invalid, 5xx, a 201 that fails its schema), it deletes nothing and throws a
+   * `CreateOutcomeUnknownError` whose `candidateIds` are the tokens of that name created since.
+   * For a create that settles a lost answer itself, use `createToken(losantTokenStore(…), draft)`
+   * (see the README).
    *
    * Scopes (the token needs at least one): `all.User`, `only.User`, `userApiTokens.*`,
    * `userApiTokens.post`.
@@ -258,15 +263,17 @@ export interface UserApiTokenResource {
    */
   readonly delete: Action<typeof userTokens.delete>;
   /**
-   * Replaces one API token of the current user with a new one: reads it, creates the replacement with
-   * the same `scope` and `description` (`name` defaults to the old name; the expiry is
-   * `expirationDate`, else the old token's lifetime counted from now, else none), awaits
-   * `deliver(secret, created)`, then revokes the old token (`revoke`: `'delete'`, the
-   * default, `'deactivate'` or `'keep'`). Resolves to `{ created, old, revoked }`.
+   * Replaces one API token of the current user with a new one, through `rotateToken`: reads it;
+   * creates the replacement, which keeps name, `description`, `scope`, roles, `status` and
+   * lifetime (counted from now) unless `name`, `status` or `expirationDate` (`null`: never)
+   * say otherwise; awaits `deliver(secret, created)`; checks the new secret by reading the new
+   * token with it (a 401 undoes the rotation, a 403 counts as `limited`); then revokes the old
+   * token (`revoke`: `'delete'`, the default, `'deactivate'` or `'keep'`). Resolves to the
+   * `Rotation`: `{ created, secret, old, revoked, verified, kept }`.
    *
    * A failed delivery deletes the replacement and leaves the old token untouched; any failing
-   * step throws a `RotationError` whose `step`, ids and message say exactly what is left
-   * (never a secret). The create is safe against a lost answer, like `post`.
+   * step throws a `RotationError` whose `step`, `replacement`, `old` and message say exactly
+   * what is left (never a secret). The create settles a lost answer by a one-time marker.
    *
    * Needs the scopes of `get`, `post` and the revoking action (`delete` or `patch`).
    */

@@ -1,6 +1,11 @@
 import { type RecordingServer, type Reply, startRecordingServer } from '@tokenkit/http-test-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLosantClient, type LosantClient, ResponseValidationError } from '../src/index.js';
+import {
+  CreateOutcomeUnknownError,
+  createLosantClient,
+  type LosantClient,
+  ResponseValidationError,
+} from '../src/index.js';
 import { ids, listBody, tokenBody } from './helpers/fixtures.js';
 import { losantResponder } from './helpers/losant-responder.js';
 
@@ -54,13 +59,16 @@ describe('responses are parsed through the schemas', () => {
     expect(issues.map((issue) => issue.path)).toContain('items[0].status');
   });
 
-  it('refuses a create answer without the token it must carry', async () => {
+  it('refuses a create answer without the token it must carry: its outcome is unknown', async () => {
     override = { status: 201, body: tokenBody() };
     const error = await losant.userApiTokens
       .post({ apiToken: { name: 'ci' } })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    expect((error as ResponseValidationError).issues.map((issue) => issue.path)).toContain('token');
+    // The token exists but its secret cannot be read: a lost answer, not a plain failure.
+    expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
+    const cause = (error as CreateOutcomeUnknownError).cause;
+    expect(cause).toBeInstanceOf(ResponseValidationError);
+    expect((cause as ResponseValidationError).issues.map((issue) => issue.path)).toContain('token');
   });
 
   it('keeps a created token out of a validation error about its answer', async () => {
@@ -68,7 +76,7 @@ describe('responses are parsed through the schemas', () => {
     const error = await losant.userApiTokens
       .post({ apiToken: { name: 'ci' } })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).cause).toBeInstanceOf(ResponseValidationError);
     expect(JSON.stringify(error)).not.toContain('created-secret-xyz');
     expect(String((error as Error).stack)).not.toContain('created-secret-xyz');
   });

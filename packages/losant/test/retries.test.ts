@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   AbortError,
   type ApiError,
+  CreateOutcomeUnknownError,
   type LosantClient,
   ServerError,
   TimeoutError,
@@ -45,12 +46,15 @@ describe('retries', () => {
     expect(attempts('userApiToken.delete')).toBe(2);
   });
 
-  it('does not resend a POST after a 503 blindly: it checks, then creates once more', async () => {
+  it('does not resend a POST after a 503: it lists the candidates and says the outcome is unknown', async () => {
     mock.faults.failNext(1, { status: 503, route: 'userApiTokens.post', retryAfter: '0' });
-    const created = await losant.userApiTokens.post({ apiToken: { name: 'once' } });
-    expect(attempts('userApiTokens.post')).toBe(2);
+    const error = await losant.userApiTokens
+      .post({ apiToken: { name: 'once' } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
+    expect((error as CreateOutcomeUnknownError).candidateIds).toEqual([]);
+    expect(attempts('userApiTokens.post')).toBe(1);
     expect(attempts('userApiTokens.get')).toBe(1);
-    expect(mock.store.losant.list('user').map((token) => token.id)).toEqual([created.id]);
   });
 
   it('does not resend a POST refused with a 4xx', async () => {

@@ -12,7 +12,7 @@ import {
   createLosantClient,
   type HttpResponse,
   LOSANT_ACTION_DOCS,
-  type RotationResult,
+  type Rotation,
   requiredScopes,
   type Success,
 } from '../src/index.js';
@@ -229,10 +229,15 @@ describe('rotate is typed', () => {
         revoke: 'deactivate',
         name: 'next',
         expirationDate: '2030-01-01T00:00:00Z',
+        status: 'inactive',
       }),
-    ).resolves.toEqualTypeOf<RotationResult>();
-    expectTypeOf<RotationResult['revoked']>().toEqualTypeOf<'deleted' | 'deactivated' | 'kept'>();
-    expectTypeOf<RotationResult['created']>().toEqualTypeOf<CreatedApiToken>();
+    ).resolves.toEqualTypeOf<Rotation<ApiToken>>();
+    expectTypeOf<Rotation<ApiToken>['revoked']>().toEqualTypeOf<
+      'deleted' | 'deactivated' | 'kept'
+    >();
+    expectTypeOf<Rotation<ApiToken>['secret']>().toBeString();
+    // null: the replacement never expires.
+    losant.userApiToken.rotate({ apiTokenId, deliver: () => {}, expirationDate: null });
     // @ts-expect-error deliver is required
     losant.userApiToken.rotate({ apiTokenId });
     // @ts-expect-error not a revoke mode

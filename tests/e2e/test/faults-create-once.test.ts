@@ -14,7 +14,7 @@ import {
   TimeoutError,
 } from '@tokenkit/core';
 import { createInstanaClient, newApiToken } from '@tokenkit/instana';
-import { createLosantClient } from '@tokenkit/losant';
+import { createLosantClient, createToken, losantTokenStore } from '@tokenkit/losant';
 import { describe, expect, test, vi } from 'vitest';
 import { type Fixture, startFixture } from './helpers/fixture.js';
 import { attempts, type LosantOwnerCase, losantOwners } from './helpers/operations.js';
@@ -43,22 +43,27 @@ const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
 function losantWrites(owner: LosantOwnerCase): WriteOperation[] {
   return [
     {
-      name: `losant ${owner.kind}ApiTokens.post`,
+      // The engine's create (the CLI's `create`, rotation): it marks its request and so settles
+      // a lost answer itself. The raw `post` deletes nothing after one (packages/losant tests).
+      name: `losant createToken on ${owner.kind} tokens`,
       route: `${owner.kind}ApiTokens.post`,
       method: 'POST',
       prepare(f) {
         const name = uniqueName('created');
-        const resource = f.losant[`${owner.kind}ApiTokens`];
+        const params = owner.params(f);
+        const store = losantTokenStore(
+          f.losant,
+          owner.kind === 'user' ? { user: true } : (params as { instanceId: string }),
+        );
         const timesApplied = () =>
           f.mock.store.losant.list(owner.store(f)).filter((token) => token.name === name).length;
         return {
-          call: (options) =>
-            resource.post({ ...owner.params(f), apiToken: { name } } as never, options),
+          call: (options) => createToken(store, { name }, options),
           checkResult(result) {
-            const created = result as { name: string; token?: string };
-            f.watch.secret(created.token);
-            expect(created.name).toBe(name);
-            expect(created.token).toEqual(expect.any(String));
+            const created = result as { token: { name: string }; secret: string };
+            f.watch.secret(created.secret);
+            expect(created.token.name).toBe(name);
+            expect(created.secret).toEqual(expect.any(String));
           },
           timesApplied,
         };
@@ -109,8 +114,9 @@ const instanaPost: WriteOperation = {
 };
 
 const allWrites: WriteOperation[] = [...losantOwners.flatMap(losantWrites), instanaPost];
-// A create settles a lost answer itself (Losant finds and deletes the token it made, then creates
-// once more; Instana reads its own client-chosen internalId back): creates have their own suite.
+// A create settles a lost answer itself (Losant finds the token it made by its one-time marker and
+// deletes it, then creates once more; Instana reads its own client-chosen internalId back):
+// creates have their own suite.
 const isCreate = (op: WriteOperation) => op.method === 'POST';
 const writeOperations = allWrites.filter((op) => !isCreate(op));
 

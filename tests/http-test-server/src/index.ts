@@ -13,4 +13,10 @@ export {
   startRecordingServer,
 } from './recording-server.js';
 export { json, type Reply, sendReply } from './reply.js';
+export {
+  type Exchange,
+  type Rewrite,
+  type RewritingProxy,
+  startRewritingProxy,
+} from './rewriting-proxy.js';
 export { until } from './until.js';

@@ -53,21 +53,21 @@ async function undo(
   run: Run<unknown, unknown>,
   step: RotationStep,
   replacementId: string,
-  why: string,
+  because: string,
   cause: unknown,
 ): Promise<RotationError> {
   const replacement = replacementAfter(await removal(run, replacementId));
   const left = {
-    deleted: `the replacement ${replacementId} was deleted`,
-    unknown: `deleting the replacement ${replacementId} lost its answer: check whether it still exists and delete it`,
-    kept: `deleting the replacement ${replacementId} failed: delete it`,
+    deleted: `the replacement ${replacementId} was created, then deleted because ${because}`,
+    unknown: `the replacement ${replacementId} was created; deleting it (${because}) lost its answer: check whether it still exists and delete it`,
+    kept: `the replacement ${replacementId} was created; deleting it (${because}) failed: delete it`,
     none: '',
   }[replacement];
   return failure(
     run,
     step,
     { replacement, replacementId },
-    `${why}; ${left}; the old token is untouched`,
+    `${left}; the old token is untouched`,
     cause,
   );
 }

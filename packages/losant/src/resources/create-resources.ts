@@ -4,11 +4,25 @@ import { applicationsGet } from './applications.js';
 import { defineAction } from './define-action.js';
 import { defineIterate } from './define-iterate.js';
 import type { Endpoint } from './endpoint.js';
-import { defineSafeCreate, type OwnerActions, ownerCalls } from './owner-calls.js';
+import { type ClientWith, type OwnerActions, ownerCalls, ownerParams } from './owner-calls.js';
+import { defineRawCreate } from './raw-create.js';
 import { defineRotate } from './rotate.js';
 import { applicationTokens, instanceTokens, userTokens } from './token-endpoints.js';
+import { type LosantTokenStore, ownerTokenStore } from './token-store.js';
 
-/** The two token resources of one owner: list/create/iterate, and get/patch/delete/rotate. */
+type Params = Readonly<Record<string, unknown>>;
+
+/** Builds the lifecycle store of one owner from its owner-id and global params. */
+export type StoreFor = (owner: Params) => LosantTokenStore;
+
+/** The stores of a client's three owners, for `losantTokenStore`. */
+export interface OwnerStores {
+  instance: StoreFor;
+  application: StoreFor;
+  user: StoreFor;
+}
+
+/** The two token resources of one owner (list/create/iterate, get/patch/delete/rotate) and its store. */
 function tokenResources<
   List extends Endpoint,
   Create extends Endpoint,
@@ -18,6 +32,8 @@ function tokenResources<
 >(
   http: HttpClient,
   endpoints: { list: List; create: Create; get: Get; patch: Patch; delete: Delete },
+  clientWith: ClientWith,
+  label: (owner: Params) => string,
 ) {
   const list = defineAction(http, endpoints.list);
   const actions = {
@@ -27,12 +43,14 @@ function tokenResources<
     patch: defineAction(http, endpoints.patch),
     delete: defineAction(http, endpoints.delete),
   };
-  const calls = ownerCalls(actions as unknown as OwnerActions);
+  const callsFor = (owner: Params) =>
+    ownerCalls(actions as unknown as OwnerActions, endpoints.get, owner, clientWith);
   const ownerKeys = Object.keys(endpoints.create.shape).filter((key) => key !== 'apiToken');
+  const storeFor: StoreFor = (owner) => ownerTokenStore(callsFor(owner), label(owner));
   return {
     collection: {
       get: list,
-      post: defineSafeCreate(actions.post, calls, ownerKeys),
+      post: defineRawCreate(actions.post, (params) => callsFor(ownerParams(params, ownerKeys))),
       iterate: actions.iterate,
     },
     item: {
@@ -40,21 +58,44 @@ function tokenResources<
       patch: actions.patch,
       delete: actions.delete,
       rotate: defineRotate(
-        calls,
+        storeFor,
         endpoints.get.name.replace(/\.get$/, '.rotate'),
         endpoints.get.shape,
       ),
     },
+    storeFor,
   };
 }
 
-/** Builds the resources from the endpoint tables; the compiler checks them against the types. */
-export function createResources(http: HttpClient): LosantResources {
-  const instance = tokenResources(http, instanceTokens);
-  const application = tokenResources(http, applicationTokens);
-  const user = tokenResources(http, userTokens);
+/**
+ * Builds the resources from the endpoint tables (the compiler checks them against the types)
+ * and the stores of the three owners. `clientWith` makes a client holding another secret, for
+ * checking a new token with its own.
+ */
+export function createResources(
+  http: HttpClient,
+  clientWith: ClientWith,
+): { resources: LosantResources; stores: OwnerStores } {
+  const instance = tokenResources(
+    http,
+    instanceTokens,
+    clientWith,
+    (owner) => `Losant API token of instance ${String(owner.instanceId)}`,
+  );
+  const application = tokenResources(
+    http,
+    applicationTokens,
+    clientWith,
+    (owner) => `Losant API token of application ${String(owner.applicationId)}`,
+  );
+  const user = tokenResources(
+    http,
+    userTokens,
+    clientWith,
+    () => 'Losant API token of the current user',
+  );
   const listApplications = defineAction(http, applicationsGet);
-  return {
+  const resources: LosantResources = {
     instanceApiTokens: instance.collection,
     instanceApiToken: instance.item,
     applicationApiTokens: application.collection,
@@ -66,4 +107,10 @@ export function createResources(http: HttpClient): LosantResources {
       iterate: defineIterate(listApplications, applicationsGet),
     },
   };
+  const stores = {
+    instance: instance.storeFor,
+    application: application.storeFor,
+    user: user.storeFor,
+  };
+  return { resources, stores };
 }
