@@ -135,7 +135,7 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
   warnNeverStored(context.output, kit, sent);
-  const received = await kit.client.apiTokens.postApiToken(sent);
+  const received = (await kit.createToken(kit.tokenStore, sent)).token;
   const changes = kit.diffPermissions(sent, received);
   const warnings = await auditWarnings({ instana: received }, context.now());
   return { before: undefined, sent, received, changes, rewrites: kit.knownRewrites, warnings };

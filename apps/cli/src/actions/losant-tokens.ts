@@ -24,7 +24,7 @@ import {
   updateInput,
 } from '../losant/inputs.js';
 import { describeOwner, ownerJson } from '../losant/owner.js';
-import { ownerTokens } from '../losant/owner-tokens.js';
+import { createOwnerToken, ownerTokens } from '../losant/owner-tokens.js';
 import { publicToken, tokenDetails, tokenRows, tokenTableHead } from '../losant/render.js';
 import { type LosantOwner, losantTokenId } from '../losant/types.js';
 import { checkJsonFields, pickFields } from '../output/json-fields.js';
@@ -159,7 +159,8 @@ export interface CreateResult {
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
 export const create: Action<CreateInput, CreateResult> = {
   async run(context, input) {
-    const created = await (await tokensOf(context, input)).create(input.body);
+    const client = await losantClient(context, input);
+    const created = await createOwnerToken(client, input.owner, input.body);
     const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
     return { owner: input.owner, created, warnings };
   },

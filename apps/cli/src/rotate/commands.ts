@@ -39,6 +39,7 @@ function registerRotate(tokens: Command, spec: RotateSpec): void {
         .argument(...spec.argument),
     )
     .option('--name <name>', "the replacement's name (default: the old token's name)")
+    // The replacement keeps the rest: scope or permissions, status, lifetime (see the README).
     .option('--out <file>', 'write the new secret to FILE (a new file, mode 0600)')
     .option('--force', 'with --out: replace an existing file (or symlink) with the new one')
     .option('--exec <command>', 'run COMMAND through the shell with the new secret on its stdin')
@@ -76,7 +77,11 @@ export function registerRotateCommands(program: Command): void {
         .option('--user', 'one of your own user tokens (/me)')
         .option(
           '--expires <when>',
-          "the replacement's expiry: an ISO date or a duration such as 90d (default: the old token's lifetime from now)",
+          "the replacement's expiry: an ISO date, a duration such as 90d, or never (default: the old token's lifetime from now)",
+        )
+        .option(
+          '--status <status>',
+          "the replacement's status: active or inactive (default: the old token's)",
         ),
     revokes: 'delete (default), deactivate or keep',
     variable: 'LOSANT_ACCESS_TOKEN',
@@ -89,7 +94,11 @@ export function registerRotateCommands(program: Command): void {
     vendor: 'instana',
     keeps: 'permissions',
     argument: ['<internalId>', "the old token's internal id"],
-    ownOptions: (command) => command,
+    ownOptions: (command) =>
+      command.option(
+        '--expires <when>',
+        "the replacement's expiresOn: an ISO date, a duration such as 90d, or never (default: the old token's)",
+      ),
     revokes: 'delete (default) or keep',
     variable: 'INSTANA_API_TOKEN',
     example:

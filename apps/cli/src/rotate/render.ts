@@ -2,6 +2,7 @@ import type { RotatedJson } from '../json-shapes.js';
 import type { Output } from '../output/output.js';
 import { jsonSafe, sanitize } from '../output/sanitize.js';
 import type { Delivery } from './delivery.js';
+import { describeOverrides, type Overrides } from './overrides.js';
 import type { Interruption } from './signals.js';
 
 /** What became of the old token, as `--json` reports it. */
@@ -35,13 +36,19 @@ function deliveredLine(delivery: Delivery): string {
   return 'printed above, once';
 }
 
+/** What the summary says besides the result: the ids, the delivery, the overrides given. */
+export interface RotatedDetails {
+  ids: { old: string; new: string };
+  delivery: Delivery;
+  overrides: Overrides;
+}
+
 /** A finished rotation, summed up for people or as the `--json` result. */
 export function printRotated(
   output: Output,
   label: string,
   summary: RotatedJson,
-  ids: { old: string; new: string },
-  delivery: Delivery,
+  { ids, delivery, overrides }: RotatedDetails,
 ): void {
   if (output.json) {
     if (summary.delivered === 'stdout') printJsonRest(output, { ...summary });
@@ -52,6 +59,9 @@ export function printRotated(
   output.print(
     `${output.color.green('✓')} Rotated ${label} ${output.color.bold(`"${name}"`)}: ${sanitize(ids.old)} → ${sanitize(ids.new)}`,
   );
+  output.print(`  kept:       ${summary.kept.join(', ') || 'nothing'}`);
+  const set = describeOverrides(overrides);
+  if (set.length > 0) output.print(`  set:        ${sanitize(set.join(', '))}`);
   output.print(`  new secret: ${deliveredLine(delivery)}`);
   output.print(`  old token:  ${revokedLine(summary.revoked)}`);
 }

@@ -1,3 +1,5 @@
+// Core's lifecycle types, as both vendor packages re-export them (types only: nothing loads).
+import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
 import { CliError, usageError } from '../errors.js';
@@ -6,13 +8,13 @@ import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
+import type { Overrides } from './overrides.js';
 import {
   interruptedLine,
   isRotationFailure,
   leftBehind,
   printJsonRest,
   printRotated,
-  type Revoked,
   stdoutSecretText,
 } from './render.js';
 import { interruptionExitCode, interruptionOf, type SignalWatch, watchSignals } from './signals.js';
@@ -20,6 +22,7 @@ import { interruptionExitCode, interruptionOf, type SignalWatch, watchSignals } 
 /** The options `tokens rotate` has on both vendors. */
 export interface RotateOptions {
   name?: string;
+  expires?: string;
   out?: string;
   exec?: string;
   execTimeout?: string;
@@ -30,44 +33,36 @@ export interface RotateOptions {
   tokenStdin?: boolean;
 }
 
-/** A finished rotation, as the vendor SDK returns it. */
-export interface RotationResult<Token> {
-  created: Token;
-  old: Token;
-  revoked: Revoked;
-}
+/** What becomes of the old token (the engine's `revoke`). */
+type RevokeMode = NonNullable<Parameters<typeof rotateToken>[1]['revoke']>;
 
 /** What the shared flow needs from one vendor, once its client is connected. */
 export interface VendorRotation<Token> {
-  /** The old token's name, for the question at a terminal. */
-  describeOld(): Promise<string>;
-  /** Runs the SDK's rotation with this `deliver`. */
-  rotate(
-    deliver: (secret: string, created: Token) => Promise<void>,
-  ): Promise<RotationResult<Token>>;
+  /** The owner's token store (its `label` names the tokens in messages). */
+  store: TokenStore<Token, unknown>;
+  /** The lifecycle engine's `rotateToken`, loaded with the vendor package. */
+  rotateToken: typeof rotateToken;
   /** The token without any secret, for output. */
   publicToken(token: Token): RotatedJson['old'];
-  /** The token's id, for output. */
-  idOf(token: Token): string;
 }
 
 /** The vendor side of one `tokens rotate` command. */
 export interface RotateCommand<Token> {
-  /** e.g. `Instana API token`. */
-  label: string;
   oldId: string;
   /** The `--revoke` values this vendor has; the first is the default. */
-  revokes: readonly string[];
+  revokes: readonly RevokeMode[];
+  /** `--name`, `--expires`, `--status`: how the replacement differs from the old token. */
+  overrides: Overrides;
   /** Reads credentials and connects; called only after every local check passed. */
-  connect(revoke: string): Promise<VendorRotation<Token>>;
+  connect(): Promise<VendorRotation<Token>>;
 }
 
-function checkRevoke(value: string | undefined, allowed: readonly string[]): string {
-  const revoke = value ?? (allowed[0] as string);
-  if (!allowed.includes(revoke)) {
+function checkRevoke(value: string | undefined, allowed: readonly RevokeMode[]): RevokeMode {
+  const revoke = value ?? allowed[0];
+  if (!allowed.some((mode) => mode === revoke)) {
     throw usageError(`--revoke must be one of ${allowed.join(', ')}, got "${revoke}"`);
   }
-  return revoke;
+  return revoke as RevokeMode;
 }
 
 /** Whether the person at the terminal agrees to revoke the old token. */
@@ -75,12 +70,13 @@ async function confirmed<Token>(
   context: CommandContext,
   command: RotateCommand<Token>,
   rotation: VendorRotation<Token>,
-  revoke: string,
+  revoke: RevokeMode,
 ): Promise<boolean> {
-  const name = sanitize(await rotation.describeOld());
+  const old = await rotation.store.read(command.oldId);
+  const name = sanitize(String(rotation.publicToken(old).name ?? ''));
   return ask(
     context,
-    `Rotate ${command.label} "${name}" (${sanitize(command.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
+    `Rotate ${rotation.store.label} "${name}" (${sanitize(command.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
   );
 }
 
@@ -99,7 +95,7 @@ export async function runRotation<Token>(
   await precheckDelivery(delivery, context.output);
   const mode =
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
-  const rotation = await command.connect(revoke);
+  const rotation = await command.connect();
   if (mode === 'ask' && !(await confirmed(context, command, rotation, revoke))) {
     context.output.note('Cancelled: nothing was created or changed.');
     if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
@@ -107,7 +103,7 @@ export async function runRotation<Token>(
   }
   const watch = watchSignals();
   try {
-    return await rotateDelivering(context, command, rotation, delivery, watch);
+    return await rotateDelivering(context, command, rotation, { delivery, revoke, watch });
   } finally {
     watch.stop();
   }
@@ -119,34 +115,46 @@ interface Progress {
   jsonOpen: boolean;
 }
 
-/** The rotation itself: `deliver` hands the secret on, then the result or failure is printed. */
+/** How this rotation runs: where the secret goes, what becomes of the old token, the signals. */
+interface RotationPlan {
+  delivery: Delivery;
+  revoke: RevokeMode;
+  watch: SignalWatch;
+}
+
+/** The rotation itself: the engine runs the steps; `deliver` hands the secret on. */
 async function rotateDelivering<Token>(
   context: CommandContext,
   command: RotateCommand<Token>,
   rotation: VendorRotation<Token>,
-  delivery: Delivery,
-  watch: SignalWatch,
+  { delivery, revoke, watch }: RotationPlan,
 ): Promise<number> {
   const { output } = context;
+  const { store } = rotation;
   const progress: Progress = { jsonOpen: false };
   const deliver = async (secret: string, created: Token) => {
     output.addSecret(secret);
-    const stdoutText = stdoutSecretText(output, secret);
     await deliverSecret(delivery, secret, {
       output,
       env: context.env,
       signal: watch.signal,
       replacement: {
-        id: rotation.idOf(created),
+        id: store.idOf(created),
         name: String(rotation.publicToken(created).name ?? ''),
       },
-      stdoutText,
+      stdoutText: stdoutSecretText(output, secret),
     });
     progress.jsonOpen = delivery.kind === 'stdout' && output.json;
   };
-  let result: RotationResult<Token>;
+  let result: Rotation<Token>;
   try {
-    result = await rotation.rotate(deliver);
+    result = await rotation.rotateToken(store, {
+      id: command.oldId,
+      deliver,
+      revoke,
+      overrides: command.overrides,
+      signal: watch.signal,
+    });
   } catch (error) {
     return failed(context, error, progress, watch);
   }
@@ -155,9 +163,11 @@ async function rotateDelivering<Token>(
     new: rotation.publicToken(result.created),
     revoked: result.revoked,
     delivered: delivery.kind,
+    kept: result.kept,
+    verified: result.verified,
   };
-  const ids = { old: command.oldId, new: rotation.idOf(result.created) };
-  printRotated(output, command.label, summary, ids, delivery);
+  const ids = { old: command.oldId, new: store.idOf(result.created) };
+  printRotated(output, store.label, summary, { ids, delivery, overrides: command.overrides });
   const interruption = interruptionOf(watch.signal);
   if (interruption === undefined) return ExitCode.ok;
   output.note(

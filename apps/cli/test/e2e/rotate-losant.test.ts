@@ -94,8 +94,16 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       expect(await authenticates(old.token)).toBe(false);
 
       const body = json<RotatedJson>(result);
-      expect(Object.keys(body).sort()).toEqual(['delivered', 'new', 'old', 'revoked']);
-      expect(body).toMatchObject({ revoked: 'deleted', delivered: 'command' });
+      expect(Object.keys(body).sort()).toEqual([
+        'delivered',
+        'kept',
+        'new',
+        'old',
+        'revoked',
+        'verified',
+      ]);
+      expect(body).toMatchObject({ revoked: 'deleted', delivered: 'command', verified: 'valid' });
+      expect(body.kept).toEqual(expect.arrayContaining(['name', 'description', 'scope', 'status']));
       expect(body.new).toMatchObject({ id: replacement?.id });
       expect(body.old).toMatchObject({ id: old.id });
       expect(received.env).not.toContain(secret);

@@ -55,7 +55,7 @@ describe.concurrent('server text on a terminal', processTimeout, () => {
       { env: fx.env },
     );
     expect(human.code, human.stderr).toBe(0);
-    expect(human.stdout).toContain(`Rotated Losant API token of your user "${shownName}`);
+    expect(human.stdout).toContain(`Rotated Losant API token of the current user "${shownName}`);
     expect(human.stdout).not.toMatch(raw);
     expect(await readFile(file, 'utf8')).not.toBe('');
     const machine = await runCli(
