@@ -87,6 +87,11 @@ const afterDelivery = new Set(['verify', 'revoke']);
 /** What a stopped rotation left behind, from the error's fields: never from its wording. */
 export function leftBehind(failure: RotationFailure): string {
   const id = sanitize(failure.replacementId ?? '');
+  const candidates = (failure.cause as { candidateIds?: unknown } | undefined)?.candidateIds;
+  const check =
+    Array.isArray(candidates) && candidates.length > 0
+      ? sanitize(candidates.join(', '))
+      : 'the tokens created just now';
   const kept = afterDelivery.has(failure.step)
     ? `the replacement ${id} (its secret delivered) works`
     : `the replacement ${id} still exists and works: delete it`;
@@ -94,7 +99,9 @@ export function leftBehind(failure: RotationFailure): string {
     none: 'no replacement was created',
     deleted: `the replacement ${id} was deleted`,
     kept,
-    unknown: `the replacement ${id} may still exist: check it, and delete it if so`,
+    unknown: id
+      ? `the replacement ${id} may still exist: check it, and delete it if so`
+      : `a replacement may have been created: check ${check}`,
   }[failure.replacement];
   const old = sanitize(failure.oldTokenId);
   const oldState =

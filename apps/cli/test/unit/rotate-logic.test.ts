@@ -78,6 +78,18 @@ describe('rotation output', () => {
     expect(leftBehind({ ...base, replacement: 'unknown' })).toBe(
       'the replacement new1 may still exist: check it, and delete it if so; the old token old1 is untouched',
     );
+    const lost = {
+      ...base,
+      step: 'create',
+      replacementId: undefined,
+      replacement: 'unknown' as const,
+    };
+    expect(leftBehind({ ...lost, cause: { candidateIds: ['c1', 'c2'] } })).toBe(
+      'a replacement may have been created: check c1, c2; the old token old1 is untouched',
+    );
+    expect(leftBehind(lost)).toBe(
+      'a replacement may have been created: check the tokens created just now; the old token old1 is untouched',
+    );
     expect(leftBehind({ ...base, replacement: 'none', old: 'deleted' })).toBe(
       'no replacement was created; the old token old1 is deleted',
     );
