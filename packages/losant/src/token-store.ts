@@ -1,3 +1,4 @@
+import { RequestValidationError } from '@tokenkit/core';
 import type { LosantClient } from './client.js';
 import type { OwnerStores } from './resources/create-resources.js';
 import type { LosantTokenStore } from './resources/token-store.js';
@@ -22,7 +23,9 @@ export function registerStores(client: LosantClient, stores: OwnerStores): void 
  * restored once the create succeeds), so a lost answer is settled by that marker alone; its
  * verify reads the new token with its own secret.
  *
- * @throws TypeError when `client` was not made by `createLosantClient`.
+ * @throws TypeError when `client` was not made by `createLosantClient`; RequestValidationError
+ *   (field `owner`) for an owner that names none of the three. The owner's ids are checked by
+ *   each call, before anything is sent.
  * @example
  * import { createLosantClient, losantTokenStore, rotateToken } from '@tokenkit/losant';
  * const client = createLosantClient({ accessToken: process.env.LOSANT_ACCESS_TOKEN ?? '' });
@@ -37,7 +40,12 @@ export function losantTokenStore(client: LosantClient, owner: LosantTokenOwner):
   const { losantdomain, ...who } = owner;
   const globals = losantdomain === undefined ? {} : { losantdomain };
   if ('instanceId' in who) return stores.instance({ instanceId: who.instanceId, ...globals });
-  if ('applicationId' in who)
+  if ('applicationId' in who) {
     return stores.application({ applicationId: who.applicationId, ...globals });
-  return stores.user(globals);
+  }
+  if ('user' in who && who.user === true) return stores.user(globals);
+  throw new RequestValidationError(
+    'owner must be { instanceId }, { applicationId } or { user: true }',
+    { field: 'owner' },
+  );
 }

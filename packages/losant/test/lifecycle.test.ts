@@ -115,6 +115,52 @@ describe('exactly-once create, by a marker the call chose', () => {
   });
 });
 
+describe('rotate when the create answer cannot be read', () => {
+  it('a 201 without its secret: that replacement is deleted, a new one made, the old one revoked', async () => {
+    const [old] = env.mock.store.losant.add('user', [{ name: 'ci', scope: ['all.User.read'] }]);
+    const client = await behindProxy(
+      firstCreate((body) => {
+        const { token: _removed, ...rest } = JSON.parse(body) as Record<string, unknown>;
+        return JSON.stringify(rest);
+      }),
+    );
+    const delivered: string[] = [];
+    const rotation = await client.userApiToken.rotate({
+      apiTokenId: old!.id,
+      deliver: (secret) => {
+        delivered.push(secret);
+      },
+    });
+    expect(userTokens().map((token) => token.id)).toEqual([rotation.created.id]);
+    expect(delivered).toEqual([rotation.secret]);
+    await expect(env.clientWith(rotation.secret).userApiTokens.get()).resolves.toBeDefined();
+  });
+});
+
+describe('a marked create that cannot finish leaves no token whose secret nobody holds', () => {
+  it('restoring the description fails: the token is deleted and the error thrown', async () => {
+    env.mock.faults.failNext(1, { status: 503, route: 'userApiToken.patch', retryAfter: '0' });
+    const error = await createToken(losantTokenStore(env.losant, { user: true }), {
+      name: 'ci',
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ServerError', status: 503 });
+    expect(userTokens()).toEqual([]);
+  });
+
+  it('the token a lost create made cannot be deleted: the error names it', async () => {
+    env.mock.faults.dropNext(1, { route: 'userApiTokens.post', when: 'mid-body' });
+    env.mock.faults.failNext(3, { status: 503, route: 'userApiToken.delete', retryAfter: '0' });
+    const error = await createToken(losantTokenStore(env.losant, { user: true }), {
+      name: 'ci',
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
+    expect((error as CreateOutcomeUnknownError).candidateIds).toEqual(
+      userTokens().map((token) => token.id),
+    );
+    expect((error as Error).message).toMatch(/nobody holds its secret, and deleting it failed/);
+  });
+});
+
 describe('rotate: what is kept, and the check of the new secret', () => {
   it('an inactive token gets an inactive replacement, unchecked (Losant refuses inactive tokens)', async () => {
     const [old] = env.mock.store.losant.add('user', [
@@ -193,6 +239,9 @@ describe('rotate: what is kept, and the check of the new secret', () => {
       name: 'ops-2',
     });
     expect(() => losantTokenStore({} as never, { user: true })).toThrow(TypeError);
+    expect(() => losantTokenStore(env.losant, {} as never)).toThrow(
+      'owner must be { instanceId }, { applicationId } or { user: true }',
+    );
     expect(RotationError).toBeDefined();
   });
 });
