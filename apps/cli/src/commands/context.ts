@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { credentialVariables } from '../credentials.js';
 import { durationOption } from '../duration.js';
 import { describeError, type ErrorContext, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
@@ -46,11 +45,8 @@ function contextFor(command: Command): CommandContext {
     color: options.color,
     env,
   };
-  const output = new Output(outputOptions, embedding?.streams ?? process);
-  // Both vendors' credentials, whichever this command uses: a child or a server may echo either.
-  for (const name of credentialVariables) output.addSecret(env[name]?.trim());
   return {
-    output,
+    output: new Output(outputOptions, embedding?.streams ?? process),
     env,
     stdin: process.stdin,
     now: embedding?.now ?? (() => new Date()),

@@ -2,6 +2,7 @@
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
+import { credentialVariables } from '../credentials.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
@@ -101,6 +102,8 @@ export async function runRotation<Token>(
     if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
     return ExitCode.cancelled;
   }
+  // Both vendors' credentials, whichever this rotation uses: the --exec command may print either.
+  for (const name of credentialVariables) context.output.addSecret(context.env[name]?.trim());
   const watch = watchSignals();
   try {
     return await rotateDelivering(context, command, rotation, { delivery, revoke, watch });
