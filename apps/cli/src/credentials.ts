@@ -1,8 +1,5 @@
 import { authError, usageError } from './errors.js';
 
-/** The environment variables that hold a vendor's credential. */
-export const credentialVariables = ['LOSANT_ACCESS_TOKEN', 'INSTANA_API_TOKEN'] as const;
-
 /**
  * What the CLI connects to Losant with. `url` is `LOSANT_API_URL` as given (absent: the SDK's
  * default); the SDK checks it, and the CLI never echoes it (people paste credentials into URLs).
@@ -66,3 +63,9 @@ export function idList(value: string | undefined): string[] {
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** The variables each vendor's credential and address come from. */
+export const credentialVariables = {
+  losant: { token: 'LOSANT_ACCESS_TOKEN', url: 'LOSANT_API_URL' },
+  instana: { token: 'INSTANA_API_TOKEN', url: 'INSTANA_BASE_URL' },
+} as const;

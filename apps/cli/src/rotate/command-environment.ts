@@ -1,5 +1,10 @@
 import { credentialVariables } from '../credentials.js';
 
+/** The variables that hold a vendor's credential. */
+export const credentialTokenVariables: readonly string[] = Object.values(credentialVariables).map(
+  (vendor) => vendor.token,
+);
+
 /** The replacement an `--exec` command is told about. */
 export interface ReplacementInfo {
   id: string;
@@ -18,9 +23,7 @@ export function commandEnvironment(
 ): NodeJS.ProcessEnv {
   const kept = Object.entries(env).filter(
     ([name, value]) =>
-      value !== undefined &&
-      !(credentialVariables as readonly string[]).includes(name) &&
-      !holdsSecret(value),
+      value !== undefined && !credentialTokenVariables.includes(name) && !holdsSecret(value),
   );
   return {
     ...Object.fromEntries(kept),

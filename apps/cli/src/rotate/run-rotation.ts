@@ -2,12 +2,12 @@
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
-import { credentialVariables } from '../credentials.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
+import { credentialTokenVariables } from './command-environment.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
 import type { Overrides } from './overrides.js';
 import {
@@ -103,7 +103,7 @@ export async function runRotation<Token>(
     return ExitCode.cancelled;
   }
   // Both vendors' credentials, whichever this rotation uses: the --exec command may print either.
-  for (const name of credentialVariables) context.output.addSecret(context.env[name]?.trim());
+  for (const name of credentialTokenVariables) context.output.addSecret(context.env[name]?.trim());
   const watch = watchSignals();
   try {
     return await rotateDelivering(context, command, rotation, { delivery, revoke, watch });
