@@ -1,10 +1,11 @@
 // A release without the publish: packs every publishable package as `changeset publish` would
 // (pnpm, which also packs the root LICENSE), checks each tarball, then installs the Losant and
 // the Instana package from their tarballs into empty npm projects outside the workspace,
-// type-checks a user's script there with TypeScript and runs it against the workspace's mock.
+// type-checks a user's script there with TypeScript and runs it against the workspace's mock;
+// then packs the CLI and installs it the same way, and runs `tokenkit` from there.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { publishablePackages, ROOT, readJson, run, runAsync } from './workspace.mjs';
 
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
@@ -41,6 +42,7 @@ try {
         MOCK_URL: mock.url,
         INSTANA_API_TOKEN: instana.apiToken,
       }),
+      installCli(work, tarballs, mock),
     ]);
   } finally {
     await mock.close();
@@ -81,14 +83,42 @@ function checkTarball(name, tarball) {
   }
   const ranges = JSON.stringify([manifest.dependencies, manifest.peerDependencies]);
   if (/workspace:|catalog:/.test(ranges)) problems.push(`unresolved range in ${ranges}`);
-  if (!files.some((file) => /^dist\/.*\.d\.ts$/.test(file))) problems.push('no types in dist/');
+  // A library ships types; a command-line tool (a `bin` and no entry point) has none to ship.
+  const library = manifest.exports?.['.'] !== undefined;
+  if (library && !files.some((f) => /^dist\/.*\.d\.ts$/.test(f)))
+    problems.push('no types in dist/');
+  problems.push(...unreachableDeclarations(tarball, files, manifest));
   // Before the first `changeset version` there is no entry yet; after it, the version needs one.
   const changelog = run('tar', ['xzfO', tarball, 'package/CHANGELOG.md']);
   if (manifest.version !== '0.0.0' && !changelog.includes(`## ${manifest.version}\n`)) {
     problems.push(`CHANGELOG.md has no "## ${manifest.version}" entry`);
   }
   if (problems.length > 0) throw new Error(`${name} tarball:\n  ${problems.join('\n  ')}`);
-  console.log(`${name}: ${files.length} files, ${REQUIRED.join(', ')}, dist with types`);
+  console.log(
+    `${name}: ${files.length} files, ${REQUIRED.join(', ')}, dist${library ? ' with types' : ''}`,
+  );
+}
+
+/**
+ * The declaration files of the tarball that no `types` condition or `types` field reaches,
+ * directly or through the relative imports of a reached one: shipped, yet never read.
+ */
+function unreachableDeclarations(tarball, files, manifest) {
+  const declarations = files.filter((file) => file.endsWith('.d.ts'));
+  const pending = manifestTargets(manifest).filter((target) => target.endsWith('.d.ts'));
+  const reached = new Set();
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (reached.has(file) || !declarations.includes(file)) continue;
+    reached.add(file);
+    const text = run('tar', ['xzfO', tarball, `package/${file}`]);
+    for (const [, specifier] of text.matchAll(/from\s+["'](\.{1,2}\/[^"']+)["']/g)) {
+      pending.push(join(dirname(file), specifier).replace(/\.js$/, '.d.ts'));
+    }
+  }
+  return declarations
+    .filter((file) => !reached.has(file))
+    .map((file) => `ships ${file}, which no "types" reaches`);
 }
 
 /** Every file the manifest's exports, types and bin name. */
@@ -136,7 +166,7 @@ async function consume(work, tarballs, vendor, env) {
 
 /**
  * `tokenkit --version` starts with the version in apps/cli/package.json (inlined at build), then
- * names the SDK packages it runs on, each at its package.json version.
+ * names the SDK packages it runs on, each at its package.json version (read when asked).
  */
 function checkCliVersion() {
   const expected = ['cli', 'losant', 'instana', 'core', 'schemas'].map((name) => {
@@ -153,4 +183,47 @@ function checkCliVersion() {
     );
   }
   console.log(`tokenkit --version: ${expected.join(', ')}`);
+}
+
+/**
+ * `@tokenkit/cli` as a user gets it: packed, checked like the libraries, installed with `npm i`
+ * from its tarball (and the SDK packages' tarballs, the rest from the registry) into an empty
+ * project outside the workspace; its `tokenkit` bin then prints the version in its
+ * package.json and lists the mock's user tokens, one seeded for it among them.
+ */
+async function installCli(work, tarballs, mock) {
+  const cliTarball = run('pnpm', ['pack', '--pack-destination', join(work, 'tarballs')], {
+    cwd: join(ROOT, 'apps/cli'),
+  })
+    .trim()
+    .split('\n')
+    .at(-1);
+  checkTarball('@tokenkit/cli', cliTarball);
+  const project = join(work, 'cli');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), '{ "private": true }\n');
+  const install = ['install', '--no-audit', '--no-fund', '--prefer-offline'];
+  await runAsync('npm', [...install, cliTarball, ...tarballs.values()], { cwd: project });
+  // The bin runs through its `#!/usr/bin/env node` line: put this script's Node first on PATH.
+  const tokenkit = join(project, 'node_modules/.bin/tokenkit');
+  const env = {
+    PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}`,
+    HOME: project,
+    LOSANT_ACCESS_TOKEN: mock.losant.accessToken,
+    LOSANT_API_URL: mock.url,
+  };
+  const { version } = readJson(join(ROOT, 'apps/cli/package.json'));
+  const printed = await runAsync(tokenkit, ['--version'], { cwd: project, env });
+  if (printed.split('\n')[0]?.trim() !== `tokenkit ${version}`) {
+    throw new Error(`tokenkit from its tarball: --version printed ${printed.trim()}`);
+  }
+  mock.store.losant.add('user', [{ name: 'cli-rehearsal' }]);
+  const list = ['losant', 'tokens', 'list', '--user', '--json'];
+  const listed = JSON.parse(await runAsync(tokenkit, list, { cwd: project, env }));
+  if (!listed.tokens?.some((token) => token.name === 'cli-rehearsal')) {
+    throw new Error(
+      `tokenkit from its tarball: ${list.join(' ')} printed ${JSON.stringify(listed)}`,
+    );
+  }
+  console.log(`@tokenkit/cli from its tarball: tokenkit ${version}, listed the mock's user tokens`);
 }

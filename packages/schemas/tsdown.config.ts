@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'tsdown';
 import { packageBuild } from '../../tsdown.base.ts';
 
@@ -14,5 +16,8 @@ export default defineConfig(
     // One output module per source file: with `sideEffects: false`, a bundler then drops
     // every schema a caller does not import (e.g. the 500 scopes when only objectId is used).
     unbundle: true,
+    // `./validator` takes its types from validator.d.ts under every condition; the Node build's
+    // own declaration would ship unread.
+    onSuccess: (config) => rmSync(join(config.outDir, 'validator-node.d.ts'), { force: true }),
   }),
 );

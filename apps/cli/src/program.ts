@@ -14,7 +14,8 @@ const epilog = `
 Credentials come from the environment (never from a flag value):
   LOSANT_ACCESS_TOKEN, LOSANT_API_URL            Losant (API URL defaults to https://api.losant.com)
   INSTANA_API_TOKEN, INSTANA_BASE_URL            Instana (your tenant unit's URL)
-  or pipe a token in with --token-stdin.
+  or pipe a token in with --token-stdin, or fill what the environment lacks from a profile
+  (--profile NAME or TOKENKIT_PROFILE) in ~/.config/tokenkit/config.yaml.
 
 Exit codes: 0 ok · 1 audit findings or API error · 2 usage · 3 authentication · 4 cancelled
 
@@ -34,6 +35,7 @@ export function createProgram(): Command {
       '--timeout <duration>',
       'how long one HTTP attempt may take, e.g. 10s or 2m (default 30s)',
     )
+    .option('--profile <name>', 'use this profile of config.yaml (default: TOKENKIT_PROFILE)')
     .helpOption('-h, --help', 'show help')
     // `tokenkit help losant tokens list` takes a whole path, which commander's own cannot.
     .helpCommand(false)

@@ -1,5 +1,6 @@
 import {
   isConnectionError,
+  isResponseTooLargeError,
   isResponseValidationError,
   isServerError,
   isTimeoutError,
@@ -42,7 +43,8 @@ export function statusAnswerLost(status: number): boolean {
  * | `ConnectionError` after sending (reset, closed, dropped mid-body)  | yes         |
  * | `TimeoutError` (an attempt's `timeout` or the `totalTimeout`)      | yes         |
  * | `ServerError` (any 5xx, a proxy's 502 HTML page included)          | yes         |
- * | `ResponseValidationError` with `kind: 'invalid-json'` (truncated)  | yes         |
+ * | `ResponseValidationError` with `kind: 'invalid-json'` (truncated, too deep) | yes |
+ * | `ResponseTooLargeError` (the body was not read in full)            | yes         |
  * | `ConnectionError` `ECONNREFUSED`, `ENOTFOUND`, `EAI_AGAIN`         | no: never sent |
  * | `ConnectionError` `EREDIRECT`, `ETOOMANYREDIRECTS`                 | no: answered |
  * | `ResponseValidationError` with `kind: 'schema'`                    | no: answered |
@@ -57,7 +59,7 @@ export function statusAnswerLost(status: number): boolean {
  * }
  */
 export function isAnswerLost(error: unknown): boolean {
-  if (isServerError(error) || isTimeoutError(error)) return true;
+  if (isServerError(error) || isTimeoutError(error) || isResponseTooLargeError(error)) return true;
   if (isConnectionError(error)) return connectionAnswerLost(error.code);
   if (isResponseValidationError(error)) return error.kind === 'invalid-json';
   return false;

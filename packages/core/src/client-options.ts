@@ -1,5 +1,6 @@
 import type { FetchFunction } from './fetch-attempt.js';
 import type { HeaderInput } from './headers.js';
+import type { ClientHooks } from './hooks.js';
 import type { Logger } from './logger.js';
 import type { RedactionOptions } from './redact.js';
 import type { BackoffOptions } from './retry-policy.js';
@@ -23,6 +24,13 @@ export interface ClientOptions {
   maxRetryAfter?: number | undefined;
   /** Exponential backoff when the server names no wait. @default { initialDelay: 500, maxDelay: 8000 } */
   backoff?: BackoffOptions | undefined;
+  /**
+   * The most body bytes one answer may have, counted after decompression; a larger answer ends
+   * the call with a `ResponseTooLargeError` and is never decoded in full. @default 33554432 (32 MiB)
+   */
+  maxResponseBytes?: number | undefined;
+  /** Observe each attempt, response, retry wait and lost answer; see {@link ClientHooks}. @default {} */
+  hooks?: ClientHooks | undefined;
   /** The fetch to use (tests, proxies, other runtimes). @default undici's dispatcher on Node, `globalThis.fetch` elsewhere */
   fetch?: FetchFunction | undefined;
   /** A signal that aborts every call of this client. @default undefined */
@@ -40,6 +48,8 @@ const clientOptionNames = [
   'maxRetries',
   'maxRetryAfter',
   'backoff',
+  'maxResponseBytes',
+  'hooks',
   'fetch',
   'signal',
   'logger',

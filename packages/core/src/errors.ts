@@ -300,6 +300,47 @@ export class ResponseValidationError extends TokenkitError {
 }
 
 /**
+ * The answer's body grew past `maxResponseBytes` (counted after decompression): core stopped
+ * reading and closed the connection, so the body was never parsed. A create or update that got
+ * this answer may have acted: `isAnswerLost` says true.
+ */
+export class ResponseTooLargeError extends TokenkitError {
+  static {
+    ResponseTooLargeError.prototype.name = 'ResponseTooLargeError';
+  }
+  /** The limit the body exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The request id the server returned, if any (scrubbed of the call's secrets). */
+  readonly requestId: string | undefined;
+
+  constructor(
+    message: string,
+    options: {
+      maxResponseBytes: number;
+      status: number;
+      requestId?: string | undefined;
+      request?: RedactedRequest | undefined;
+    },
+  ) {
+    super(message, options.request);
+    this.maxResponseBytes = options.maxResponseBytes;
+    this.status = options.status;
+    this.requestId = options.requestId;
+  }
+
+  protected override details(): Record<string, unknown> {
+    return {
+      maxResponseBytes: this.maxResponseBytes,
+      status: this.status,
+      requestId: this.requestId,
+      ...super.details(),
+    };
+  }
+}
+
+/**
  * What a cause shows in `toJSON`: a tokenkit error prints its own (safe) fields; any other error
  * only its name, since its message may quote a secret (a delivery command's output, say).
  */

@@ -1,4 +1,6 @@
+import { BodyCollector, type TransportLimits } from './body-limit.js';
 import { ConnectionError } from './errors.js';
+import { readRequestId } from './headers.js';
 
 /** The fetch signature core accepts (the global `fetch` fits). */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -20,25 +22,83 @@ export type HeaderRecord = Record<string, string>;
  * the attempt's timeout and the caller's abort), and the headers and body text to send with
  * it. ky gets neither (it would copy the headers into several `Headers` objects per call); the
  * transport puts them on the wire.
+ *
+ * The contract every transport keeps (core's own: {@link fetchTransport} over any fetch, and the
+ * Node transport in `undici-transport.ts`):
+ * - it follows no redirect: a 3xx comes back as it is, and `fetchAttempt` decides;
+ * - it reads the whole body before it resolves, decoding `content-encoding` (gzip, deflate, br)
+ *   as a stream, and resolves with a {@link textResponse} holding the text;
+ * - it counts the decoded bytes into a {@link BodyCollector} and, the moment they pass
+ *   `limits.maxResponseBytes`, stops reading and decoding, closes the connection and rejects with
+ *   the collector's `ResponseTooLargeError`: a compressed bomb is never decoded in full (a Node
+ *   transport gets all of this from `readBodyText` in `decode-body.ts`);
+ * - when `request.signal` aborts (the attempt's timeout, the caller's abort), it stops the
+ *   download at once, closes the connection and rejects with `signal.reason`;
+ * - any other failure rejects as fetch does: `TypeError('fetch failed', { cause })`, which ky
+ *   and the retry policy know as a network error.
  */
 export type Transport = (
   request: Request,
   headers: Readonly<HeaderRecord>,
   body: string | undefined,
+  limits: TransportLimits,
 ) => Promise<Response>;
+
+/**
+ * Reads a fetch response's body through `collector`, cancelling the download when `signal`
+ * aborts or the body passes the limit (some fetch implementations keep reading a body whose
+ * request signal aborted, unless the reader is cancelled).
+ */
+async function readFetchBody(
+  response: Response,
+  signal: AbortSignal,
+  collector: BodyCollector,
+): Promise<string> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const cancel = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      // A cancelled reader reports `done`: that is an abort, not the end of the body.
+      if (signal.aborted) throw signal.reason;
+      if (done) return collector.text();
+      collector.push(value);
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}
 
 /** A {@link Transport} over a fetch function: the full `Request` it is given, built here. */
 export function fetchTransport(fetchFunction: FetchFunction): Transport {
-  return (request, headers, body) =>
-    fetchFunction(
+  return async (request, headers, body, limits) => {
+    const { signal } = request;
+    const response = await fetchFunction(
       new Request(request.url, {
         method: request.method,
         headers,
         body: body ?? null,
-        signal: request.signal,
+        signal,
         redirect: 'manual',
       }),
     );
+    // Status 0, no body: `fetchAttempt` reports it.
+    if (response.type === 'opaqueredirect') return response;
+    const collector = new BodyCollector(limits, response.status, () =>
+      readRequestId(response.headers),
+    );
+    const text = await readFetchBody(response, signal, collector);
+    return textResponse(nullBodyStatuses.has(response.status) ? '' : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
 }
 
 /** One hop of an attempt: what is sent. */
@@ -48,24 +108,33 @@ interface Hop {
   body: string | undefined;
 }
 
+/** What {@link fetchAttempt} needs besides the request. */
+export interface AttemptOptions {
+  /** The bounds every answer is read within. */
+  limits: TransportLimits;
+  /** Redacts a redirect's target for the error that refuses it. */
+  redactUrl: (url: string) => string;
+}
+
 /**
  * One attempt: sends the request (no redirect followed by the transport), follows up to five
  * redirects itself (dropping credentials when the origin changes, see issue "Redirects never
  * carry Authorization to another origin"), and reads the whole body before returning, so that
  * a connection reset mid-body is a network error the retry policy sees, and the per-attempt
- * timeout covers the body too. A successful response's body is read once, as text, and kept
- * for {@link responseText}; an error response is buffered into a new Response for ky to read.
- * `body` is the request's body text, sent again on a 307/308.
+ * timeout covers the body too. Every body is read once, as text, by the transport (within
+ * `options.limits`) and kept for {@link responseText}; an error response is rebuilt with that
+ * text for ky to read. `body` is the request's body text, sent again on a same-origin 307/308.
  */
 export async function fetchAttempt(
   transport: Transport,
   request: Request,
   headers: Readonly<HeaderRecord>,
   body: string | undefined,
+  options: AttemptOptions,
 ): Promise<Response> {
   let hop: Hop = { request, headers, body };
   for (let count = 0; ; count++) {
-    const response = await transport(hop.request, hop.headers, hop.body);
+    const response = await transport(hop.request, hop.headers, hop.body, options.limits);
     if (response.type === 'opaqueredirect') {
       // Browsers hide manual redirects; the vendor APIs do not redirect, so report it plainly.
       throw new ConnectionError('The server answered with a redirect this runtime cannot follow', {
@@ -78,13 +147,39 @@ export async function fetchAttempt(
     }
     const target = new URL(location, hop.request.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return buffer(response);
-    await response.body?.cancel().catch(() => undefined);
     if (count >= maxRedirects) {
       throw new ConnectionError(`More than ${maxRedirects} redirects`, {
         code: 'ETOOMANYREDIRECTS',
       });
     }
+    checkRedirect(hop, response.status, target, options.redactUrl);
     hop = redirectHop(hop, response.status, target);
+  }
+}
+
+/**
+ * Refuses a redirect that would weaken the request: https to http (the credential and body would
+ * travel in clear), or a 307/308 that would resend a body to another origin (the body may hold a
+ * secret, e.g. a token being created).
+ */
+function checkRedirect(
+  current: Hop,
+  status: number,
+  target: URL,
+  redactUrl: (url: string) => string,
+): void {
+  const from = new URL(current.request.url);
+  const refuse = (why: string) =>
+    new ConnectionError(
+      `Refused to follow the redirect ${status} to ${redactUrl(target.href)}: ${why}`,
+      { code: 'EREDIRECT' },
+    );
+  if (from.protocol === 'https:' && target.protocol === 'http:') {
+    throw refuse('it leaves https for plain http');
+  }
+  const keepsBody = status === 307 || status === 308;
+  if (keepsBody && current.body !== undefined && target.origin !== from.origin) {
+    throw refuse('it would send the request body to another origin');
   }
 }
 
@@ -122,31 +217,20 @@ export function textResponse(text: string, init: ResponseInit): Response {
   return response;
 }
 
-async function buffer(response: Response): Promise<Response> {
-  const read = bodies.get(response);
-  if (response.ok) {
-    // Read once, no copy: the caller parses this text (`responseText`) instead of the body.
-    if (read === undefined) {
-      bodies.set(response, nullBodyStatuses.has(response.status) ? '' : await response.text());
-    }
-    return response;
-  }
-  const body = nullBodyStatuses.has(response.status)
-    ? null
-    : (read ?? (await response.arrayBuffer()));
-  return new Response(body, {
+/** An error response rebuilt around the text its transport read, for ky to read. */
+function buffer(response: Response): Response {
+  if (response.ok) return response;
+  const text = bodies.get(response) ?? '';
+  return new Response(nullBodyStatuses.has(response.status) ? null : text, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
 }
 
-/**
- * The body of a response returned by {@link fetchAttempt}: the text it already read, or (for any
- * other response) the body read now.
- */
-export function responseText(response: Response): Promise<string> | string {
-  return bodies.get(response) ?? response.text();
+/** The body of a response returned by {@link fetchAttempt}: the text its transport read. */
+export function responseText(response: Response): string {
+  return bodies.get(response) ?? '';
 }
 
 /**
@@ -154,9 +238,7 @@ export function responseText(response: Response): Promise<string> | string {
  * the original's body has already been read.
  */
 export function observableResponse(response: Response): Response {
-  const text = bodies.get(response);
-  if (text === undefined) return response.clone();
-  return new Response(nullBodyStatuses.has(response.status) ? null : text, {
+  return new Response(nullBodyStatuses.has(response.status) ? null : responseText(response), {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,

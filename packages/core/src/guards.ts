@@ -10,6 +10,7 @@ import type {
   PermissionDeniedError,
   RateLimitError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   RotationError,
   ServerError,
@@ -102,6 +103,10 @@ export function isRequestValidationError(value: unknown): value is RequestValida
 /** True for a {@link ResponseValidationError}. */
 export function isResponseValidationError(value: unknown): value is ResponseValidationError {
   return hasName(value, 'ResponseValidationError');
+}
+/** True for a {@link ResponseTooLargeError} (a body past `maxResponseBytes`). */
+export function isResponseTooLargeError(value: unknown): value is ResponseTooLargeError {
+  return hasName(value, 'ResponseTooLargeError');
 }
 /** True for a {@link RotationError} (a rotation that stopped part way). */
 export function isRotationError(value: unknown): value is RotationError {

@@ -1,6 +1,8 @@
 import ky, { isHTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
+import { isAnswerLost } from './answer-lost.js';
 import type { AuthStrategy } from './auth.js';
-import { parseBaseUrl } from './base-url.js';
+import { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
+import { defaultMaxResponseBytes } from './body-limit.js';
 import type { RedactedRequest } from './errors.js';
 import {
   fetchAttempt,
@@ -8,10 +10,13 @@ import {
   observableResponse,
   type Transport,
 } from './fetch-attempt.js';
+import { isTokenkitError } from './guards.js';
 import { mergeHeaders, readRequestId } from './headers.js';
+import { type ClientHooks, type ResponseEvent, runHook } from './hooks.js';
 import { type Logger, log } from './logger.js';
 import { defaultErrorDetails, type ErrorDetailsReader, mapError } from './map-error.js';
 import {
+  checkByteLimit,
   checkDuration,
   checkRetries,
   type PreparedRequest,
@@ -19,7 +24,7 @@ import {
   type RequestDefaults,
 } from './prepare-request.js';
 import { type RequestDescription, readResponse } from './read-response.js';
-import { createRedactor, type Redactor } from './redact.js';
+import { createRedactor, type Redactor, scrubSecrets } from './redact.js';
 import type {
   HttpClient,
   HttpClientOptions,
@@ -52,6 +57,7 @@ interface Client {
   signal: AbortSignal | undefined;
   backoff: BackoffOptions | undefined;
   maxRetryAfter: number;
+  hooks: ClientHooks;
 }
 
 /** How a call names its request in errors, and in log lines (`url`: redacted, not scrubbed). */
@@ -128,13 +134,35 @@ async function authorize(client: Client, call: Call): Promise<string | undefined
   return value;
 }
 
-/** One attempt through `fetchAttempt`, logged and shown to `onResponse`. */
+/** What the hooks are told about an answer: its status and redacted, scrubbed headers. */
+function responseEvent(
+  client: Client,
+  call: Call,
+  response: Response,
+  durationMs: number,
+): ResponseEvent {
+  const headers = client.redactor.headers(response.headers);
+  const secrets = call.describe.secrets();
+  for (const name in headers) headers[name] = scrubSecrets(headers[name] as string, secrets);
+  const { status } = response;
+  return { request: call.describe.request(), attempt: call.attempts, status, headers, durationMs };
+}
+
+/** One attempt through `fetchAttempt`, logged and shown to `onResponse` and the hooks. */
 async function attempt(client: Client, call: Call, input: Request): Promise<Response> {
   call.attempts++;
-  const { logger, onResponse } = client;
-  const started = logger?.debug ? Date.now() : 0;
-  const { headers, body } = call.request;
-  const response = await fetchAttempt(client.transport, input, headers, body);
+  const { logger, onResponse, hooks } = client;
+  runHook(hooks.beforeAttempt, () => ({
+    request: call.describe.request(),
+    attempt: call.attempts,
+  }));
+  const started = Date.now();
+  const { headers, body, maxResponseBytes } = call.request;
+  const response = await fetchAttempt(client.transport, input, headers, body, {
+    limits: { maxResponseBytes },
+    redactUrl: client.redactor.url,
+  });
+  const durationMs = Date.now() - started;
   if (logger?.debug) {
     const { method } = call.request;
     const url = call.describe.url();
@@ -143,9 +171,10 @@ async function attempt(client: Client, call: Call, input: Request): Promise<Resp
       url,
       status: response.status,
       attempt: call.attempts,
-      durationMs: Date.now() - started,
+      durationMs,
     });
   }
+  runHook(hooks.afterResponse, () => responseEvent(client, call, response, durationMs));
   if (onResponse) {
     try {
       onResponse(observableResponse(response));
@@ -192,9 +221,13 @@ async function retryAfterWait(
   });
   if (!decision.retry) return false;
   call.answerLost ||= decision.answerLost;
+  const { reason, delay } = decision;
+  // Built only for a hook that is set: describing the request redacts it.
+  const event = () => ({ request: call.describe.request(), attempt: call.attempts, reason });
+  if (decision.answerLost) runHook(client.hooks.onAnswerLost, event);
+  runHook(client.hooks.beforeRetry, () => ({ ...event(), delayMs: delay, retry, maxRetries }));
   if (client.logger?.info) {
     const url = call.describe.url();
-    const { reason, delay } = decision;
     log(
       client.logger,
       'info',
@@ -266,6 +299,13 @@ function failure(client: Client, call: Call, error: unknown): Error {
       attempts: call.attempts,
     });
   }
+  const event = () => ({ request: describe.request(), attempt: call.attempts });
+  if (isAnswerLost(mapped)) {
+    runHook(client.hooks.onAnswerLost, () => ({ ...event(), reason: mapped.name }));
+  }
+  if (isTokenkitError(mapped)) {
+    runHook(client.hooks.beforeError, () => ({ ...event(), error: mapped }));
+  }
   return mapped;
 }
 
@@ -310,7 +350,8 @@ async function send(
  * Creates the transport a vendor package is built on: one ky instance, auth, default headers, a
  * User-Agent, timeouts, the retry policy, error mapping and redaction.
  *
- * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password),
+ * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password,
+ *   or plain http to a host that is not loopback),
  *   header, timeout or retry count.
  * @example
  * const http = createHttpClient({
@@ -330,10 +371,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 /** {@link createHttpClient} sending through `transport` (the node entry's is undici's). */
 export function createHttpClientOn(options: HttpClientOptions, transport: Transport): HttpClient {
-  const baseUrl = parseBaseUrl(options.baseUrl, options.baseUrlField ?? 'baseUrl');
+  const baseUrlField = options.baseUrlField ?? 'baseUrl';
+  const baseUrl = parseBaseUrl(options.baseUrl, baseUrlField);
+  checkBaseUrlSecurity(baseUrl, baseUrlField);
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
   checkRetries(options.maxRetries, 'maxRetries');
+  checkByteLimit(options.maxResponseBytes, 'maxResponseBytes');
   const userAgent = [options.userAgent, `@tokenkit/core/${VERSION}`, runtimeProduct()]
     .filter((part) => part)
     .join(' ');
@@ -350,6 +394,7 @@ export function createHttpClientOn(options: HttpClientOptions, transport: Transp
       timeout: options.timeout ?? 30_000,
       totalTimeout: options.totalTimeout ?? 120_000,
       maxRetries: options.maxRetries ?? 2,
+      maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     },
     transport,
     redactor: createRedactor(options.redaction),
@@ -360,6 +405,7 @@ export function createHttpClientOn(options: HttpClientOptions, transport: Transp
     signal: options.signal,
     backoff: options.backoff,
     maxRetryAfter: options.maxRetryAfter ?? 60_000,
+    hooks: options.hooks ?? {},
   };
   const request = (descriptor: HttpRequest, callOptions?: RequestOptions) =>
     send(client, descriptor, callOptions);

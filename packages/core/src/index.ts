@@ -4,11 +4,19 @@ export {
   type TokenAuthOptions,
   type TokenProvider,
 } from './auth.js';
-export { parseBaseUrl } from './base-url.js';
+export { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
 export { type ClientOptions, pickClientOptions } from './client-options.js';
 export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
 export type { HeaderInput } from './headers.js';
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './hooks.js';
 export {
   createHttpClient,
   type HttpClient,
@@ -20,22 +28,12 @@ export {
 } from './http-client.js';
 export * from './lifecycle/index.js';
 export type { Logger } from './logger.js';
-export { defaultErrorDetails, type ErrorDetails, type ErrorDetailsReader } from './map-error.js';
+export type { ErrorDetails, ErrorDetailsReader } from './map-error.js';
 export { type PageIterator, type PaginateOptions, paginate } from './paginate.js';
 export { path } from './path.js';
 export type { QueryValue } from './query.js';
-export {
-  createRedactor,
-  defaultAllowedHeaderNames,
-  defaultAllowedQueryParameters,
-  type RedactionOptions,
-  type Redactor,
-} from './redact.js';
+export type { RedactionOptions, Redactor } from './redact.js';
 export type { BackoffOptions } from './retry-policy.js';
 export type { StandardSchemaV1 } from './standard-schema.js';
-export {
-  formatIssues,
-  validateInput,
-  validateInputAsync,
-} from './validate-input.js';
+export { validateInput } from './validate-input.js';
 export { VERSION } from './version.js';

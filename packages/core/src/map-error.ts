@@ -5,9 +5,11 @@ import {
   ConnectionError,
   createApiError,
   type RedactedRequest,
+  ResponseTooLargeError,
   TimeoutError,
+  type TokenkitError,
 } from './errors.js';
-import { isConnectionError, isTokenkitError } from './guards.js';
+import { isConnectionError, isResponseTooLargeError, isTokenkitError } from './guards.js';
 import { readRequestId } from './headers.js';
 import { scrubSecrets } from './redact.js';
 import { serverRetryDelay, systemErrorCode } from './retry-policy.js';
@@ -118,11 +120,43 @@ function apiError(response: Response, data: unknown, context: ErrorContext): Api
     body,
     vendorType,
     vendorMessage,
-    requestId: readRequestId(response.headers),
+    requestId: scrubbedRequestId(response.headers, context.secrets),
     request: context.request,
     retryAfterMs:
       response.status === 429 ? serverRetryDelay(response.headers, response.status) : undefined,
   });
+}
+
+/** The response's request id with the call's secrets scrubbed (a server may reflect them). */
+export function scrubbedRequestId(
+  headers: Headers,
+  secrets: readonly string[],
+): string | undefined {
+  const id = readRequestId(headers);
+  return id === undefined ? undefined : scrubSecrets(id, secrets);
+}
+
+/**
+ * An error raised inside an attempt (a refused redirect, a body past `maxResponseBytes`) before
+ * the request description existed: rebuilt with it, its server-given text scrubbed.
+ */
+function attemptError(error: TokenkitError, context: ErrorContext): Error | undefined {
+  if (error.request !== undefined) return undefined;
+  const { request, secrets } = context;
+  const where = `${request.method} ${request.url}`;
+  if (isConnectionError(error)) {
+    const message = scrubSecrets(`${where} failed: ${error.message}`, secrets);
+    return new ConnectionError(message, { request, code: error.code });
+  }
+  if (isResponseTooLargeError(error)) {
+    const { maxResponseBytes, status } = error;
+    const requestId = error.requestId && scrubSecrets(error.requestId, secrets);
+    return new ResponseTooLargeError(
+      `${where} returned a body larger than maxResponseBytes (${maxResponseBytes} bytes); core stopped reading it`,
+      { maxResponseBytes, status, requestId, request },
+    );
+  }
+  return undefined;
 }
 
 /** Which limit fired: the call's deadline when it is (about) used up, else the attempt's. */
@@ -150,11 +184,7 @@ function timeoutError(where: string, context: ErrorContext): TimeoutError {
 export function mapError(error: unknown, context: ErrorContext): Error {
   const { request } = context;
   const where = `${request.method} ${request.url}`;
-  // Raised inside an attempt (redirect trouble) before the request description existed.
-  if (isConnectionError(error) && error.request === undefined) {
-    return new ConnectionError(`${where} failed: ${error.message}`, { request, code: error.code });
-  }
-  if (isTokenkitError(error)) return error;
+  if (isTokenkitError(error)) return attemptError(error, context) ?? error;
   if (context.signal?.aborted) return new AbortError(`${where} was aborted`, request);
   if (isHTTPError(error)) return apiError(error.response, error.data, context);
   if (isTimeoutError(error)) return timeoutError(where, context);

@@ -13,6 +13,7 @@ export interface RequestDefaults {
   timeout: number;
   totalTimeout: number;
   maxRetries: number;
+  maxResponseBytes: number;
 }
 
 /** One request, checked and ready to send: everything but the `Authorization` header. */
@@ -27,6 +28,8 @@ export interface PreparedRequest {
   timeout: number;
   totalTimeout: number;
   maxRetries: number;
+  /** The most body bytes an answer may have, after decoding. */
+  maxResponseBytes: number;
   /** The request's own secrets (the auth token is added when the call authorises). */
   secrets: readonly string[];
 }
@@ -42,6 +45,13 @@ export function checkDuration(value: number | undefined, field: string): void {
     throw new RequestValidationError(`${field} must be a positive number of milliseconds`, {
       field,
     });
+  }
+}
+
+/** @throws RequestValidationError naming `field` unless `value` is a positive integer of bytes. */
+export function checkByteLimit(value: number | undefined, field: string): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+    throw new RequestValidationError(`${field} must be a positive integer of bytes`, { field });
   }
 }
 
@@ -78,6 +88,7 @@ function checkRequest(request: HttpRequest, options: RequestOptions): void {
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
   checkRetries(options.maxRetries, 'maxRetries');
+  checkByteLimit(options.maxResponseBytes, 'maxResponseBytes');
 }
 
 /**
@@ -85,7 +96,7 @@ function checkRequest(request: HttpRequest, options: RequestOptions): void {
  * effects: nothing is sent, nothing is asked of the token provider.
  *
  * @throws RequestValidationError naming the field for a bad method, path, query value, header,
- *   body, timeout, retry count or `secrets`, before anything is sent.
+ *   body, timeout, retry count, byte limit or `secrets`, before anything is sent.
  */
 export function prepareRequest(
   request: HttpRequest,
@@ -107,6 +118,7 @@ export function prepareRequest(
     timeout: options.timeout ?? defaults.timeout,
     totalTimeout: options.totalTimeout ?? defaults.totalTimeout,
     maxRetries: options.maxRetries ?? defaults.maxRetries,
+    maxResponseBytes: options.maxResponseBytes ?? defaults.maxResponseBytes,
     secrets: requestSecrets(request.secrets),
   };
 }

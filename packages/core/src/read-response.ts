@@ -1,6 +1,8 @@
 import { type RedactedRequest, ResponseValidationError } from './errors.js';
 import { responseText } from './fetch-attempt.js';
 import { readRequestId } from './headers.js';
+import { maxJsonDepth, nestsTooDeep } from './json-depth.js';
+import { scrubbedRequestId } from './map-error.js';
 import type { HttpRequest, HttpResponse } from './request-types.js';
 import { scrubIssues } from './scrub-value.js';
 import { formatIssues, toValidationIssues } from './validate-input.js';
@@ -24,24 +26,39 @@ function parseBody(
   describe: RequestDescription,
 ): unknown {
   if (text === '') return undefined;
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
     // Text that is not labelled JSON, and that no schema expects, is returned as it is.
     if (!jsonType.test(response.headers.get('content-type') ?? '') && !request.responseSchema) {
       return text;
     }
-    throw new ResponseValidationError(
-      `${describe.where()} returned a body that is not valid JSON`,
-      {
-        kind: 'invalid-json',
-        issues: [{ path: '', message: 'body is not valid JSON' }],
-        status: response.status,
-        requestId: readRequestId(response.headers),
-        request: describe.request(),
-      },
-    );
+    throw unreadable(response, describe, 'is not valid JSON');
   }
+  // Parsing copes with any depth; what walks the value after it (validation) does not.
+  if (typeof data === 'object' && data !== null && nestsTooDeep(text)) {
+    throw unreadable(response, describe, `nests deeper than ${maxJsonDepth} levels`);
+  }
+  return data;
+}
+
+/**
+ * A body core cannot read: `kind: 'invalid-json'`, as for a body cut short, since what the
+ * server said is unknown either way (`isAnswerLost` counts it as lost).
+ */
+function unreadable(
+  response: Response,
+  describe: RequestDescription,
+  why: string,
+): ResponseValidationError {
+  return new ResponseValidationError(`${describe.where()} returned a body that ${why}`, {
+    kind: 'invalid-json',
+    issues: [{ path: '', message: `body ${why}` }],
+    status: response.status,
+    requestId: scrubbedRequestId(response.headers, describe.secrets()),
+    request: describe.request(),
+  });
 }
 
 /**
@@ -58,7 +75,7 @@ export async function readResponse(
 ): Promise<HttpResponse<unknown>> {
   const { status, headers } = response;
   const requestId = readRequestId(headers);
-  const text = await responseText(response);
+  const text = responseText(response);
   if (request.emptyResponse) return { data: undefined, status, headers, requestId };
   const data = parseBody(text, response, request, describe);
   if (!request.responseSchema) return { data, status, headers, requestId };
@@ -68,7 +85,13 @@ export async function readResponse(
     const issues = scrubIssues(toValidationIssues(result.issues), describe.secrets());
     throw new ResponseValidationError(
       `${describe.where()} returned an unexpected body: ${formatIssues(issues)}`,
-      { kind: 'schema', issues, status, requestId, request: describe.request() },
+      {
+        kind: 'schema',
+        issues,
+        status,
+        requestId: scrubbedRequestId(headers, describe.secrets()),
+        request: describe.request(),
+      },
     );
   }
   return { data: result.value, status, headers, requestId };

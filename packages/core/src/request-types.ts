@@ -39,6 +39,8 @@ export interface RequestOptions {
   totalTimeout?: number | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` */
   maxRetries?: number | undefined;
+  /** The most body bytes (after decoding) an answer may have. @default the client's `maxResponseBytes` */
+  maxResponseBytes?: number | undefined;
   /** Extra headers (win over the client's and the request's). CR/LF refused. @default {} */
   headers?: HeaderInput | undefined;
 }

@@ -1,16 +1,19 @@
 import type { RedactedRequest, ValidationIssue } from './errors.js';
+import { maxJsonDepth } from './json-depth.js';
 import { scrubSecrets } from './redact.js';
 
-// Bounds the walk over a hostile, deeply nested error body.
-const maxDepth = 32;
+const tooDeep = `[nested deeper than ${maxJsonDepth} levels]`;
 
 /**
  * A copy of a parsed JSON value with every secret replaced in every string, keys included.
- * Walking the value (not its JSON text) also finds secrets JSON would escape (`"`, `\`).
+ * Walking the value (not its JSON text) also finds secrets JSON would escape (`"`, `\`). What
+ * nests deeper than {@link maxJsonDepth} is replaced by a placeholder, so nothing is left
+ * unscrubbed and a hostile body cannot exhaust the stack.
  */
 export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (typeof value !== 'object' || value === null || depth >= maxDepth) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= maxJsonDepth) return tooDeep;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

@@ -1,12 +1,14 @@
-import { promisify } from 'node:util';
-import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
 import { type Dispatcher, getGlobalDispatcher } from 'undici';
+import { BodyCollector } from './body-limit.js';
+import { readBodyText } from './decode-body.js';
 import {
   type HeaderRecord,
   nullBodyStatuses,
   type Transport,
   textResponse,
 } from './fetch-attempt.js';
+import { isResponseTooLargeError } from './guards.js';
+import { readRequestId } from './headers.js';
 
 /*
  * Node's global fetch is undici's dispatcher plus the WHATWG fetch algorithm on top, and that
@@ -19,30 +21,10 @@ import {
  * retry policy know.
  */
 
-const [gunzipAsync, inflateAsync, inflateRawAsync, brotliAsync] = [
-  gunzip,
-  inflate,
-  inflateRaw,
-  brotliDecompress,
-].map((decode) => promisify<Buffer, Buffer>(decode));
-const decoders: Readonly<Record<string, ((data: Buffer) => Promise<Buffer>) | undefined>> = {
-  gzip: gunzipAsync,
-  'x-gzip': gunzipAsync,
-  br: brotliAsync,
-  // Servers send zlib-wrapped or raw deflate under the same name; fetch accepts both.
-  deflate: (data) => inflateAsync!(data).catch(() => inflateRawAsync!(data)),
-};
-const utf8 = new TextDecoder();
-
-/**
- * The body as text, decoded as fetch would for a single gzip, deflate or br encoding (undici's
- * own decompress interceptor is still experimental and warns on use); any other is left as is.
- */
-async function bodyText(answer: Dispatcher.ResponseData): Promise<string> {
+/** The body as text, decoded and bounded by {@link readBodyText}. */
+function bodyText(answer: Dispatcher.ResponseData, collector: BodyCollector): Promise<string> {
   const encoding = answer.headers['content-encoding'];
-  const decode = typeof encoding === 'string' ? decoders[encoding.trim().toLowerCase()] : undefined;
-  if (decode === undefined) return answer.body.text();
-  return utf8.decode(await decode(Buffer.from(await answer.body.arrayBuffer())));
+  return readBodyText(answer.body, typeof encoding === 'string' ? encoding : undefined, collector);
 }
 
 /** Splits an absolute URL (as `Request.url` serialises it) into origin and path, without the fragment. */
@@ -74,7 +56,7 @@ function responseHeaders(raw: Dispatcher.ResponseData['headers']): [string, stri
  * A {@link Transport} on undici's dispatcher: one request, no redirect followed, the body read
  * before it resolves (so an attempt's timeout covers it). Core's default on Node.
  */
-export const undiciTransport: Transport = async (request, headers, body) => {
+export const undiciTransport: Transport = async (request, headers, body, limits) => {
   const { signal } = request;
   try {
     const { origin, path } = splitUrl(request.url);
@@ -86,13 +68,17 @@ export const undiciTransport: Transport = async (request, headers, body) => {
       body: body ?? null,
       signal,
     });
-    const text = await bodyText(answer);
+    const collector = new BodyCollector(limits, answer.statusCode, () =>
+      readRequestId(new Headers(responseHeaders(answer.headers))),
+    );
+    const text = await bodyText(answer, collector);
     return textResponse(nullBodyStatuses.has(answer.statusCode) ? '' : text, {
       status: answer.statusCode,
       statusText: answer.statusText,
       headers: responseHeaders(answer.headers),
     });
   } catch (error) {
+    if (isResponseTooLargeError(error)) throw error;
     // As fetch does: an abort rejects with the signal's reason, anything else is a network error.
     if (signal.aborted) throw signal.reason;
     throw new TypeError('fetch failed', { cause: error });

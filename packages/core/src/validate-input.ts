@@ -47,8 +47,8 @@ function failure(
 /**
  * Validates caller input against a Standard Schema (zod, valibot, …) before anything is sent.
  *
- * @param schema - Any Standard Schema; it must validate synchronously (use
- *   {@link validateInputAsync} for async refinements).
+ * @param schema - Any Standard Schema that validates synchronously (zod without async
+ *   refinements, valibot, arktype).
  * @param value - The caller's input.
  * @param fieldName - The name the caller knows the input by; issue paths are appended to it.
  * @returns The schema's output (defaults applied, transforms run).
@@ -67,24 +67,9 @@ export function validateInput<Schema extends StandardSchemaV1>(
     // Settle the promise so an async rejection is not reported as unhandled.
     result.catch(() => undefined);
     throw new TokenkitError(
-      `The schema for '${fieldName}' validates asynchronously; use validateInputAsync`,
+      `The schema for '${fieldName}' validates asynchronously; validateInput needs a synchronous schema`,
     );
   }
-  if (result.issues) throw failure(result.issues, fieldName);
-  return result.value as StandardSchemaV1.InferOutput<Schema>;
-}
-
-/**
- * Like {@link validateInput}, for schemas whose validation may be asynchronous.
- * @example
- * const body = await validateInputAsync(schema, input, 'apiToken');
- */
-export async function validateInputAsync<Schema extends StandardSchemaV1>(
-  schema: Schema,
-  value: unknown,
-  fieldName: string,
-): Promise<StandardSchemaV1.InferOutput<Schema>> {
-  const result = await schema['~standard'].validate(value);
   if (result.issues) throw failure(result.issues, fieldName);
   return result.value as StandardSchemaV1.InferOutput<Schema>;
 }

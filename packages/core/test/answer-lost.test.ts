@@ -148,7 +148,11 @@ describe('a DELETE whose answer was lost, then 404', () => {
   beforeAll(async () => {
     // Attempt 0 fails as the path says (after "deleting"), later attempts find nothing: 404.
     deletes = await startHandlerServer((request, response, index) => {
-      if (index > 0 && request.path !== '/429-first') {
+      if (request.path === '/lost-429-404') {
+        // Lost (dropped), then rate limited, then gone: the lost attempt deleted it.
+        if (index === 0) response.socket?.destroy();
+        else json(response, index === 1 ? 429 : 404, {}, { 'retry-after': '0' });
+      } else if (index > 0 && request.path !== '/429-first') {
         json(response, 404, { type: 'NotFound', message: 'Token was not found' });
       } else if (request.path === '/dropped') {
         response.socket?.destroy();
@@ -179,6 +183,17 @@ describe('a DELETE whose answer was lost, then 404', () => {
     expect(response.data).toEqual({ success: true });
     expect(response.status).toBe(404);
     expect(deletes.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+  });
+
+  test('lost, then 429, then 404: resolves with deletedBody (the 429 does not undo the lost answer)', async () => {
+    deletes.clear();
+    const response = await client().request({
+      method: 'DELETE',
+      path: '/lost-429-404',
+      deletedBody: { success: true },
+    });
+    expect(response.data).toEqual({ success: true });
+    expect(deletes.requests).toHaveLength(3);
   });
 
   test('without deletedBody it resolves with undefined', async () => {

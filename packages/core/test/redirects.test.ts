@@ -83,3 +83,57 @@ test('a redirect loop ends with a ConnectionError', async () => {
   });
   expect(server.requests).toHaveLength(6);
 });
+
+test('a 307/308 that would resend a body to another origin is refused, naming the redirect', async () => {
+  for (const status of [307, 308]) {
+    const other = await serve((_request, response) => json(response, 201, { created: true }));
+    const origin = await serve((_request, response) => {
+      response.writeHead(status, { location: `${other.url}/copy?token=redirect-secret` });
+      response.end();
+    });
+    const http = createHttpClient({ baseUrl: origin.url, auth, maxRetries: 0 });
+    const error = await http
+      .request({ method: 'POST', path: '/tokens', body: { secret: 'body-secret' } })
+      .catch((caught) => caught);
+    expect(error).toMatchObject({ name: 'ConnectionError', code: 'EREDIRECT' });
+    expect(error.message).toContain(`redirect ${status} to ${other.url}/copy?token=REDACTED`);
+    expect(error.message).toContain('would send the request body to another origin');
+    expect(JSON.stringify(error)).not.toContain('redirect-secret');
+    expect(other.requests).toHaveLength(0);
+  }
+});
+
+test('a cross-origin GET redirect drops authorization, proxy-authorization and cookie', async () => {
+  const other = await serve((request, response) =>
+    json(response, 200, {
+      authorization: request.headers.authorization ?? null,
+      proxy: request.headers['proxy-authorization'] ?? null,
+      cookie: request.headers.cookie ?? null,
+    }),
+  );
+  const origin = await serve((_request, response) => {
+    response.writeHead(307, { location: `${other.url}/elsewhere` });
+    response.end();
+  });
+  const http = createHttpClient({
+    baseUrl: origin.url,
+    auth,
+    headers: { 'proxy-authorization': 'Basic cHJveHk6c2VjcmV0', cookie: 'session=1' },
+  });
+  const response = await http.request({ method: 'GET', path: '/start' });
+  expect(response.data).toEqual({ authorization: null, proxy: null, cookie: null });
+  expect(origin.requests[0]?.headers['proxy-authorization']).toBe('Basic cHJveHk6c2VjcmV0');
+});
+
+test('a 301/302 after a POST to another origin becomes a GET without the body, as today', async () => {
+  const other = await serve((request, response) =>
+    json(response, 200, { method: request.method, body: request.body }),
+  );
+  const origin = await serve((_request, response) => {
+    response.writeHead(302, { location: `${other.url}/done` });
+    response.end();
+  });
+  const http = createHttpClient({ baseUrl: origin.url, auth });
+  const response = await http.request({ method: 'POST', path: '/', body: { secret: 'x' } });
+  expect(response.data).toEqual({ method: 'GET', body: '' });
+});

@@ -10,6 +10,16 @@ import { registerStores } from './token-store.js';
 import type { LosantResources } from './types.js';
 import { VERSION } from './version.js';
 
+/** The hook types of the `hooks` option, core's own. */
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from '@tokenkit/core';
+
 /** Losant's public API, which `losant-rest` also defaults to. */
 export const DEFAULT_URL = 'https://api.losant.com';
 
@@ -43,6 +53,8 @@ export interface LosantClientOptions
     | 'signal'
     | 'headers'
     | 'logger'
+    | 'maxResponseBytes'
+    | 'hooks'
   > {
   /**
    * A Losant API access token (sent as `Authorization: Bearer …`), or a function returning
@@ -50,7 +62,8 @@ export interface LosantClientOptions
    */
   accessToken: TokenProvider;
   /**
-   * The API's origin, for Losant private instances or a local mock.
+   * The API's origin, for Losant private instances or a local mock. Plain `http` is refused
+   * for a host that is not loopback (127.0.0.0/8, localhost, [::1]): the token would travel in clear.
    * @default 'https://api.losant.com'
    */
   url?: string | undefined;

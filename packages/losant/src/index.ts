@@ -26,11 +26,17 @@ export {
 } from '@tokenkit/schemas/losant';
 export { LOSANT_ACTION_DOCS, type LosantActionDoc, requiredScopes } from './action-docs.js';
 export {
+  type AnswerLostEvent,
+  type ClientHooks,
   createLosantClient,
   DEFAULT_ACCEPT_VERSION,
   DEFAULT_URL,
+  type FailureEvent,
+  type HookEvent,
   type LosantClient,
   type LosantClientOptions,
+  type ResponseEvent,
+  type RetryEvent,
 } from './client.js';
 export * from './errors.js';
 export type {

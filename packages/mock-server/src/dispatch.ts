@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { IncomingRequest } from './incoming-request.js';
 import { instanaError } from './instana/errors.js';
 import type { RateLimiter } from './instana/rate-limit.js';
 import { handleInstana, rateLimitKey } from './instana/routes.js';
@@ -8,7 +9,6 @@ import { handleLosant } from './losant/routes.js';
 import type { LosantStore } from './losant/store.js';
 import type { RandomSource } from './random.js';
 import { type Reply, statusText, statusType } from './reply.js';
-import type { IncomingRequest } from './request-pipeline.js';
 
 /** Everything the vendors' handlers need. */
 export interface Backends {

@@ -1,8 +1,8 @@
 import { type Backends, vendorError } from './dispatch.js';
 import type { OneShotFault } from './faults.js';
 import type { WireReply } from './http-io.js';
+import type { IncomingRequest } from './incoming-request.js';
 import { type Reply, statusText } from './reply.js';
-import type { IncomingRequest } from './request-pipeline.js';
 
 /**
  * The answer to a `failNext` fault: the status with the vendor's error body (see

@@ -5,20 +5,10 @@ import { preflight, setCorsHeaders } from './cors.js';
 import { htmlErrorPage, invalidJson, truncated } from './fault-replies.js';
 import type { FaultRegistry, OneShotFault } from './faults.js';
 import { readBody, send, toWire, type WireReply } from './http-io.js';
+import type { IncomingRequest } from './incoming-request.js';
 import type { Reply } from './reply.js';
 import type { MutableLogEntry, RequestLog } from './request-log.js';
-import type { Vendor } from './router.js';
-import { matchRoute, type ParsedRequest, type RouteDefinition, type RouteMatch } from './router.js';
-
-/** A request as read off the wire, before any fault or handler sees it. */
-export interface IncomingRequest extends ParsedRequest {
-  /** The matched route, if any. */
-  readonly match: RouteMatch | undefined;
-  /** Whose error shape answers it: the route's vendor, or by path for an unknown route. */
-  readonly vendor: Vendor;
-  /** `undefined` when the body was over the size limit. */
-  readonly text: string | undefined;
-}
+import { matchRoute, type RouteDefinition } from './router.js';
 
 /** What the server does with a request in the end. */
 export type Outcome =

@@ -99,17 +99,11 @@ export const auditPolicySchema = z
   })
   .describe('tokenkit audit policy');
 
-/** A policy file as written. */
-export type AuditPolicyInput = z.input<typeof auditPolicySchema>;
-
 /** A policy with every default filled in. */
 export type AuditPolicy = z.output<typeof auditPolicySchema>;
 
 /** One override of a policy. */
 export type PolicyOverride = AuditPolicy['overrides'][number];
-
-/** The rule names that carry a severity. */
-export type RuleName = keyof AuditPolicy['severity'];
 
 /** A rule's severity setting: a severity, or `off`. */
 export type RuleSeverity = z.output<typeof ruleSeverity>;

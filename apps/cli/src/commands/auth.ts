@@ -9,19 +9,25 @@ export function registerAuthCommands(program: Command): void {
     program,
     'auth',
     'Check the configured credentials',
-    'Check the credentials tokenkit finds in the environment.',
+    'Check the credentials tokenkit finds in the environment or the profile.',
   );
   addJsonOption(
     leaf(
       auth,
       'status',
-      'Show, per configured vendor, its URL, whether the credential works and what it may do',
+      'Show, per vendor, whether the credential is valid, whose it is, where it came from and what it may do',
       'Only reads: it lists one token per owner (your user, and LOSANT_APPLICATION_ID / ' +
-        'LOSANT_INSTANCE_ID when set). Exits 3 when a configured credential fails.',
+        'LOSANT_INSTANCE_ID when set) and reads the token itself for its name and expiry. ' +
+        'Each vendor is checked on its own: valid, limited (a 403), invalid (a 401), ' +
+        'unreachable, or not configured. Exits 3 when a credential is invalid or cannot be ' +
+        'checked (or none is configured), 1 when a server is unreachable.',
     ),
   ).action((_options, command: Command) =>
-    execute(command, undefined, async (context) =>
-      (await import('../actions/auth-status.js')).authStatus(context),
+    execute(
+      command,
+      undefined,
+      async (context) => (await import('../actions/auth-status.js')).authStatus(context),
+      { keepFailures: true },
     ),
   );
 }

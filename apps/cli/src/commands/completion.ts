@@ -9,7 +9,8 @@ export function registerCompletionCommand(program: Command): void {
     .summary('Print a shell completion script (bash, zsh or fish)')
     .description(
       'Print a completion script for your shell, generated from the command tree, so it ' +
-        'always knows every command and flag of this version.\n\n' +
+        'always knows every command, flag and fixed value of this version (scopes and ' +
+        'permissions included), and completes file names after file flags.\n\n' +
         'bash:  source <(tokenkit completion bash)    (or add that line to ~/.bashrc)\n' +
         'zsh:   source <(tokenkit completion zsh)     (or add that line to ~/.zshrc)\n' +
         'fish:  tokenkit completion fish > ~/.config/fish/completions/tokenkit.fish',
@@ -18,6 +19,9 @@ export function registerCompletionCommand(program: Command): void {
     .action(async (shell: 'bash' | 'zsh' | 'fish') => {
       const { completionNodes } = await import('../completion/tree.js');
       const { completionScript } = await import('../completion/scripts.js');
-      process.stdout.write(completionScript(shell, completionNodes(program)));
+      const { allScopes } = await import('@tokenkit/schemas/losant');
+      const { permissionNames } = await import('@tokenkit/schemas/instana');
+      const lists = { scopes: allScopes, permissions: permissionNames };
+      process.stdout.write(completionScript(shell, completionNodes(program, lists)));
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { applyProfile, type CredentialSetup } from '../credentials.js';
 import { durationOption } from '../duration.js';
 import { describeError, type ErrorContext, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
@@ -21,6 +22,16 @@ export interface CommandContext {
   stdin: TokenInput & NodeJS.ReadableStream;
   now: () => Date;
   http: HttpSettings;
+  /** The profile in use and where each credential came from (`env` has them applied). */
+  credentials: Omit<CredentialSetup, 'env'>;
+}
+
+/** How a command wants its credentials set up. */
+export interface CredentialNeeds {
+  /** Whose credentials: one vendor's, or (`undefined`) both. */
+  vendor: Vendor | undefined;
+  /** Report a failed `credentialCommand` per vendor (`auth status`) instead of stopping. */
+  keepFailures?: boolean;
 }
 
 /** The global options, as commander parsed them. */
@@ -29,16 +40,26 @@ interface GlobalOptions {
   color?: boolean;
   verbose?: boolean;
   timeout?: string;
+  profile?: string;
+  tokenStdin?: boolean;
 }
 
 /**
  * The context for the command commander is running, from its own and the global options, and
  * the process (or the run that embeds the program, see `embedding.ts`).
  */
-function contextFor(command: Command): CommandContext {
+async function contextFor(command: Command, needs: CredentialNeeds): Promise<CommandContext> {
   const options = command.optsWithGlobals<GlobalOptions>();
   const embedding = embeddingOf(command);
-  const env = embedding?.env ?? process.env;
+  const vendors = needs.vendor ? [needs.vendor] : (['losant', 'instana'] as const);
+  const { env, ...credentials } = await applyProfile(
+    embedding?.env ?? process.env,
+    options.profile,
+    vendors,
+    Boolean(options.tokenStdin),
+  );
+  const failure = Object.values(credentials.failures)[0];
+  if (failure && !needs.keepFailures) throw failure;
   const debug = (env.TOKENKIT_DEBUG ?? '').split(',');
   const outputOptions = {
     json: options.json !== undefined && options.json !== false,
@@ -50,6 +71,7 @@ function contextFor(command: Command): CommandContext {
     env,
     stdin: process.stdin,
     now: embedding?.now ?? (() => new Date()),
+    credentials,
     http: {
       timeoutMs:
         options.timeout === undefined ? undefined : durationOption('--timeout', options.timeout),
@@ -77,13 +99,14 @@ function reportError(output: Output, error: unknown, context: ErrorContext): num
  */
 export async function runAction(
   command: Command,
-  vendor: Vendor | undefined,
+  needs: CredentialNeeds,
   body: (context: CommandContext) => Promise<number | undefined>,
 ): Promise<void> {
+  const { vendor } = needs;
   const tokenFromStdin = Boolean(command.opts<{ tokenStdin?: boolean }>().tokenStdin);
   let output: Output | undefined;
   try {
-    const context = contextFor(command);
+    const context = await contextFor(command, needs);
     output = context.output;
     process.exitCode = (await body(context)) ?? 0;
   } catch (error) {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,15 +15,6 @@ beforeAll(async () => {
   mock = await startMockServer({ port: 0 });
 });
 afterAll(() => mock?.close());
-
-/** What bash completes after `words` (the last one being typed), with the generated script. */
-function bashCompletes(script: string, words: string[]): string[] {
-  const program = `${script}
-COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}
-_tokenkit; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['-c', program], { encoding: 'utf8' });
-  return result.stdout.split('\n').filter(Boolean);
-}
 
 describe.concurrent('what people expect from a CLI like gh', processTimeout, () => {
   it('--json name,id prints only those fields of each token; bad fields are refused before any request', async () => {
@@ -131,63 +121,6 @@ describe.concurrent('what people expect from a CLI like gh', processTimeout, () 
     const bad = await runCli(['--timeout', 'soon', 'losant', 'tokens', 'list', '--user'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--timeout must be a duration');
-  });
-
-  it('auth status: URL, whether the credential works, what it may do; exit 3 when one fails', async () => {
-    const env = { ...losantEnv(mock), ...instanaEnv(mock) };
-    const good = await runCli(['auth', 'status', '--json'], { env });
-    expect(good.code, good.stderr).toBe(0);
-    const body = json<{
-      vendors: {
-        vendor: string;
-        baseUrl: string;
-        works: boolean;
-        access: { actions: string[] }[];
-      }[];
-    }>(good);
-    expect(body.vendors.map((vendor) => [vendor.vendor, vendor.baseUrl, vendor.works])).toEqual([
-      ['losant', mock.url, true],
-      ['instana', mock.url, true],
-    ]);
-    expect(body.vendors[1]!.access[0]!.actions).toEqual([
-      'list',
-      'get',
-      'create',
-      'update',
-      'delete',
-    ]);
-    const human = await runCli(['auth', 'status'], { env });
-    expect(human.stdout).toContain(`losant  ${mock.url}  ✓ credential works`);
-    const bad = await runCli(['auth', 'status'], {
-      env: { ...env, INSTANA_API_TOKEN: 'wrong-token-0123456789' },
-    });
-    expect(bad.code).toBe(3);
-    expect(bad.stdout).toContain('✗ credential fails');
-    expect(bad.stdout).toContain('401');
-    const none = await runCli(['auth', 'status']);
-    expect(none.code).toBe(3);
-    expect(leakedSecrets(good, [mock.losant.accessToken, mock.instana.apiToken])).toEqual([]);
-  });
-
-  it('completion scripts come from the command tree; bash completes commands and flags', async () => {
-    const bash = await runCli(['completion', 'bash']);
-    expect(bash.code).toBe(0);
-    expect(bashCompletes(bash.stdout, ['tokenkit', 'los'])).toEqual(['losant']);
-    expect(bashCompletes(bash.stdout, ['tokenkit', 'losant', ''])).toEqual(['tokens', 'scopes']);
-    expect(
-      bashCompletes(bash.stdout, ['tokenkit', 'losant', 'tokens', 'list', '--app', 'x', '--li']),
-    ).toEqual(['--limit']);
-    expect(
-      bashCompletes(bash.stdout, ['tokenkit', 'instana', 'tokens', 'create', '--perm']),
-    ).toEqual(['--permission', '--permissions-file']);
-    const zsh = await runCli(['completion', 'zsh']);
-    expect(zsh.stdout).toContain('bashcompinit');
-    const fish = await runCli(['completion', 'fish']);
-    expect(fish.stdout).toContain(
-      "complete -c tokenkit -f -n 'test (__tokenkit_path) = \\'losant tokens\\'' -a list",
-    );
-    const bad = await runCli(['completion', 'powershell']);
-    expect(bad.code).toBe(2);
   });
 
   it('losant scopes lists what --scope accepts, per owner, and --scope typos get a suggestion', async () => {

@@ -1,6 +1,11 @@
 import type { LosantApplication, LosantApplicationSeed } from '../models.js';
 import { newObjectId, type RandomSource } from '../random.js';
-import type { Organization } from './store.js';
+
+/** An organization that owns applications; the seeded user is a member of every one. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+}
 
 const OBJECT_ID = /^[A-Fa-f\d]{24}$/;
 

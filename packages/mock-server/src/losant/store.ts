@@ -8,7 +8,7 @@ import type {
   LosantTokenSeed,
 } from '../models.js';
 import { newObjectId, type RandomSource } from '../random.js';
-import { buildApplication, isoDate } from './application.js';
+import { buildApplication, isoDate, type Organization } from './application.js';
 
 /** A token collection's owner, resolved: `user` carries the seeded user's id. */
 export interface OwnerRef {
@@ -36,12 +36,6 @@ export interface LosantSeed {
   readonly applicationId: string;
   readonly userId: string;
   readonly userName: string;
-}
-
-/** An organization that owns applications; the seeded user is a member of every one. */
-export interface Organization {
-  readonly id: string;
-  readonly name: string;
 }
 
 /** The in-memory Losant data: owners, their token collections, and a secret index for auth. */
