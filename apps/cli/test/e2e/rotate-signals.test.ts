@@ -131,8 +131,9 @@ describe.concurrent('tokens rotate interrupted by a signal', processTimeout, () 
       'the --exec command did not finish within about 1 second (--exec-timeout)',
     );
     expect(result.stderr).toMatch(/the replacement \S+ was deleted/);
-    const sleepPid = Number(await readFile(join(dir, 'sleep.pid'), 'utf8'));
-    expect(running(sleepPid)).toBe(false);
+    // On a very busy machine the limit may pass before the command started its sleep.
+    const sleepPid = await readFile(join(dir, 'sleep.pid'), 'utf8').catch(() => undefined);
+    if (sleepPid !== undefined) expect(running(Number(sleepPid))).toBe(false);
     expect(named(old.name)).toEqual([old]);
   });
 
