@@ -68,6 +68,33 @@ describe.concurrent('server text on a terminal', processTimeout, () => {
     expect(json<{ new: { name: string } }>(machine).new.name).toBe(old.name);
   });
 
+  it('an error line and the audit show server text escaped', async () => {
+    const proxy = await startProxy(fx.mock.url, {
+      rewriteJson: (request, body) =>
+        request.method === 'GET' && request.url?.includes('/tokens/')
+          ? { ...(body as object), message: 'gone\u202e\u200b\u001b[2J' }
+          : undefined,
+    });
+    try {
+      const missing = await runCli(
+        ['losant', 'tokens', 'get', '0123456789abcdef01234567', '--user'],
+        {
+          env: { ...fx.env, LOSANT_API_URL: proxy.url },
+        },
+      );
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('gone\\u202e\\u200b\\e[2J');
+      expect(missing.stderr).not.toMatch(raw);
+    } finally {
+      await proxy.close();
+    }
+    const old = seedOld();
+    const audit = await runCli(['audit', '--fail-on', 'none'], { env: fx.env });
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(audit.stdout).toContain(`${shownName}${old.name.slice(hostileName.length)}`);
+    expect(audit.stdout).not.toMatch(raw);
+  });
+
   it("create's shown-once line shows a secret holding control characters escaped", async () => {
     const proxy = await startProxy(fx.mock.url, {
       rewriteJson: (request, body) =>
