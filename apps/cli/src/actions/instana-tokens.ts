@@ -32,7 +32,7 @@ import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
-import { type Action, perform } from './action.js';
+import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
 /** The fields `--json a,b` may name: those of the API's token, the secret aside. */
@@ -123,6 +123,8 @@ export interface WriteResult {
   changes: PermissionChange[];
   rewrites: Readonly<Record<string, string | undefined>>;
   warnings: string[];
+  /** Deletes a created token (its secret could not be shown); absent for an update. */
+  discard?(): Promise<string>;
 }
 
 async function runCreate(context: CommandContext, input: WriteInput): Promise<WriteResult> {
@@ -138,12 +140,24 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
   const received = (await kit.createToken(kit.tokenStore, sent)).token;
   const changes = kit.diffPermissions(sent, received);
   const warnings = await auditWarnings({ instana: received }, context.now());
-  return { before: undefined, sent, received, changes, rewrites: kit.knownRewrites, warnings };
+  const { internalId } = received;
+  const discard = () =>
+    discardToken(internalId, () => kit.client.apiTokens.deleteApiToken(internalId));
+  return {
+    before: undefined,
+    sent,
+    received,
+    changes,
+    rewrites: kit.knownRewrites,
+    warnings,
+    discard,
+  };
 }
 
 /** `tokenkit instana tokens create`: the secret (`accessGrantingToken`) is printed once. */
 export const create: Action<WriteInput, WriteResult> = {
   run: runCreate,
+  undo: (result) => result.discard?.() ?? Promise.resolve('nothing was undone'),
   renderHuman(output, { sent, received, changes, rewrites, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created API token ${output.color.bold(`"${sanitize(received.name)}"`)}`,

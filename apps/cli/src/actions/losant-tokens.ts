@@ -31,7 +31,7 @@ import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import { createProgress } from '../output/progress.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
-import { type Action, perform } from './action.js';
+import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
 /** The fields `--json a,b` may name: those of the API's token, the secret aside. */
@@ -154,6 +154,8 @@ export interface CreateResult {
   owner: LosantOwner;
   created: CreatedApiToken;
   warnings: string[];
+  /** Deletes the created token (its secret could not be shown). */
+  discard(): Promise<string>;
 }
 
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
@@ -162,8 +164,11 @@ export const create: Action<CreateInput, CreateResult> = {
     const client = await losantClient(context, input);
     const created = await createOwnerToken(client, input.owner, input.body);
     const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
-    return { owner: input.owner, created, warnings };
+    const id = losantTokenId(created);
+    const discard = () => discardToken(id, () => ownerTokens(client, input.owner).remove(id));
+    return { owner: input.owner, created, warnings, discard };
   },
+  undo: (result) => result.discard(),
   renderHuman(output, { owner, created, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created token ${output.color.bold(`"${sanitize(created.name ?? '')}"`)} for ${describeOwner(owner)}`,

@@ -38,6 +38,8 @@ export class Output {
   readonly streams: Streams;
   private readonly options: OutputOptions;
   private readonly secrets = new Set<string>();
+  /** The writes that showed a new secret, settled or not (see {@link secretsWritten}). */
+  private readonly secretWrites: Promise<void>[] = [];
 
   constructor(options: OutputOptions, streams: Streams = process) {
     this.json = options.json;
@@ -123,7 +125,22 @@ export class Output {
    */
   printJsonWithSecret(value: { token: string } & Record<string, unknown>): void {
     const { token, ...rest } = value;
-    this.streams.stdout.write(`${this.jsonWithSecret(token, rest)}\n`);
+    this.writeSecret(`${this.jsonWithSecret(token, rest)}\n`);
+  }
+
+  /** Writes text that shows a secret, remembering the write for {@link secretsWritten}. */
+  private writeSecret(text: string): void {
+    const written = settledWrite(this.streams.stdout, text);
+    written.catch(() => undefined); // settled by secretsWritten
+    this.secretWrites.push(written);
+  }
+
+  /**
+   * Resolves once every secret printed so far was written; rejects with the first write's
+   * error (a closed pipe, a full disk): then nobody holds that secret.
+   */
+  async secretsWritten(): Promise<void> {
+    await Promise.all(this.secretWrites);
   }
 
   /** `{ token, ...rest }` as JSON text, `rest` scrubbed of registered secrets. */
@@ -140,7 +157,7 @@ export class Output {
 
   /** Prints {@link secretLine}. */
   printSecretOnce(label: string, secret: string): void {
-    this.streams.stdout.write(this.secretLine(label, secret));
+    this.writeSecret(this.secretLine(label, secret));
   }
 
   /**
