@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { stdoutErrorsHeld } from './output/stdout-guard.js';
 
 // Checked before anything else loads: on an older Node the first failure would be a cryptic
 // import error from a dependency.
@@ -16,8 +17,10 @@ if (process.env.NO_COLOR) delete process.env.FORCE_COLOR;
 // Cache compiled code between runs: most of a CLI's start-up is compiling its modules.
 module.enableCompileCache?.();
 
-// `tokenkit … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+// `tokenkit … | head` closes the pipe early: stop quietly instead of crashing on EPIPE, unless
+// the write was a secret's delivery, which fails (and undoes a rotation) instead.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (stdoutErrorsHeld()) return;
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });

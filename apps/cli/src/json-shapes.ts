@@ -97,5 +97,9 @@ export interface RotatedJson {
   new: LosantTokenJson | InstanaTokenJson;
   revoked: 'deleted' | 'deactivated' | 'kept';
   delivered: 'file' | 'command' | 'stdout';
+  /** The old token's fields the replacement carried over (`name`, `scope`, `status` …). */
+  kept: string[];
+  /** What the check of the new secret found (`skipped` for an inactive replacement). */
+  verified: 'valid' | 'limited' | 'skipped';
   token?: string;
 }

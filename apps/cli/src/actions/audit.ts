@@ -16,6 +16,7 @@ import { verboseLogger } from '../http/client-options.js';
 import { connectInstana } from '../instana/client.js';
 import { connectLosant } from '../losant/client.js';
 import { describeError } from '../output/describe-error.js';
+import { sanitize } from '../output/sanitize.js';
 
 /** The output formats of `tokenkit audit`. */
 export const auditFormats = ['table', 'json', 'markdown', 'junit'] as const;
@@ -85,7 +86,7 @@ async function print(context: CommandContext, format: AuditFormat, report: Audit
   const { output } = context;
   for (const missing of report.notAudited.filter((entry) => entry.skipped)) {
     output.note(
-      `${output.errorColor.yellow('warning:')} skipped ${ownerLabel(missing.vendor, missing.owner)}: ${missing.reason}`,
+      `${output.errorColor.yellow('warning:')} skipped ${ownerLabel(missing.vendor, missing.owner)}: ${sanitize(missing.reason)}`,
     );
   }
   if (format === 'json') output.printJson(report);

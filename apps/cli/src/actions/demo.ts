@@ -21,10 +21,11 @@ function captured(columns?: number): { stream: Streams['stdout']; lines: string[
   const stream = {
     isTTY: columns !== undefined,
     columns,
-    write(text: string) {
+    write(text: string, done?: (error?: Error | null) => void) {
       const parts = (partial + text).split('\n');
       partial = parts.pop() ?? '';
       lines.push(...parts);
+      done?.();
       return true;
     },
   };

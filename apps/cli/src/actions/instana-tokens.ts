@@ -32,7 +32,7 @@ import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
-import { type Action, perform } from './action.js';
+import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
 /** The fields `--json a,b` may name: those of the API's token, the secret aside. */
@@ -123,6 +123,8 @@ export interface WriteResult {
   changes: PermissionChange[];
   rewrites: Readonly<Record<string, string | undefined>>;
   warnings: string[];
+  /** Deletes a created token (its secret could not be shown); absent for an update. */
+  discard?(): Promise<string>;
 }
 
 async function runCreate(context: CommandContext, input: WriteInput): Promise<WriteResult> {
@@ -135,15 +137,27 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
   warnNeverStored(context.output, kit, sent);
-  const received = await kit.client.apiTokens.postApiToken(sent);
+  const received = (await kit.createToken(kit.tokenStore, sent)).token;
   const changes = kit.diffPermissions(sent, received);
   const warnings = await auditWarnings({ instana: received }, context.now());
-  return { before: undefined, sent, received, changes, rewrites: kit.knownRewrites, warnings };
+  const { internalId } = received;
+  const discard = () =>
+    discardToken(internalId, () => kit.client.apiTokens.deleteApiToken(internalId));
+  return {
+    before: undefined,
+    sent,
+    received,
+    changes,
+    rewrites: kit.knownRewrites,
+    warnings,
+    discard,
+  };
 }
 
 /** `tokenkit instana tokens create`: the secret (`accessGrantingToken`) is printed once. */
 export const create: Action<WriteInput, WriteResult> = {
   run: runCreate,
+  undo: (result) => result.discard?.() ?? Promise.resolve('nothing was undone'),
   renderHuman(output, { sent, received, changes, rewrites, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created API token ${output.color.bold(`"${sanitize(received.name)}"`)}`,
@@ -151,7 +165,7 @@ export const create: Action<WriteInput, WriteResult> = {
     output.printLines(instanaDetails(output, received, now).slice(1));
     output.printLines(changeLines(output, changes, rewrites));
     output.printSecretOnce('Token', sent.accessGrantingToken);
-    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+    for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
   renderJson(output, { sent, received, changes, warnings }) {
     output.printJsonWithSecret({
@@ -204,7 +218,7 @@ export const update: Action<WriteInput & { internalId: string }, WriteResult> = 
   renderHuman(output, result) {
     const parts = updateSummary(result);
     output.print(
-      `${output.color.green('✓')} Updated API token ${result.received.internalId}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
+      `${output.color.green('✓')} Updated API token ${sanitize(result.received.internalId)}${parts.length ? `: ${parts.join('; ')}` : ' (no changes)'}`,
     );
     output.printLines(changeLines(output, result.changes, result.rewrites));
   },

@@ -24,14 +24,14 @@ import {
   updateInput,
 } from '../losant/inputs.js';
 import { describeOwner, ownerJson } from '../losant/owner.js';
-import { ownerTokens } from '../losant/owner-tokens.js';
+import { createOwnerToken, ownerTokens } from '../losant/owner-tokens.js';
 import { publicToken, tokenDetails, tokenRows, tokenTableHead } from '../losant/render.js';
 import { type LosantOwner, losantTokenId } from '../losant/types.js';
 import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import { createProgress } from '../output/progress.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
-import { type Action, perform } from './action.js';
+import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
 /** The fields `--json a,b` may name: those of the API's token, the secret aside. */
@@ -154,15 +154,21 @@ export interface CreateResult {
   owner: LosantOwner;
   created: CreatedApiToken;
   warnings: string[];
+  /** Deletes the created token (its secret could not be shown). */
+  discard(): Promise<string>;
 }
 
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
 export const create: Action<CreateInput, CreateResult> = {
   async run(context, input) {
-    const created = await (await tokensOf(context, input)).create(input.body);
+    const client = await losantClient(context, input);
+    const created = await createOwnerToken(client, input.owner, input.body);
     const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
-    return { owner: input.owner, created, warnings };
+    const id = losantTokenId(created);
+    const discard = () => discardToken(id, () => ownerTokens(client, input.owner).remove(id));
+    return { owner: input.owner, created, warnings, discard };
   },
+  undo: (result) => result.discard(),
   renderHuman(output, { owner, created, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created token ${output.color.bold(`"${sanitize(created.name ?? '')}"`)} for ${describeOwner(owner)}`,
@@ -170,7 +176,7 @@ export const create: Action<CreateInput, CreateResult> = {
     output.printLines(tokenDetails(output, publicToken(created), now).slice(1));
     if (created.token) output.printSecretOnce('Token', created.token);
     else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
-    for (const warning of warnings) output.note(output.errorColor.yellow(warning));
+    for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
   renderJson(output, { owner, created, warnings }) {
     output.printJsonWithSecret({

@@ -1,7 +1,9 @@
 import type {
+  createToken,
   diffPermissions,
   InstanaClient,
   InstanaClientOptions,
+  InstanaTokenStore,
   newApiToken,
 } from '@tokenkit/instana';
 import type { CommandContext, HttpSettings } from '../commands/context.js';
@@ -15,6 +17,9 @@ export type { InstanaClient };
 /** The client plus the package's helpers, all loaded together when an instana command runs. */
 export interface InstanaKit {
   client: InstanaClient;
+  /** The tenant's token store, and the lifecycle engine's exactly-once create over it. */
+  tokenStore: InstanaTokenStore;
+  createToken: typeof createToken;
   newApiToken: typeof newApiToken;
   diffPermissions: typeof diffPermissions;
   /** Why Instana is known to store some permissions differently from what was sent. */
@@ -46,13 +51,16 @@ export async function connectInstana(
   overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
 ): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
+  const client = instana.createInstanaClient({
+    apiToken: credentials.apiToken,
+    baseUrl: credentials.baseUrl,
+    ...(settings ? clientOptions(settings.output, settings.http, 'Instana') : {}),
+    ...overrides,
+  });
   return {
-    client: instana.createInstanaClient({
-      apiToken: credentials.apiToken,
-      baseUrl: credentials.baseUrl,
-      ...(settings ? clientOptions(settings.output, settings.http, 'Instana') : {}),
-      ...overrides,
-    }),
+    client,
+    tokenStore: instana.instanaTokenStore(client),
+    createToken: instana.createToken,
     newApiToken: instana.newApiToken,
     diffPermissions: instana.diffPermissions,
     knownRewrites: instana.KNOWN_SERVER_REWRITES,

@@ -11,13 +11,13 @@ import type {
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeError, noTokenReachedLosant } from '../output/describe-error.js';
+import { storeOwner } from './owner.js';
 import type { LosantOwner } from './types.js';
 
-/** The five token operations for one owner, whichever of the three resource pairs it maps to. */
+/** The token operations for one owner (create goes through {@link createOwnerToken}), whichever of the three resource pairs it maps to. */
 export interface OwnerTokens {
   list(query: ListParams): Promise<ApiTokens>;
   iterate(query: ListParams): PageIterator<ApiToken, ApiTokens>;
-  create(body: ApiTokenPostInput): Promise<CreatedApiToken>;
   get(apiTokenId: string): Promise<ApiToken>;
   patch(apiTokenId: string, body: ApiTokenPatchInput): Promise<ApiToken>;
   remove(apiTokenId: string): Promise<unknown>;
@@ -82,7 +82,6 @@ export function ownerTokens(client: LosantClient, owner: LosantOwner): OwnerToke
       return {
         list: (query) => call(many.get, () => many.get({ ...key, ...query })),
         iterate: (query) => guardIterator(many.iterate({ ...key, ...query }), many.get),
-        create: (apiToken) => call(many.post, () => many.post({ ...key, apiToken })),
         get: (apiTokenId) => call(one.get, () => one.get({ ...key, apiTokenId })),
         patch: (apiTokenId, apiToken) =>
           call(one.patch, () => one.patch({ ...key, apiTokenId, apiToken })),
@@ -95,7 +94,6 @@ export function ownerTokens(client: LosantClient, owner: LosantOwner): OwnerToke
       return {
         list: (query) => call(many.get, () => many.get({ ...key, ...query })),
         iterate: (query) => guardIterator(many.iterate({ ...key, ...query }), many.get),
-        create: (apiToken) => call(many.post, () => many.post({ ...key, apiToken })),
         get: (apiTokenId) => call(one.get, () => one.get({ ...key, apiTokenId })),
         patch: (apiTokenId, apiToken) =>
           call(one.patch, () => one.patch({ ...key, apiTokenId, apiToken })),
@@ -107,11 +105,32 @@ export function ownerTokens(client: LosantClient, owner: LosantOwner): OwnerToke
       return {
         list: (query) => call(many.get, () => many.get(query)),
         iterate: (query) => guardIterator(many.iterate(query), many.get),
-        create: (apiToken) => call(many.post, () => many.post({ apiToken })),
         get: (apiTokenId) => call(one.get, () => one.get({ apiTokenId })),
         patch: (apiTokenId, apiToken) => call(one.patch, () => one.patch({ apiTokenId, apiToken })),
         remove: (apiTokenId) => call(one.delete, () => one.delete({ apiTokenId })),
       };
     }
   }
+}
+
+/**
+ * Creates one token for `owner` exactly once, through the lifecycle engine and the owner's store
+ * (a lost answer is settled by the store's one-time marker, never by name and time). A 403
+ * names the scopes the create needs.
+ */
+export async function createOwnerToken(
+  client: LosantClient,
+  owner: LosantOwner,
+  body: ApiTokenPostInput,
+): Promise<CreatedApiToken> {
+  const { createToken, losantTokenStore } = await import('@tokenkit/losant');
+  const resources = {
+    instance: client.instanceApiTokens,
+    application: client.applicationApiTokens,
+    user: client.userApiTokens,
+  };
+  return call(resources[owner.kind].post, async () => {
+    const { token, secret } = await createToken(losantTokenStore(client, storeOwner(owner)), body);
+    return { ...token, token: secret };
+  });
 }

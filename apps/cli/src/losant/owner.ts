@@ -36,3 +36,11 @@ export function describeOwner(owner: LosantOwner): string {
 export function ownerJson(owner: LosantOwner): LosantOwnerJson {
   return owner.kind === 'user' ? { kind: 'user' } : { kind: owner.kind, id: owner.id };
 }
+
+/** The owner as `losantTokenStore` takes it. */
+export function storeOwner(
+  owner: LosantOwner,
+): { instanceId: string } | { applicationId: string } | { user: true } {
+  if (owner.kind === 'user') return { user: true };
+  return owner.kind === 'instance' ? { instanceId: owner.id } : { applicationId: owner.id };
+}

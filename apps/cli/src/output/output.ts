@@ -1,12 +1,17 @@
 import { type Colors, colorEnabled, palette } from './colors.js';
 import { redact } from './redact.js';
+import { jsonSafe, sanitize } from './sanitize.js';
+import { settledWrite } from './settled-write.js';
 
 /** The process streams the CLI writes to, injectable so the demo can reuse the commands. */
 export interface Streams {
   stdout: {
-    write(text: string): unknown;
+    /** Must call `done` once the text is written (or could not be): a delivery awaits it. */
+    write(text: string, done?: (error?: Error | null) => void): unknown;
     isTTY?: boolean | undefined;
     columns?: number | undefined;
+    /** The file descriptor, for the process's own stdout (a regular file is flushed to disk). */
+    fd?: number | undefined;
   };
   stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
 }
@@ -33,6 +38,8 @@ export class Output {
   readonly streams: Streams;
   private readonly options: OutputOptions;
   private readonly secrets = new Set<string>();
+  /** The writes that showed a new secret, settled or not (see {@link secretsWritten}). */
+  private readonly secretWrites: Promise<void>[] = [];
 
   constructor(options: OutputOptions, streams: Streams = process) {
     this.json = options.json;
@@ -63,7 +70,8 @@ export class Output {
       stdout: {
         isTTY: stdout.isTTY,
         columns: stdout.columns === undefined ? undefined : stdout.columns - prefix.length,
-        write: (text: string) => stdout.write(text.replace(/^(?=.)/gm, prefix)),
+        write: (text: string, done?: (error?: Error | null) => void) =>
+          stdout.write(text.replace(/^(?=.)/gm, prefix), done),
       },
       stderr,
     });
@@ -74,6 +82,11 @@ export class Output {
   /** Never print this value (an access token, a created token). */
   addSecret(secret: string | undefined): void {
     if (secret) this.secrets.add(secret);
+  }
+
+  /** Whether `text` holds a registered secret (an environment variable must not pass it on). */
+  holdsSecret(text: string): boolean {
+    return this.redact(text) !== text;
   }
 
   /** Scrubs registered secrets out of `text`. */
@@ -103,7 +116,7 @@ export class Output {
 
   /** The machine-readable result on stdout. */
   printJson(value: unknown): void {
-    this.print(JSON.stringify(value, null, 2));
+    this.print(jsonSafe(JSON.stringify(value, null, 2)));
   }
 
   /**
@@ -112,16 +125,46 @@ export class Output {
    */
   printJsonWithSecret(value: { token: string } & Record<string, unknown>): void {
     const { token, ...rest } = value;
-    const scrubbed: unknown = JSON.parse(this.redact(JSON.stringify(rest)));
-    const result = { token, ...(scrubbed as object) };
-    this.streams.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    this.writeSecret(`${this.jsonWithSecret(token, rest)}\n`);
   }
 
-  /** The one line that shows a newly created token's secret. */
-  printSecretOnce(label: string, secret: string): void {
+  /** Writes text that shows a secret, remembering the write for {@link secretsWritten}. */
+  private writeSecret(text: string): void {
+    const written = settledWrite(this.streams.stdout, text);
+    written.catch(() => undefined); // settled by secretsWritten
+    this.secretWrites.push(written);
+  }
+
+  /**
+   * Resolves once every secret printed so far was written; rejects with the first write's
+   * error (a closed pipe, a full disk): then nobody holds that secret.
+   */
+  async secretsWritten(): Promise<void> {
+    await Promise.all(this.secretWrites);
+  }
+
+  /** `{ token, ...rest }` as JSON text, `rest` scrubbed of registered secrets. */
+  jsonWithSecret(token: string, rest: Record<string, unknown>): string {
+    const scrubbed: unknown = JSON.parse(this.redact(JSON.stringify(rest)));
+    return jsonSafe(JSON.stringify({ token, ...(scrubbed as object) }, null, 2));
+  }
+
+  /** The one line that shows a newly created token's secret (server text, so sanitized). */
+  secretLine(label: string, secret: string): string {
     const c = this.color;
-    this.streams.stdout.write(
-      `${c.bold(c.yellow(`${label} (shown once, store it now):`))} ${secret}\n`,
-    );
+    return `${c.bold(c.yellow(`${label} (shown once, store it now):`))} ${sanitize(secret)}\n`;
+  }
+
+  /** Prints {@link secretLine}. */
+  printSecretOnce(label: string, secret: string): void {
+    this.writeSecret(this.secretLine(label, secret));
+  }
+
+  /**
+   * Writes `text` (which holds a secret, so it is not scrubbed) to stdout and resolves only once
+   * it was written: a pipe whose reader is gone, a full disk or a closed stdout rejects.
+   */
+  deliver(text: string): Promise<void> {
+    return settledWrite(this.streams.stdout, text);
   }
 }

@@ -5,7 +5,8 @@ import { addJsonOption, addTokenStdinOption, addYesOption } from '../commands/op
 
 const rotateHelp =
   'The replacement is created first, its secret delivered (--out, --exec, or printed once on ' +
-  'stdout), and only then is the old token revoked. If delivery fails, the replacement is ' +
+  'stdout), and only then is the old token revoked. If delivery fails (a write error, a closed ' +
+  'pipe, a failing or hung command) or SIGINT, SIGTERM or SIGHUP comes first, the replacement is ' +
   'deleted and the old token is left as it was. Revoking asks first at a terminal; scripts pass --yes.';
 
 /** How one vendor's `tokens rotate` differs from the other's. */
@@ -38,9 +39,14 @@ function registerRotate(tokens: Command, spec: RotateSpec): void {
         .argument(...spec.argument),
     )
     .option('--name <name>', "the replacement's name (default: the old token's name)")
-    .option('--out <file>', 'write the new secret to FILE (created with mode 0600)')
-    .option('--force', 'with --out: overwrite an existing file')
+    // The replacement keeps the rest: scope or permissions, status, lifetime (see the README).
+    .option('--out <file>', 'write the new secret to FILE (a new file, mode 0600)')
+    .option('--force', 'with --out: replace an existing file (or symlink) with the new one')
     .option('--exec <command>', 'run COMMAND through the shell with the new secret on its stdin')
+    .option(
+      '--exec-timeout <duration>',
+      'with --exec: end a command still running after this long, as a failed delivery (default 2m)',
+    )
     .option('--revoke <how>', `what to do with the old token: ${spec.revokes}`);
   addTokenStdinOption(addJsonOption(addYesOption(command)), spec.variable)
     .addHelpText('after', `\nExample:\n  $ ${spec.example}`)
@@ -71,7 +77,11 @@ export function registerRotateCommands(program: Command): void {
         .option('--user', 'one of your own user tokens (/me)')
         .option(
           '--expires <when>',
-          "the replacement's expiry: an ISO date or a duration such as 90d (default: the old token's lifetime from now)",
+          "the replacement's expiry: an ISO date, a duration such as 90d, or never (default: the old token's lifetime from now)",
+        )
+        .option(
+          '--status <status>',
+          "the replacement's status: active or inactive (default: the old token's)",
         ),
     revokes: 'delete (default), deactivate or keep',
     variable: 'LOSANT_ACCESS_TOKEN',
@@ -84,7 +94,11 @@ export function registerRotateCommands(program: Command): void {
     vendor: 'instana',
     keeps: 'permissions',
     argument: ['<internalId>', "the old token's internal id"],
-    ownOptions: (command) => command,
+    ownOptions: (command) =>
+      command.option(
+        '--expires <when>',
+        "the replacement's expiresOn: an ISO date, a duration such as 90d, or never (default: the old token's)",
+      ),
     revokes: 'delete (default) or keep',
     variable: 'INSTANA_API_TOKEN',
     example:

@@ -1,139 +1,115 @@
-import { spawn } from 'node:child_process';
-import { access, open } from 'node:fs/promises';
+import { fstatSync, statSync } from 'node:fs';
+import { durationOption } from '../duration.js';
 import { usageError } from '../errors.js';
+import type { Output } from '../output/output.js';
+import { commandEnvironment, type ReplacementInfo } from './command-environment.js';
+import { DeliveryError, interrupted } from './delivery-error.js';
+import { pipeSecretTo } from './exec-command.js';
+import { precheckOutFile, writeSecretFile } from './out-file.js';
+
+/** `--exec-timeout`'s default: two minutes. */
+const defaultExecTimeoutMs = 120_000;
 
 /** Where a rotated token's secret goes: `--out FILE`, `--exec CMD`, or stdout. */
 export type Delivery =
   | { kind: 'file'; path: string; force: boolean }
-  | { kind: 'command'; command: string }
+  | { kind: 'command'; command: string; timeoutMs: number }
   | { kind: 'stdout' };
 
 /** Reads the delivery options; a contradiction is a usage error (exit 2), before anything runs. */
 export function deliveryFrom(options: {
   out?: string | undefined;
   exec?: string | undefined;
+  execTimeout?: string | undefined;
   force?: boolean | undefined;
 }): Delivery {
-  const { out, exec, force } = options;
+  const { out, exec, execTimeout, force } = options;
   if (out !== undefined && exec !== undefined) {
     throw usageError('--out and --exec cannot be combined', 'deliver the secret one way');
   }
   if (force && out === undefined) throw usageError('--force only applies to --out');
+  if (execTimeout !== undefined && exec === undefined) {
+    throw usageError('--exec-timeout only applies to --exec');
+  }
   if (out !== undefined) {
     if (out.trim() === '') throw usageError('--out needs a file name');
     return { kind: 'file', path: out, force: Boolean(force) };
   }
   if (exec !== undefined) {
     if (exec.trim() === '') throw usageError('--exec needs a command');
-    return { kind: 'command', command: exec };
+    const timeoutMs =
+      execTimeout === undefined
+        ? defaultExecTimeoutMs
+        : durationOption('--exec-timeout', execTimeout);
+    return { kind: 'command', command: exec, timeoutMs };
   }
   return { kind: 'stdout' };
 }
 
-/**
- * Refuses, before a replacement is created, an `--out` file that already exists (without
- * `--force`). Only a courtesy: the file is opened with `wx` at delivery, which is what makes the
- * check race-free.
- */
-export async function precheckDelivery(delivery: Delivery): Promise<void> {
-  if (delivery.kind !== 'file' || delivery.force) return;
-  const exists = await access(delivery.path).then(
-    () => true,
-    () => false,
-  );
-  if (exists) {
-    throw usageError(`--out ${delivery.path} already exists`, 'pass --force to overwrite it');
-  }
-}
-
-/** Creates the file with mode 0600 (`wx`: never over an existing file unless `--force`). */
-async function writeSecretFile(path: string, force: boolean, secret: string): Promise<void> {
-  const file = await open(path, force ? 'w' : 'wx', 0o600);
-  try {
-    // An existing file keeps its mode on open; --force must not leave the secret world-readable.
-    await file.chmod(0o600);
-    await file.writeFile(`${secret}\n`);
-  } finally {
-    await file.close();
-  }
-}
-
-/** Where the `--exec` command's own output goes: tokenkit's stderr, scrubbed of secrets. */
-export type CommandOutput = (text: string) => void;
-
-/**
- * Passes a child's output on whole lines at a time, so a secret the command echoes is never
- * split across two writes and is scrubbed like any other stderr text.
- */
-function lineForwarder(sink: CommandOutput): { push(chunk: Buffer): void; end(): void } {
-  let partial = '';
-  return {
-    push(chunk) {
-      const lines = (partial + chunk.toString('utf8')).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) sink(`${line}\n`);
-    },
-    end() {
-      if (partial !== '') sink(`${partial}\n`);
-      partial = '';
-    },
-  };
+/** Whether a file descriptor is /dev/null (where Node points a stdout that was closed). */
+function isDevNull(fd: number): boolean {
+  const stats = fstatSync(fd);
+  return stats.isCharacterDevice() && stats.rdev === statSync('/dev/null').rdev;
 }
 
 /**
- * Runs `command` through the shell with the secret on its stdin only: not in its arguments,
- * not in its environment. Its own output goes to `sink` (stderr), so tokenkit's stdout stays
- * parseable. A non-zero exit (or a signal) fails the delivery.
+ * Refuses, before a replacement is created, a delivery that cannot work: an `--out` path that
+ * is not usable (see `precheckOutFile`), or a stdout that was closed or is /dev/null, where the
+ * secret would be printed to nobody.
  */
-function pipeSecretTo(command: string, secret: string, sink: CommandOutput): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdin = child.stdin as NonNullable<typeof child.stdin>;
-    const forward = lineForwarder(sink);
-    child.stdout?.on('data', forward.push);
-    child.stderr?.on('data', forward.push);
-    // A command that exits without reading stdin closes the pipe: its exit code decides.
-    stdin.on('error', () => undefined);
-    child.on('error', (error) =>
-      reject(new DeliveryError(`--exec could not start: ${error.message}`)),
+export async function precheckDelivery(delivery: Delivery, output: Output): Promise<void> {
+  if (delivery.kind === 'file') await precheckOutFile(delivery.path, delivery.force);
+  const { fd } = output.streams.stdout;
+  if (delivery.kind === 'stdout' && fd !== undefined && isDevNull(fd)) {
+    throw usageError(
+      'stdout is closed or /dev/null: the new secret would be printed to nobody',
+      'deliver it with --out FILE or --exec COMMAND',
     );
-    child.on('close', (code, signal) => {
-      forward.end();
-      if (code === 0) return resolve();
-      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      reject(new DeliveryError(`the --exec command ${how}`));
-    });
-    stdin.end(`${secret}\n`);
-  });
+  }
 }
 
-/** Why a delivery failed, in words that never hold the secret. */
-export class DeliveryError extends Error {
-  override name = 'DeliveryError';
-}
-
-function describeFileError(path: string, error: unknown): DeliveryError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const why = code === 'EEXIST' ? 'it already exists (pass --force to overwrite it)' : code;
-  return new DeliveryError(`cannot write --out ${path}: ${why}`);
+/** What a delivery needs besides the secret. */
+export interface Handoff {
+  output: Output;
+  /** tokenkit's environment, from which the `--exec` command's is made. */
+  env: NodeJS.ProcessEnv;
+  /** Aborted by a signal: a delivery not yet complete fails. */
+  signal: AbortSignal;
+  replacement: ReplacementInfo;
+  /** The text that shows the secret on stdout (a line, or the start of the JSON result). */
+  stdoutText: string;
 }
 
 /**
- * Hands the secret to a file or a command (whose output goes to `sink`). For `stdout` it does
- * nothing: the caller prints the secret once with the result.
+ * Hands the secret to a file, a command or stdout, and resolves only once it is there: a write
+ * that fails, a command that fails or hangs past `--exec-timeout`, or a signal rejects with a
+ * {@link DeliveryError}, so the rotation deletes the replacement and keeps the old token.
  */
 export async function deliverSecret(
   delivery: Delivery,
   secret: string,
-  sink: CommandOutput,
+  handoff: Handoff,
 ): Promise<void> {
+  const { output, signal } = handoff;
+  if (signal.aborted) throw interrupted(signal);
   if (delivery.kind === 'file') {
-    try {
-      await writeSecretFile(delivery.path, delivery.force, secret);
-    } catch (error) {
-      throw describeFileError(delivery.path, error);
-    }
+    await writeSecretFile(delivery.path, delivery.force, secret, () => {
+      if (signal.aborted) throw interrupted(signal);
+    });
   } else if (delivery.kind === 'command') {
-    await pipeSecretTo(delivery.command, secret, sink);
+    await pipeSecretTo(delivery.command, secret, {
+      env: commandEnvironment(
+        handoff.env,
+        (value) => output.holdsSecret(value),
+        handoff.replacement,
+      ),
+      sink: (text) => output.noteRaw(text),
+      signal,
+      timeoutMs: delivery.timeoutMs,
+    });
+  } else {
+    await output.deliver(handoff.stdoutText).catch((error: NodeJS.ErrnoException) => {
+      throw new DeliveryError(`cannot write the secret to stdout: ${error.code ?? error.message}`);
+    });
   }
 }

@@ -2,11 +2,13 @@ import type { CommandContext } from '../commands/context.js';
 import { instanaKit } from '../instana/client.js';
 import { publicInstanaToken } from '../instana/render.js';
 import type { InstanaToken } from '../instana/types.js';
+import { overridesFrom } from './overrides.js';
 import { type RotateOptions, runRotation } from './run-rotation.js';
 
 /**
- * `tokenkit instana tokens rotate <internalId>`: `rotateApiToken` with the CLI's delivery; the
- * replacement keeps every permission of the old token.
+ * `tokenkit instana tokens rotate <internalId>`: the lifecycle engine over the tenant's token
+ * store, with the CLI's delivery; the replacement keeps every permission of the old token and
+ * its `expiresOn` unless `--expires` says otherwise.
  */
 export function rotateInstanaToken(
   context: CommandContext,
@@ -14,22 +16,13 @@ export function rotateInstanaToken(
   options: RotateOptions,
 ): Promise<number> {
   return runRotation<InstanaToken>(context, options, {
-    label: 'Instana API token',
     oldId: internalId,
     revokes: ['delete', 'keep'],
-    async connect(revoke) {
-      const { client } = await instanaKit(context, options);
-      return {
-        describeOld: async () => (await client.apiTokens.getApiToken(internalId)).name,
-        rotate: (deliver) =>
-          client.apiTokens.rotateApiToken(internalId, {
-            deliver,
-            revoke: revoke as 'delete' | 'keep',
-            ...(options.name === undefined ? {} : { name: options.name }),
-          }),
-        publicToken: publicInstanaToken,
-        idOf: (token) => token.internalId,
-      };
+    overrides: overridesFrom(options, context.now()),
+    async connect() {
+      const { tokenStore } = await instanaKit(context, options);
+      const { rotateToken } = await import('@tokenkit/instana');
+      return { store: tokenStore, rotateToken, publicToken: publicInstanaToken };
     },
   });
 }

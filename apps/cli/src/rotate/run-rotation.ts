@@ -1,15 +1,32 @@
+// Core's lifecycle types, as both vendor packages re-export them (types only: nothing loads).
+import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
+import { describeError } from '../output/describe-error.js';
+import { sanitize } from '../output/sanitize.js';
+import { credentialTokenVariables } from './command-environment.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
+import type { Overrides } from './overrides.js';
+import {
+  interruptedLine,
+  isRotationFailure,
+  leftBehind,
+  printJsonRest,
+  printRotated,
+  stdoutSecretText,
+} from './render.js';
+import { interruptionExitCode, interruptionOf, type SignalWatch, watchSignals } from './signals.js';
 
 /** The options `tokens rotate` has on both vendors. */
 export interface RotateOptions {
   name?: string;
+  expires?: string;
   out?: string;
   exec?: string;
+  execTimeout?: string;
   force?: boolean;
   revoke?: string;
   yes?: boolean;
@@ -17,45 +34,36 @@ export interface RotateOptions {
   tokenStdin?: boolean;
 }
 
-/** What became of the old token, as `--json` reports it. */
-export type Revoked = RotatedJson['revoked'];
-
-/** A finished rotation, as the vendor SDK returns it. */
-export interface RotationResult<Token> {
-  created: Token;
-  old: Token;
-  revoked: Revoked;
-}
+/** What becomes of the old token (the engine's `revoke`). */
+type RevokeMode = NonNullable<Parameters<typeof rotateToken>[1]['revoke']>;
 
 /** What the shared flow needs from one vendor, once its client is connected. */
 export interface VendorRotation<Token> {
-  /** The old token's name, for the question at a terminal. */
-  describeOld(): Promise<string>;
-  /** Runs the SDK's rotation with this `deliver`. */
-  rotate(deliver: (secret: string) => Promise<void>): Promise<RotationResult<Token>>;
+  /** The owner's token store (its `label` names the tokens in messages). */
+  store: TokenStore<Token, unknown>;
+  /** The lifecycle engine's `rotateToken`, loaded with the vendor package. */
+  rotateToken: typeof rotateToken;
   /** The token without any secret, for output. */
   publicToken(token: Token): RotatedJson['old'];
-  /** The token's id, for output. */
-  idOf(token: Token): string;
 }
 
 /** The vendor side of one `tokens rotate` command. */
 export interface RotateCommand<Token> {
-  /** e.g. `Instana API token`. */
-  label: string;
   oldId: string;
   /** The `--revoke` values this vendor has; the first is the default. */
-  revokes: readonly string[];
+  revokes: readonly RevokeMode[];
+  /** `--name`, `--expires`, `--status`: how the replacement differs from the old token. */
+  overrides: Overrides;
   /** Reads credentials and connects; called only after every local check passed. */
-  connect(revoke: string): Promise<VendorRotation<Token>>;
+  connect(): Promise<VendorRotation<Token>>;
 }
 
-function checkRevoke(value: string | undefined, allowed: readonly string[]): string {
-  const revoke = value ?? (allowed[0] as string);
-  if (!allowed.includes(revoke)) {
+function checkRevoke(value: string | undefined, allowed: readonly RevokeMode[]): RevokeMode {
+  const revoke = value ?? allowed[0];
+  if (!allowed.some((mode) => mode === revoke)) {
     throw usageError(`--revoke must be one of ${allowed.join(', ')}, got "${revoke}"`);
   }
-  return revoke;
+  return revoke as RevokeMode;
 }
 
 /** Whether the person at the terminal agrees to revoke the old token. */
@@ -63,20 +71,20 @@ async function confirmed<Token>(
   context: CommandContext,
   command: RotateCommand<Token>,
   rotation: VendorRotation<Token>,
-  revoke: string,
+  revoke: RevokeMode,
 ): Promise<boolean> {
-  const name = await rotation.describeOld();
+  const old = await rotation.store.read(command.oldId);
+  const name = sanitize(String(rotation.publicToken(old).name ?? ''));
   return ask(
     context,
-    `Rotate ${command.label} "${name}" (${command.oldId}) and ${revoke} the old one once the new secret is delivered?`,
+    `Rotate ${rotation.store.label} "${name}" (${sanitize(command.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
   );
 }
 
 /**
  * `tokens rotate` on any vendor: checks everything local first (delivery options, `--revoke`,
- * confirmation: exit 2 before anything is created), then lets the SDK rotate with a `deliver`
- * that writes the file or feeds the command, and prints the result. The secret is printed only
- * when stdout is the delivery.
+ * the `--out` path, confirmation: exit 2 before anything is created), then rotates with SIGINT,
+ * SIGTERM and SIGHUP caught, so a signal ends the delivery and the rotation cleans up.
  */
 export async function runRotation<Token>(
   context: CommandContext,
@@ -85,112 +93,129 @@ export async function runRotation<Token>(
 ): Promise<number> {
   const delivery = deliveryFrom(options);
   const revoke = checkRevoke(options.revoke, command.revokes);
-  await precheckDelivery(delivery);
+  await precheckDelivery(delivery, context.output);
   const mode =
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
-  const rotation = await command.connect(revoke);
+  const rotation = await command.connect();
   if (mode === 'ask' && !(await confirmed(context, command, rotation, revoke))) {
     context.output.note('Cancelled: nothing was created or changed.');
     if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
     return ExitCode.cancelled;
   }
-  let secret: string | undefined;
-  const deliver = async (value: string) => {
-    secret = value;
-    context.output.addSecret(value);
-    await deliverSecret(delivery, value, (text) => context.output.noteRaw(text));
-  };
-  let result: RotationResult<Token>;
+  // Both vendors' credentials, whichever this rotation uses: the --exec command may print either.
+  for (const name of credentialTokenVariables) context.output.addSecret(context.env[name]?.trim());
+  const watch = watchSignals();
   try {
-    result = await rotation.rotate(deliver);
-  } catch (error) {
-    throw explain(error, delivery, secret, context);
-  }
-  printResult(context, command, rotation, result, delivery, secret);
-  return 0;
-}
-
-interface RotationFailure {
-  name?: unknown;
-  step?: unknown;
-  cause?: unknown;
-  replacementId?: unknown;
-}
-
-/** Prints a delivered secret that would otherwise be lost with the failure that follows it. */
-function rescueSecret(context: CommandContext, secret: string, replacementId: unknown): void {
-  const { output } = context;
-  if (output.json) {
-    output.printJsonWithSecret({ token: secret, new: { id: replacementId }, delivered: 'stdout' });
-  } else {
-    output.printSecretOnce('Token', secret);
+    return await rotateDelivering(context, command, rotation, { delivery, revoke, watch });
+  } finally {
+    watch.stop();
   }
 }
 
-/**
- * The error to report for a failed rotation (a `RotationError` from the SDK, recognised by
- * name): a failed read is the read's own error (a 401 still exits 3); a failed delivery names
- * its reason, which the SDK cannot show (it only knows the cause's name).
- */
-function explain(
-  error: unknown,
-  delivery: Delivery,
-  secret: string | undefined,
-  context: CommandContext,
-): unknown {
-  const failure: RotationFailure = typeof error === 'object' && error !== null ? error : {};
-  if (failure.name !== 'RotationError') return error;
-  if (failure.step === 'read') return failure.cause;
-  if (failure.step === 'deliver' && failure.cause instanceof Error) {
-    return new CliError((error as Error).message, {
-      exitCode: ExitCode.failure,
-      hint: failure.cause.name === 'DeliveryError' ? failure.cause.message : 'delivery failed',
-    });
-  }
-  if (failure.step === 'revoke' && delivery.kind === 'stdout' && secret !== undefined) {
-    rescueSecret(context, secret, failure.replacementId);
-  }
-  return error;
+/** Where the secret went, as far as the rotation got. */
+interface Progress {
+  /** The stdout delivery wrote the start of the `--json` result: it must be finished. */
+  jsonOpen: boolean;
 }
 
-function revokedLine(revoked: Revoked): string {
-  return { deleted: 'deleted', deactivated: 'deactivated (inactive)', kept: 'kept (still works)' }[
-    revoked
-  ];
+/** How this rotation runs: where the secret goes, what becomes of the old token, the signals. */
+interface RotationPlan {
+  delivery: Delivery;
+  revoke: RevokeMode;
+  watch: SignalWatch;
 }
 
-function deliveredLine(delivery: Delivery): string {
-  if (delivery.kind === 'file') return `written to ${delivery.path} (mode 0600)`;
-  if (delivery.kind === 'command') return 'sent to the --exec command on its stdin';
-  return 'printed below, once';
-}
-
-function printResult<Token>(
+/** The rotation itself: the engine runs the steps; `deliver` hands the secret on. */
+async function rotateDelivering<Token>(
   context: CommandContext,
   command: RotateCommand<Token>,
   rotation: VendorRotation<Token>,
-  result: RotationResult<Token>,
-  delivery: Delivery,
-  secret: string | undefined,
-): void {
+  { delivery, revoke, watch }: RotationPlan,
+): Promise<number> {
   const { output } = context;
+  const { store } = rotation;
+  const progress: Progress = { jsonOpen: false };
+  const deliver = async (secret: string, created: Token) => {
+    output.addSecret(secret);
+    await deliverSecret(delivery, secret, {
+      output,
+      env: context.env,
+      signal: watch.signal,
+      replacement: {
+        id: store.idOf(created),
+        name: String(rotation.publicToken(created).name ?? ''),
+      },
+      stdoutText: stdoutSecretText(output, secret),
+    });
+    progress.jsonOpen = delivery.kind === 'stdout' && output.json;
+  };
+  let result: Rotation<Token>;
+  try {
+    result = await rotation.rotateToken(store, {
+      id: command.oldId,
+      deliver,
+      revoke,
+      overrides: command.overrides,
+      signal: watch.signal,
+    });
+  } catch (error) {
+    return failed(context, error, progress, watch);
+  }
   const summary: RotatedJson = {
     old: rotation.publicToken(result.old),
     new: rotation.publicToken(result.created),
     revoked: result.revoked,
     delivered: delivery.kind,
+    kept: result.kept,
+    verified: result.verified,
   };
-  const stdoutSecret = delivery.kind === 'stdout' ? secret : undefined;
-  if (output.json) {
-    if (stdoutSecret === undefined) output.printJson(summary);
-    else output.printJsonWithSecret({ token: stdoutSecret, ...summary } satisfies RotatedJson);
-    return;
-  }
-  const name = String(summary.new.name ?? '');
-  output.print(
-    `${output.color.green('✓')} Rotated ${command.label} ${output.color.bold(`"${name}"`)}: ${command.oldId} → ${rotation.idOf(result.created)}`,
+  const ids = { old: command.oldId, new: store.idOf(result.created) };
+  printRotated(output, store.label, summary, { ids, delivery, overrides: command.overrides });
+  const interruption = interruptionOf(watch.signal);
+  if (interruption === undefined) return ExitCode.ok;
+  output.note(
+    interruptedLine(interruption, 'the new secret was already delivered, so the rotation finished'),
   );
-  output.print(`  new secret: ${deliveredLine(delivery)}`);
-  output.print(`  old token:  ${revokedLine(result.revoked)}`);
-  if (stdoutSecret !== undefined) output.printSecretOnce('Token', stdoutSecret);
+  return interruptionExitCode(interruption);
+}
+
+/**
+ * Reports a failed rotation: after a signal, one line saying what is left, and the signal's
+ * exit code; otherwise the error (see {@link explain}).
+ */
+function failed(
+  context: CommandContext,
+  error: unknown,
+  progress: Progress,
+  watch: SignalWatch,
+): number {
+  const { output } = context;
+  if (progress.jsonOpen) {
+    const replacementId = isRotationFailure(error) ? error.replacementId : undefined;
+    printJsonRest(output, { new: { id: replacementId }, delivered: 'stdout' });
+  }
+  const interruption = interruptionOf(watch.signal);
+  if (interruption === undefined) throw explain(error);
+  const what = isRotationFailure(error) ? leftBehind(error) : describeError(error).message;
+  output.note(interruptedLine(interruption, what));
+  return interruptionExitCode(interruption);
+}
+
+/**
+ * The error to report for a failed rotation: a failed read is the read's own error (a 401 still
+ * exits 3); any other step is one line built from the error's fields (what is left), with the
+ * cause as the hint.
+ */
+function explain(error: unknown): unknown {
+  if (!isRotationFailure(error)) return error;
+  if (error.step === 'read') return error.cause;
+  const cause = error.cause;
+  const why =
+    cause instanceof Error && cause.name === 'DeliveryError'
+      ? cause.message
+      : describeError(cause).message;
+  return new CliError(`rotation failed at ${error.step}: ${leftBehind(error)}`, {
+    exitCode: ExitCode.failure,
+    hint: why,
+  });
 }

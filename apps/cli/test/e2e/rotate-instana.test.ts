@@ -124,14 +124,18 @@ describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
 
   it.each([
     ['--exec that exits 1', ['--exec', 'cat > /dev/null; exit 1'], 'exited with code 1'],
-    ['an --out that cannot be written', ['--out', '/nonexistent-dir/secret'], 'ENOENT'],
+    ['--exec that does not start', ['--exec', 'no-such-command-here'], 'exited with code 127'],
   ])(
     'failed delivery (%s): exit 1, replacement gone, old token unchanged',
     async (_, args, why) => {
       const old = seedOld();
       const result = await rotate([old.internalId, ...args, '--yes']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('deleted because delivery failed');
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `the replacement \\S+ was deleted; the old token ${old.internalId} is untouched`,
+        ),
+      );
       expect(result.stderr).toContain(why);
       expect(named(old.name)).toEqual([old]);
       expect(await authenticates(old.accessGrantingToken)).toBe(true);

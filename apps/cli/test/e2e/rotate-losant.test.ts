@@ -94,8 +94,16 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       expect(await authenticates(old.token)).toBe(false);
 
       const body = json<RotatedJson>(result);
-      expect(Object.keys(body).sort()).toEqual(['delivered', 'new', 'old', 'revoked']);
-      expect(body).toMatchObject({ revoked: 'deleted', delivered: 'command' });
+      expect(Object.keys(body).sort()).toEqual([
+        'delivered',
+        'kept',
+        'new',
+        'old',
+        'revoked',
+        'verified',
+      ]);
+      expect(body).toMatchObject({ revoked: 'deleted', delivered: 'command', verified: 'valid' });
+      expect(body.kept).toEqual(expect.arrayContaining(['name', 'description', 'scope', 'status']));
       expect(body.new).toMatchObject({ id: replacement?.id });
       expect(body.old).toMatchObject({ id: old.id });
       expect(received.env).not.toContain(secret);
@@ -136,7 +144,8 @@ describe.concurrent('tokenkit losant tokens rotate', processTimeout, () => {
       const { token: _secret, ...stored } = old;
       const result = await rotate(old.id, [...flags, '--exec', 'exit 1', '--yes']);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('deleted because delivery failed');
+      expect(result.stderr).toMatch(/at deliver: the replacement \w+ was deleted; the old token/);
+      expect(result.stderr).toContain(`the old token ${old.id} is untouched`);
       expect(named(owner, old.name)).toEqual([stored]);
       expect(await authenticates(old.token)).toBe(true);
     },

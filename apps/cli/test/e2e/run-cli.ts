@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -133,4 +133,52 @@ export const processTimeout = { timeout: 90_000 };
 export function leakedSecrets(result: RunResult, secrets: readonly string[]): string[] {
   const text = `${result.stdout}\n${result.stderr}`;
   return secrets.filter((secret) => text.includes(secret));
+}
+
+/** A `tokenkit` process still running, for tests that signal it or close its stdout. */
+export interface StartedCli {
+  child: ChildProcess;
+  /** Resolves when it has exited; `stdout` is empty unless stdout was piped and kept open. */
+  done: Promise<RunResult>;
+  /** Resolves once `text` has appeared on its stderr. */
+  stderrShows(text: string): Promise<void>;
+}
+
+/**
+ * Starts `tokenkit …` with stdout as given: `'pipe'` (read by the test), `'closed'` (a pipe
+ * whose reading end the test closes before tokenkit starts), or a file descriptor.
+ */
+export function startCli(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; stdout?: 'pipe' | 'closed' | number } = {},
+): StartedCli {
+  const stdout = options.stdout ?? 'pipe';
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...baseEnv, ...options.env },
+    stdio: ['ignore', typeof stdout === 'number' ? stdout : 'pipe', 'pipe'],
+  });
+  if (stdout === 'closed') child.stdout?.destroy();
+  let out = '';
+  let err = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+    for (const wait of waiting.filter((w) => err.includes(w.text))) wait.resolve();
+  });
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: out, stderr: err }));
+  });
+  const stderrShows = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (err.includes(text)) return resolve();
+      waiting.push({ text, resolve });
+      done.then(() =>
+        err.includes(text) ? resolve() : reject(new Error(`exited without "${text}":\n${err}`)),
+      );
+    });
+  return { child, done, stderrShows };
 }

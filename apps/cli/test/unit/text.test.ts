@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { humanDuration } from '../../src/output/human-duration.js';
 import { checkJsonFields, jsonFields, pickFields } from '../../src/output/json-fields.js';
-import { sanitize, sanitizeFields } from '../../src/output/sanitize.js';
+import { jsonSafe, sanitize, sanitizeFields } from '../../src/output/sanitize.js';
 
 describe('sanitize', () => {
   it('shows C0, DEL and C1 controls as escapes and leaves other text alone', () => {
     expect(sanitize('evil\u001b[31mRED\nline2')).toBe('evil\\e[31mRED\\nline2');
     expect(sanitize('a\u0007b\u007fc\u009bd\te\r')).toBe('a\\x07b\\x7fc\\x9bd\\te\\r');
     expect(sanitize('ünïcødé – “quotes” 😀')).toBe('ünïcødé – “quotes” 😀');
+  });
+
+  it('shows bidi controls and zero-width characters as escapes', () => {
+    expect(sanitize('a\u202eb\u2066c\u2069d\u202ae')).toBe('a\\u202eb\\u2066c\\u2069d\\u202ae');
+    expect(sanitize('x\u200by\u200dz\u2060w\ufeffv')).toBe('x\\u200by\\u200dz\\u2060w\\ufeffv');
+  });
+
+  it('jsonSafe escapes what JSON.stringify leaves raw, and the value parses back the same', () => {
+    const value = { name: 'a\u202eb\u009bc\u007fd\u200be\u001bf' };
+    const text = jsonSafe(JSON.stringify(value));
+    expect(text).toBe('{"name":"a\\u202eb\\u009bc\\u007fd\\u200be\\u001bf"}');
+    expect(JSON.parse(text)).toEqual(value);
   });
 
   it('cleans every string field and list item, one level deep', () => {
