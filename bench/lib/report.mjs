@@ -153,7 +153,7 @@ ${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', '
 
 How each contender is set up:
 ${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
-- Keep-alive: the server keeps connections alive (60 s). Raw fetch and our client share undici's global dispatcher and its pool (keep-alive, no per-host connection cap): raw fetch through Node's fetch, our client through the dispatcher directly (@tokenkit/core's \`node\` entry). losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` (also uncapped) instead of Node's global agent, which would drop idle sockets after 5 s between rounds. New connections the server saw per timed round (max) — ${conns}.
+- Keep-alive: the server keeps connections alive (60 s). Raw fetch uses undici's global dispatcher and its pool (keep-alive, no per-host connection cap); our client sends through \`node:http\` and its global agent (keep-alive, uncapped, idle sockets closed after 5 s; @tokenkit/core's \`node\` entry). losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` of its own (also uncapped, with no idle timeout). New connections the server saw per timed round (max) — ${conns}.
 - Our client runs with its defaults, as users get it: retries and timeouts armed, input checked, the response validated by its schema.
 `;
   text += unavailableLines(r.unavailable);

@@ -1,0 +1,138 @@
+import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { pipeline, type Readable } from 'node:stream';
+import { BodyCollector } from './body-limit.js';
+import { acceptEncoding, bodyDecoder } from './decode-body.js';
+import {
+  type HeaderRecord,
+  nullBodyStatuses,
+  type Transport,
+  textResponse,
+} from './fetch-attempt.js';
+import { isResponseTooLargeError } from './guards.js';
+import { readRequestId } from './headers.js';
+
+/*
+ * Core's transport on Node: `node:http` and `node:https` through their global agents, which keep
+ * connections alive (Node 19 and later) and which a proxy agent or `NODE_USE_ENV_PROXY` may
+ * configure. The requests core sends need none of what fetch adds (core follows redirects
+ * itself, sends no cookies, reads the body at once); what fetch gives is kept: gzip, deflate and
+ * br decoded as a stream, abort through the request's signal, and fetch's errors (`TypeError:
+ * fetch failed` with the system error as its cause), which ky and core's retry policy know.
+ */
+
+function requestHeaders(headers: Readonly<HeaderRecord>, body: string | undefined): HeaderRecord {
+  const sent: HeaderRecord = { ...headers };
+  sent['accept-encoding'] ??= acceptEncoding;
+  if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
+  return sent;
+}
+
+/** The response's headers as sent, repeated ones included, for a `Headers`. */
+function responseHeaders(raw: readonly string[]): [string, string][] {
+  const headers: [string, string][] = [];
+  for (let index = 0; index + 1 < raw.length; index += 2)
+    headers.push([raw[index]!, raw[index + 1]!]);
+  return headers;
+}
+
+/**
+ * Reads the body, decoded, into `collector`. A body that passes the limit, a decoding error or a
+ * connection closed before the end rejects; the caller then destroys the connection.
+ */
+function readBody(response: IncomingMessage, collector: BodyCollector): Promise<string> {
+  const decoder = bodyDecoder(response.headers['content-encoding']);
+  const source: Readable = decoder ? pipeline(response, decoder, () => undefined) : response;
+  return new Promise((resolve, reject) => {
+    let ended = false;
+    source.on('data', (chunk: Buffer) => {
+      try {
+        collector.push(chunk);
+      } catch (error) {
+        // Past the limit: not one more byte read or decoded.
+        source.destroy();
+        response.destroy();
+        reject(error);
+      }
+    });
+    source.once('end', () => {
+      ended = true;
+      resolve(collector.text());
+    });
+    source.once('error', reject);
+    source.once('close', () => {
+      if (!ended) reject(Object.assign(new Error('The body ended early'), { code: 'ECONNRESET' }));
+    });
+  });
+}
+
+/**
+ * A TLS failure as `tls.connect` reports it. A request written before the handshake failed gets
+ * the write's `EPROTO`, with OpenSSL's reason only in the message ("…:SSL routines:…:wrong
+ * version number:…"); Node names the same failure `ERR_SSL_WRONG_VERSION_NUMBER` when it comes
+ * from the handshake, and that code is what core's errors and retry policy read.
+ */
+function withTlsCode(error: unknown): unknown {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== 'EPROTO') return error;
+  const reason = /SSL routines:[^:]*:([a-z0-9 ]+):/i.exec(error.message)?.[1];
+  if (reason === undefined) return error;
+  const code = `ERR_SSL_${reason.trim().toUpperCase().replaceAll(' ', '_')}`;
+  return Object.assign(new Error(error.message, { cause: error }), { code });
+}
+
+/** Sends one request; the signal's abort and any failure are the caller's to handle. */
+function send(
+  request: Request,
+  headers: HeaderRecord,
+  body: string | undefined,
+  started: (outgoing: ClientRequest) => void,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const send = request.url.startsWith('https:') ? httpsRequest : httpRequest;
+    const outgoing = send(request.url, { method: request.method, headers }, resolve);
+    started(outgoing);
+    outgoing.once('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/**
+ * A {@link Transport} on `node:http`/`node:https`: one request, no redirect followed, the body
+ * read (and decoded) before it resolves, so an attempt's timeout covers it. Core's default on
+ * Node. An abort, a body past `maxResponseBytes` or any failure destroys the connection.
+ */
+export const nodeTransport: Transport = async (request, headers, body, limits) => {
+  const { signal } = request;
+  signal.throwIfAborted();
+  let outgoing: ClientRequest | undefined;
+  let incoming: IncomingMessage | undefined;
+  const close = () => {
+    incoming?.destroy();
+    outgoing?.destroy();
+  };
+  signal.addEventListener('abort', close, { once: true });
+  try {
+    incoming = await send(request, requestHeaders(headers, body), body, (sent) => {
+      outgoing = sent;
+    });
+    const status = incoming.statusCode ?? 0;
+    const raw = incoming.rawHeaders;
+    const collector = new BodyCollector(limits, status, () =>
+      readRequestId(new Headers(responseHeaders(raw))),
+    );
+    const text = await readBody(incoming, collector);
+    return textResponse(nullBodyStatuses.has(status) ? '' : text, {
+      status,
+      statusText: incoming.statusMessage ?? '',
+      headers: responseHeaders(raw),
+    });
+  } catch (error) {
+    close();
+    if (isResponseTooLargeError(error)) throw error;
+    // As fetch does: an abort rejects with the signal's reason, anything else is a network error.
+    if (signal.aborted) throw signal.reason;
+    throw new TypeError('fetch failed', { cause: withTlsCode(error) });
+  } finally {
+    signal.removeEventListener('abort', close);
+  }
+};
