@@ -1,5 +1,6 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import type { BodyCollector } from './body-limit.js';
 
 /** Deflate as fetch reads it: zlib-wrapped or raw, told apart by the first bytes (RFC 1950 header). */
 class AnyInflate extends Transform {
@@ -40,12 +41,23 @@ const decoders: Readonly<Record<string, (() => Transform) | undefined>> = {
 };
 
 /**
- * A streaming decoder for a response's `content-encoding`, as fetch decodes it (a single gzip,
- * deflate or br encoding), or `undefined` when the body is read as it is.
+ * A Node body stream as text, decoded as a stream as fetch would for a single gzip, deflate or br
+ * `encoding`; any
+ * other is left as is. Reading stops at `collector`'s limit: leaving the loop destroys the
+ * decoder and, through the pipeline, `body`, which closes the connection. For Node transports.
  */
-export function bodyDecoder(encoding: string | string[] | undefined): Transform | undefined {
-  return typeof encoding === 'string' ? decoders[encoding.trim().toLowerCase()]?.() : undefined;
+export async function readBodyText(
+  body: Readable,
+  encoding: string | undefined,
+  collector: BodyCollector,
+): Promise<string> {
+  const decoder = encoding === undefined ? undefined : decoders[encoding.trim().toLowerCase()];
+  const source: Readable = decoder ? pipeline(body, decoder(), () => undefined) : body;
+  try {
+    for await (const chunk of source) collector.push(chunk as Buffer);
+  } finally {
+    // Also when the caller's signal ended the loop: nothing more is read from this socket.
+    if (!body.readableEnded) body.destroy();
+  }
+  return collector.text();
 }
-
-/** What every transport asks for; the caller's own value wins. */
-export const acceptEncoding = 'gzip, deflate, br';

@@ -31,8 +31,9 @@ export interface RetryEvent extends HookEvent {
   readonly reason: string;
   /** How long core waits before the retry, in ms (the server's `Retry-After`, or backoff). */
   readonly delayMs: number;
-  /** The retry about to be made (1 for the first) and how many the call allows. */
+  /** The retry about to be made: 1 for the first. */
   readonly retry: number;
+  /** How many retries the call allows. */
   readonly maxRetries: number;
 }
 
@@ -43,7 +44,8 @@ export interface AnswerLostEvent extends HookEvent {
 }
 
 /** The call failed: the error it rejects with (already redacted and scrubbed). */
-export interface ErrorEvent extends HookEvent {
+export interface FailureEvent extends HookEvent {
+  /** The error the call rejects with. */
   readonly error: TokenkitError;
 }
 
@@ -61,7 +63,7 @@ export interface ClientHooks {
   /** When an attempt's answer was lost: a create may have created, a delete deleted. @default undefined */
   onAnswerLost?: ((event: AnswerLostEvent) => void) | undefined;
   /** Once, before a call rejects, with its error. @default undefined */
-  beforeError?: ((event: ErrorEvent) => void) | undefined;
+  beforeError?: ((event: FailureEvent) => void) | undefined;
 }
 
 /** Runs one hook, if set; what it throws is dropped. */

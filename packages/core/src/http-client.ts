@@ -1,7 +1,7 @@
 import ky, { isHTTPError, type Options as KyOptions, TimeoutError as KyTimeoutError } from 'ky';
 import { isAnswerLost } from './answer-lost.js';
 import type { AuthStrategy } from './auth.js';
-import { parseBaseUrl } from './base-url.js';
+import { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body-limit.js';
 import type { RedactedRequest } from './errors.js';
 import {
@@ -222,9 +222,10 @@ async function retryAfterWait(
   if (!decision.retry) return false;
   call.answerLost ||= decision.answerLost;
   const { reason, delay } = decision;
-  const event = { request: call.describe.request(), attempt: call.attempts, reason };
-  if (decision.answerLost) runHook(client.hooks.onAnswerLost, () => event);
-  runHook(client.hooks.beforeRetry, () => ({ ...event, delayMs: delay, retry, maxRetries }));
+  // Built only for a hook that is set: describing the request redacts it.
+  const event = () => ({ request: call.describe.request(), attempt: call.attempts, reason });
+  if (decision.answerLost) runHook(client.hooks.onAnswerLost, event);
+  runHook(client.hooks.beforeRetry, () => ({ ...event(), delayMs: delay, retry, maxRetries }));
   if (client.logger?.info) {
     const url = call.describe.url();
     log(
@@ -298,12 +299,13 @@ function failure(client: Client, call: Call, error: unknown): Error {
       attempts: call.attempts,
     });
   }
-  const event = { request: describe.request(), attempt: call.attempts };
+  const event = () => ({ request: describe.request(), attempt: call.attempts });
   if (isAnswerLost(mapped)) {
-    runHook(client.hooks.onAnswerLost, () => ({ ...event, reason: mapped.name }));
+    runHook(client.hooks.onAnswerLost, () => ({ ...event(), reason: mapped.name }));
   }
-  if (isTokenkitError(mapped))
-    runHook(client.hooks.beforeError, () => ({ ...event, error: mapped }));
+  if (isTokenkitError(mapped)) {
+    runHook(client.hooks.beforeError, () => ({ ...event(), error: mapped }));
+  }
   return mapped;
 }
 
@@ -348,7 +350,8 @@ async function send(
  * Creates the transport a vendor package is built on: one ky instance, auth, default headers, a
  * User-Agent, timeouts, the retry policy, error mapping and redaction.
  *
- * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password),
+ * @throws RequestValidationError for an invalid `baseUrl` (or one with a user name or password,
+ *   or plain http to a host that is not loopback),
  *   header, timeout or retry count.
  * @example
  * const http = createHttpClient({
@@ -368,7 +371,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 /** {@link createHttpClient} sending through `transport` (the node entry's is `node:http`). */
 export function createHttpClientOn(options: HttpClientOptions, transport: Transport): HttpClient {
-  const baseUrl = parseBaseUrl(options.baseUrl, options.baseUrlField ?? 'baseUrl');
+  const baseUrlField = options.baseUrlField ?? 'baseUrl';
+  const baseUrl = parseBaseUrl(options.baseUrl, baseUrlField);
+  checkBaseUrlSecurity(baseUrl, baseUrlField);
   checkDuration(options.timeout, 'timeout');
   checkDuration(options.totalTimeout, 'totalTimeout');
   checkRetries(options.maxRetries, 'maxRetries');

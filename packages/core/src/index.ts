@@ -4,7 +4,7 @@ export {
   type TokenAuthOptions,
   type TokenProvider,
 } from './auth.js';
-export { parseBaseUrl } from './base-url.js';
+export { checkBaseUrlSecurity, parseBaseUrl } from './base-url.js';
 export { type ClientOptions, pickClientOptions } from './client-options.js';
 export * from './error-exports.js';
 export type { FetchFunction } from './fetch-attempt.js';
@@ -12,7 +12,7 @@ export type { HeaderInput } from './headers.js';
 export type {
   AnswerLostEvent,
   ClientHooks,
-  ErrorEvent,
+  FailureEvent,
   HookEvent,
   ResponseEvent,
   RetryEvent,

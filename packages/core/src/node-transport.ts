@@ -1,8 +1,7 @@
 import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { pipeline, type Readable } from 'node:stream';
 import { BodyCollector } from './body-limit.js';
-import { acceptEncoding, bodyDecoder } from './decode-body.js';
+import { readBodyText } from './decode-body.js';
 import {
   type HeaderRecord,
   nullBodyStatuses,
@@ -23,7 +22,8 @@ import { readRequestId } from './headers.js';
 
 function requestHeaders(headers: Readonly<HeaderRecord>, body: string | undefined): HeaderRecord {
   const sent: HeaderRecord = { ...headers };
-  sent['accept-encoding'] ??= acceptEncoding;
+  // What fetch sends; `readBodyText` decodes what comes back (a caller's own value wins).
+  sent['accept-encoding'] ??= 'gzip, deflate, br';
   if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
   return sent;
 }
@@ -34,36 +34,6 @@ function responseHeaders(raw: readonly string[]): [string, string][] {
   for (let index = 0; index + 1 < raw.length; index += 2)
     headers.push([raw[index]!, raw[index + 1]!]);
   return headers;
-}
-
-/**
- * Reads the body, decoded, into `collector`. A body that passes the limit, a decoding error or a
- * connection closed before the end rejects; the caller then destroys the connection.
- */
-function readBody(response: IncomingMessage, collector: BodyCollector): Promise<string> {
-  const decoder = bodyDecoder(response.headers['content-encoding']);
-  const source: Readable = decoder ? pipeline(response, decoder, () => undefined) : response;
-  return new Promise((resolve, reject) => {
-    let ended = false;
-    source.on('data', (chunk: Buffer) => {
-      try {
-        collector.push(chunk);
-      } catch (error) {
-        // Past the limit: not one more byte read or decoded.
-        source.destroy();
-        response.destroy();
-        reject(error);
-      }
-    });
-    source.once('end', () => {
-      ended = true;
-      resolve(collector.text());
-    });
-    source.once('error', reject);
-    source.once('close', () => {
-      if (!ended) reject(Object.assign(new Error('The body ended early'), { code: 'ECONNRESET' }));
-    });
-  });
 }
 
 /**
@@ -120,7 +90,8 @@ export const nodeTransport: Transport = async (request, headers, body, limits) =
     const collector = new BodyCollector(limits, status, () =>
       readRequestId(new Headers(responseHeaders(raw))),
     );
-    const text = await readBody(incoming, collector);
+    const encoding = incoming.headers['content-encoding'];
+    const text = await readBodyText(incoming, encoding, collector);
     return textResponse(nullBodyStatuses.has(status) ? '' : text, {
       status,
       statusText: incoming.statusMessage ?? '',

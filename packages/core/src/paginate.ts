@@ -12,8 +12,16 @@ export interface PaginateOptions<TItem, TPage> {
   fetchPage: (page: number, signal: AbortSignal) => Promise<TPage>;
   /** The items of a page. */
   items: (page: TPage) => readonly TItem[];
-  /** The total number of items, when the page says; iteration stops once `(page + 1) * perPage >= totalCount`. */
+  /**
+   * The total number of items, when the page says. The first page's count bounds the walk: no
+   * page past `ceil(totalCount / pageSize)` is asked for, whatever later pages claim.
+   */
   totalCount?: ((page: TPage) => number | undefined) | undefined;
+  /**
+   * The page size the server echoes, when it does: a page with fewer items is the last one. (The
+   * size asked for is no proof: a server may cap it lower.) @default undefined (no short-page rule)
+   */
+  pageSize?: ((page: TPage) => number | undefined) | undefined;
 }
 
 /** Items across pages with `for await`, or whole pages with `.pages()`. */
@@ -25,8 +33,11 @@ export interface PageIterator<TItem, TPage> extends AsyncIterable<TItem> {
 /**
  * Walks a page-numbered list lazily: a page is fetched only when the caller gets to it (or, with
  * `prefetch`, while the caller works on the one before), so memory stays at one or two pages
- * however long the list. Stops on an empty page or when `(page + 1) * perPage >= totalCount`.
- * Breaking out of the loop sends no further request and aborts a prefetch in flight.
+ * however long the list. It stops on an empty page, a short page (fewer items than the
+ * `pageSize` the server echoes), a page that repeats the one before (a server ignoring the page
+ * number), and at the last page the first page's `totalCount` allows: a server that lies cannot
+ * make it ask for ever. Breaking out of the loop sends no further request and aborts a prefetch
+ * in flight.
  *
  * @throws RequestValidationError (field `perPage`) unless `perPage` is a positive integer.
  * @example
@@ -35,6 +46,7 @@ export interface PageIterator<TItem, TPage> extends AsyncIterable<TItem> {
  *   fetchPage: (page, signal) => http.request({ method: 'GET', path: '/tokens', query: { page, perPage: 100 } }, { signal }).then((r) => r.data),
  *   items: (page) => page.items,
  *   totalCount: (page) => page.totalCount,
+ *   pageSize: (page) => page.perPage,
  * });
  * for await (const token of tokens) console.log(token.name);
  */
@@ -54,17 +66,16 @@ export function paginate<TItem, TPage>(
       promise.catch(() => undefined);
       return promise;
     };
+    const ends = pageEnds(options);
     try {
       let page = startPage;
       let pending = fetchPage(page);
       for (;;) {
         const current = await pending;
-        const items = options.items(current);
-        const total = options.totalCount?.(current);
-        const last =
-          items.length === 0 || (total !== undefined && (page + 1) * options.perPage >= total);
-        if (last) {
-          if (items.length > 0) yield current;
+        const end = ends(current, page);
+        if (end === 'before') return;
+        if (end === 'after') {
+          yield current;
           return;
         }
         page++;
@@ -85,6 +96,39 @@ export function paginate<TItem, TPage>(
     pages,
     [Symbol.asyncIterator]: () => itemsOf(pages(), options.items),
   };
+}
+
+/** Where the list ends relative to a page: before it (nothing new), after it, or not yet. */
+type PageEnd = 'before' | 'after' | undefined;
+
+/** The stop rules of {@link paginate}, remembering the first page's total and the last page. */
+function pageEnds<TItem, TPage>(
+  options: PaginateOptions<TItem, TPage>,
+): (current: TPage, page: number) => PageEnd {
+  let lastPage = Number.POSITIVE_INFINITY;
+  let previous: string | undefined;
+  return (current, page) => {
+    const items = options.items(current);
+    if (items.length === 0) return 'before';
+    // Items are JSON from the server, so their text tells a repeated page.
+    const text = JSON.stringify(items);
+    if (text === previous) return 'before';
+    previous = text;
+    const size = positive(options.pageSize?.(current));
+    if (lastPage === Number.POSITIVE_INFINITY) {
+      const total = options.totalCount?.(current);
+      if (typeof total === 'number' && Number.isFinite(total)) {
+        lastPage = Math.ceil(Math.max(total, 0) / (size ?? options.perPage)) - 1;
+      }
+    }
+    if (page >= lastPage || (size !== undefined && items.length < size)) return 'after';
+    return undefined;
+  };
+}
+
+/** `value` when it is a positive integer, else undefined. */
+function positive(value: number | undefined): number | undefined {
+  return Number.isInteger(value) && (value as number) > 0 ? value : undefined;
 }
 
 /**

@@ -1,14 +1,7 @@
-import { isRequestValidationError, parseBaseUrl } from '@tokenkit/core';
+import { checkBaseUrlSecurity, isRequestValidationError, parseBaseUrl } from '@tokenkit/core';
 import { invalidInput } from './invalid-input.js';
 
 const EXAMPLE = "'https://<unit>-<tenant>.instana.io' (the address of your Instana UI)";
-
-/** Hosts that may be reached over plain `http`: they never leave the machine. */
-function isLoopback(hostname: string): boolean {
-  // WHATWG URL parsing has already normalised IPv4 forms such as `127.1` or `0x7f.1`.
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)) return true;
-  return hostname === 'localhost' || hostname === '[::1]';
-}
 
 /** Core's rule for every base URL (absolute http(s), no credentials), with Instana's advice. */
 function parseGeneric(baseUrl: string): URL {
@@ -40,12 +33,8 @@ export function checkBaseUrl(baseUrl: unknown): string {
     );
   }
   const url = parseGeneric(baseUrl);
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw invalidInput(
-      'baseUrl',
-      `baseUrl must use https for ${url.hostname}; plain http is allowed only for loopback hosts (127.0.0.0/8, localhost, [::1]): pass 'https://${url.host}'`,
-    );
-  }
+  // Core's rule, checked here too so it comes before the path advice below.
+  checkBaseUrlSecurity(url, 'baseUrl');
   if (url.search !== '' || url.hash !== '') {
     // The query or fragment is not echoed: people paste tokens into them.
     throw invalidInput(

@@ -1,7 +1,13 @@
 export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
   FetchFunction,
+  HookEvent,
   Logger,
   RequestOptions,
+  ResponseEvent,
+  RetryEvent,
   TokenProvider,
 } from '@tokenkit/core';
 export * from '@tokenkit/core/errors';

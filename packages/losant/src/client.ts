@@ -42,6 +42,8 @@ export interface LosantClientOptions
     | 'signal'
     | 'headers'
     | 'logger'
+    | 'maxResponseBytes'
+    | 'hooks'
   > {
   /**
    * A Losant API access token (sent as `Authorization: Bearer …`), or a function returning
@@ -49,7 +51,8 @@ export interface LosantClientOptions
    */
   accessToken: TokenProvider;
   /**
-   * The API's origin, for Losant private instances or a local mock.
+   * The API's origin, for Losant private instances or a local mock. Plain `http` is refused
+   * for a host that is not loopback (127.0.0.0/8, localhost, [::1]): the token would travel in clear.
    * @default 'https://api.losant.com'
    */
   url?: string | undefined;

@@ -1,9 +1,15 @@
 export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
   FetchFunction,
+  HookEvent,
   HttpResponse,
   Logger,
   PageIterator,
   RequestOptions,
+  ResponseEvent,
+  RetryEvent,
   TokenProvider,
 } from '@tokenkit/core';
 // Every scope a token can be created with (API v1.30.0), in Losant's four families, so that a

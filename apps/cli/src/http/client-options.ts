@@ -1,14 +1,17 @@
-import type { FetchFunction, Logger } from '@tokenkit/losant';
+import type { ClientHooks, Logger } from '@tokenkit/losant';
 import type { HttpSettings } from '../commands/context.js';
 import { humanDuration } from '../output/human-duration.js';
 import type { Output } from '../output/output.js';
 import { createProgress } from '../output/progress.js';
 
-/** The client options both vendor packages take that the CLI sets. */
+/**
+ * The client options both vendor packages take that the CLI sets. No `fetch`: the CLI runs on
+ * core's default transport, and observes it through hooks.
+ */
 export interface CliClientOptions {
   timeout?: number;
-  logger: Logger;
-  fetch: FetchFunction;
+  logger?: Logger;
+  hooks: ClientHooks;
 }
 
 /** A request taking longer than this gets a "waiting for …" line at a terminal. */
@@ -35,50 +38,44 @@ export function verboseLogger(output: Output): Logger {
 
 /**
  * At a terminal, says on stderr what a slow or retried request is waiting for, and clears the
- * line when the answer comes. Off a terminal (a pipe, a CI log) it stays quiet.
+ * line when the answer comes (or the call fails). Off a terminal (a pipe, a CI log) it stays
+ * quiet. Built on the client's hooks, whose events hold only redacted request data.
  */
-function waitingIndicator(output: Output, vendor: string) {
+export function waitingIndicator(output: Output, vendor: string): ClientHooks {
   const progress = createProgress(output);
-  const fetchWithNotice: FetchFunction = async (input, init) => {
-    const path = new URL(input.url).pathname;
-    const timer = setTimeout(
-      () => progress.update(`Waiting for ${vendor}: ${input.method} ${path}…`),
-      slowAfterMs,
-    );
-    try {
-      return await globalThis.fetch(input, init);
-    } finally {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const settle = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    progress.done();
+  };
+  return {
+    beforeAttempt: ({ request }) => {
       clearTimeout(timer);
-      progress.done();
-    }
+      const path = new URL(request.url).pathname;
+      timer = setTimeout(
+        () => progress.update(`Waiting for ${vendor}: ${request.method} ${path}…`),
+        slowAfterMs,
+      );
+    },
+    afterResponse: settle,
+    beforeRetry: ({ reason, delayMs }) => {
+      settle();
+      progress.update(`${vendor} answered ${reason}; trying again in ${humanDuration(delayMs)}…`);
+    },
+    beforeError: settle,
   };
-  const onRetry = (details: Record<string, unknown> | undefined) => {
-    const wait = detail(details, 'waitMs');
-    const reason = detail(details, 'reason');
-    const when = typeof wait === 'number' ? ` in ${humanDuration(wait)}` : '';
-    progress.update(`${vendor} answered ${String(reason)}; trying again${when}…`);
-  };
-  return { fetchWithNotice, onRetry };
 }
 
-/** The logger, fetch and timeout a vendor client gets for this run's settings. */
+/** The logger, hooks and timeout a vendor client gets for this run's settings. */
 export function clientOptions(
   output: Output,
   http: HttpSettings,
   vendor: 'Losant' | 'Instana',
 ): CliClientOptions {
-  const { fetchWithNotice, onRetry } = waitingIndicator(output, vendor);
-  const verbose = http.verbose ? verboseLogger(output) : undefined;
-  const logger: Logger = {
-    ...(verbose ? { debug: verbose.debug } : {}),
-    info: (message, details) => {
-      verbose?.info?.(message, details);
-      onRetry(details);
-    },
-  };
   return {
     ...(http.timeoutMs === undefined ? {} : { timeout: http.timeoutMs }),
-    logger,
-    fetch: fetchWithNotice,
+    ...(http.verbose ? { logger: verboseLogger(output) } : {}),
+    hooks: waitingIndicator(output, vendor),
   };
 }

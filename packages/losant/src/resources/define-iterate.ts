@@ -15,6 +15,7 @@ const DEFAULT_PER_PAGE = 100;
 interface ListPage {
   readonly items?: readonly unknown[] | undefined;
   readonly totalCount?: number | undefined;
+  readonly perPage?: number | undefined;
 }
 
 /** The item type of a list endpoint's page. */
@@ -59,6 +60,8 @@ export function defineIterate<E extends Endpoint>(list: Action<E>, endpoint: E):
         fetchList({ ...params, page, perPage }, withSignal(options, signal)),
       items: (page) => page.items ?? [],
       totalCount: (page) => page.totalCount,
+      // Losant echoes the page size it used: a page with fewer items is the last.
+      pageSize: (page) => page.perPage,
     });
   };
   return iterate as unknown as Iterate<E>;
