@@ -147,3 +147,23 @@ test('https goes through node:https and its global agent: its CA is trusted, con
     tls.close();
   }
 });
+
+test('an IPv6 literal host and a fragment reach the server as fetch sends them', async () => {
+  const { createServer } = await import('node:http');
+  const seen: string[] = [];
+  const v6 = createServer((request, response) => {
+    seen.push(`${request.headers.host} ${request.url}`);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{}');
+  });
+  v6.listen(0, '::1');
+  await once(v6, 'listening');
+  try {
+    const { port } = v6.address() as AddressInfo;
+    const http = createHttpClient({ baseUrl: `http://[::1]:${port}`, maxRetries: 0 });
+    await http.request({ method: 'GET', path: '/six', query: { a: 'b' } });
+    expect(seen).toEqual([`[::1]:${port} /six?a=b`]);
+  } finally {
+    v6.close();
+  }
+});
