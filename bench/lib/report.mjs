@@ -248,6 +248,39 @@ Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
   return text;
 }
 
+/** The server-bundle comparison (issue 26): the same apps bundled for Node. @param {any[]} server */
+function serverBundleText(server, gzipLevel) {
+  const losantRest = server.find((r) => r.name.startsWith('losant-rest') && r.ok);
+  const rows = server.map((r) =>
+    r.ok
+      ? [
+          r.name,
+          kb(r.minifiedBytes),
+          kb(r.gzipBytes),
+          String(r.inputCount),
+          r.byPackage
+            .slice(0, 4)
+            .map((p) => `${p.name} ${kb(p.bytes)}`)
+            .join(', '),
+          r.name === '@tokenkit/losant' && losantRest
+            ? `${(r.gzipBytes / losantRest.gzipBytes).toFixed(2)}× of losant-rest: ${met(r.gzipBytes <= losantRest.gzipBytes)}`
+            : '',
+        ]
+      : [r.name, r.unavailable ? 'not available' : `failed: ${r.error}`, '', '', '', ''],
+  );
+  return `\n\n**Server bundle.** The Losant app above bundled for a Node service (an AWS Lambda, a container): esbuild \`platform: 'node'\`, \`format: 'esm'\`, \`minify\` (Node builtins stay external, everything else is bundled), gzip level ${gzipLevel}. Goal: \`@tokenkit/losant\` no bigger than \`losant-rest\` bundled the same way.\n\n${table(
+    [
+      'App',
+      'Minified',
+      'Gzip',
+      'Inputs',
+      'Largest packages (minified)',
+      'Goal: ≤ losant-rest gzip',
+    ],
+    rows,
+  )}`;
+}
+
 function bundleSection(b) {
   const rows = b.results.map((r) => {
     const ours = r.name.startsWith('@tokenkit/');
@@ -322,6 +355,7 @@ ${table(['App', 'Builds for the browser', 'Minified', 'Gzip', 'Inputs', 'Goal', 
       )
       .join('; ')}.`;
   }
+  if (b.server?.length) text += serverBundleText(b.server, b.gzipLevel);
   if (b.pieces?.length) {
     text += `\n\nWhat the pieces cost, each bundled alone the same way:\n\n${table(
       ['Piece', 'Minified', 'Gzip'],
