@@ -10,7 +10,7 @@ const findingsPerWrite = 64;
 
 /**
  * Prints the report byte for byte as `JSON.stringify(report, null, 2)` would, but its findings
- * a few hundred at a time: an audit of a large organization never holds its whole document as
+ * 64 at a time: an audit of a large organization never holds its whole document as
  * one string (tens of megabytes, and again as the bytes written).
  */
 export function printAuditJson(output: Output, report: AuditReport): void {

@@ -102,7 +102,7 @@ function grantFindings(token: AuditToken, { now, rules }: RuleContext) {
   const forbidden = isUsable(token, now) ? rules.forbiddenGrants(token) : [];
   if (forbidden.length === 0) return [];
   const grants = forbidden.join(', ');
-  const list = shared(grantLists, grants, Object.freeze(forbidden));
+  const list = shared(grantLists, JSON.stringify(forbidden), Object.freeze(forbidden));
   return token.expiresAt === null
     ? finding(
         token,
