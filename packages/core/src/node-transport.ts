@@ -91,7 +91,8 @@ function send(
     const options = { host, path, method: request.method, headers, ...(port ? { port } : {}) };
     const outgoing = secure ? httpsRequest(options, resolve) : httpRequest(options, resolve);
     started(outgoing);
-    outgoing.once('error', reject);
+    // `on`, not `once`: a request that errs again after the first error must not crash the process.
+    outgoing.on('error', reject);
     outgoing.end(body);
   });
 }
