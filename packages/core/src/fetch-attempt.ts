@@ -30,7 +30,8 @@ export type HeaderRecord = Record<string, string>;
  *   as a stream, and resolves with a {@link textResponse} holding the text;
  * - it counts the decoded bytes into a {@link BodyCollector} and, the moment they pass
  *   `limits.maxResponseBytes`, stops reading and decoding, closes the connection and rejects with
- *   the collector's `ResponseTooLargeError`: a compressed bomb is never decoded in full;
+ *   the collector's `ResponseTooLargeError`: a compressed bomb is never decoded in full (a Node
+ *   transport gets all of this from `readBodyText` in `decode-body.ts`);
  * - when `request.signal` aborts (the attempt's timeout, the caller's abort), it stops the
  *   download at once, closes the connection and rejects with `signal.reason`;
  * - any other failure rejects as fetch does: `TypeError('fetch failed', { cause })`, which ky

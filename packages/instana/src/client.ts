@@ -11,6 +11,16 @@ import { readErrorDetails } from './error-details.js';
 import { type RateLimitInfo, readRateLimit } from './rate-limit.js';
 import { VERSION } from './version.js';
 
+/** The hook types of the `hooks` option, core's own. */
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from '@tokenkit/core';
+
 /**
  * Options of {@link createInstanaClient}: the credential and the tenant unit, plus core's
  * transport options (`ClientOptions`, documented there). Instana-specific: `maxRetries` also

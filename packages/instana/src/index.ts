@@ -1,13 +1,7 @@
 export type {
-  AnswerLostEvent,
-  ClientHooks,
-  FailureEvent,
   FetchFunction,
-  HookEvent,
   Logger,
   RequestOptions,
-  ResponseEvent,
-  RetryEvent,
   TokenProvider,
 } from '@tokenkit/core';
 export * from '@tokenkit/core/errors';
@@ -18,7 +12,17 @@ export {
   permissionNames,
 } from '@tokenkit/schemas/instana';
 export type { ApiTokenApi } from './api-token-api.js';
-export { createInstanaClient, type InstanaClient, type InstanaClientOptions } from './client.js';
+export {
+  type AnswerLostEvent,
+  type ClientHooks,
+  createInstanaClient,
+  type FailureEvent,
+  type HookEvent,
+  type InstanaClient,
+  type InstanaClientOptions,
+  type ResponseEvent,
+  type RetryEvent,
+} from './client.js';
 export {
   diffPermissions,
   KNOWN_SERVER_REWRITES,

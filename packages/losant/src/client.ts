@@ -9,6 +9,16 @@ import { createResources } from './resources/create-resources.js';
 import type { LosantResources } from './types.js';
 import { VERSION } from './version.js';
 
+/** The hook types of the `hooks` option, core's own. */
+export type {
+  AnswerLostEvent,
+  ClientHooks,
+  FailureEvent,
+  HookEvent,
+  ResponseEvent,
+  RetryEvent,
+} from '@tokenkit/core';
+
 /** Losant's public API, which `losant-rest` also defaults to. */
 export const DEFAULT_URL = 'https://api.losant.com';
 

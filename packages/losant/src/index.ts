@@ -1,15 +1,9 @@
 export type {
-  AnswerLostEvent,
-  ClientHooks,
-  FailureEvent,
   FetchFunction,
-  HookEvent,
   HttpResponse,
   Logger,
   PageIterator,
   RequestOptions,
-  ResponseEvent,
-  RetryEvent,
   TokenProvider,
 } from '@tokenkit/core';
 // Every scope a token can be created with (API v1.30.0), in Losant's four families, so that a
@@ -24,11 +18,17 @@ export {
 } from '@tokenkit/schemas/losant';
 export { LOSANT_ACTION_DOCS, type LosantActionDoc, requiredScopes } from './action-docs.js';
 export {
+  type AnswerLostEvent,
+  type ClientHooks,
   createLosantClient,
   DEFAULT_ACCEPT_VERSION,
   DEFAULT_URL,
+  type FailureEvent,
+  type HookEvent,
   type LosantClient,
   type LosantClientOptions,
+  type ResponseEvent,
+  type RetryEvent,
 } from './client.js';
 export * from './errors.js';
 export type {
