@@ -97,11 +97,18 @@ function listSummary(result: ListResult): string {
   );
 }
 
+/** What an empty page says: "No tokens.", or that the page lies past the last one. */
+function emptyNote({ page, perPage, totalCount }: ListResult): string {
+  if (page === null || totalCount === 0) return 'No tokens.';
+  const pages = Math.ceil(totalCount / perPage);
+  return `Page ${page} is past the end: ${totalCount} token${totalCount === 1 ? '' : 's'} fill ${pages} page${pages === 1 ? '' : 's'} of ${perPage} (--page 0 to ${pages - 1}), or --all`;
+}
+
 /** `tokenkit losant tokens list`. */
 export const list: Action<ListInput, ListResult> = {
   run: runList,
   renderHuman(output, result, now) {
-    printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), 'No tokens.');
+    printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), emptyNote(result));
     if (result.tokens.length > 0) output.note(output.errorColor.dim(listSummary(result)));
   },
   renderJson(output, result) {

@@ -97,7 +97,10 @@ function registerUpdate(tokens: Command): void {
     .argument('<tokenId>', 'the token id')
     .option('--name <name>', 'new name')
     .option('--description <text>', 'new description')
-    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']));
+    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']))
+    // Hidden: only there to answer why they cannot be changed, rather than "unknown option".
+    .addOption(new Option('--scope <scope>').hideHelp())
+    .addOption(new Option('--expires <when>').hideHelp());
   common(update)
     .addHelpText('after', '\nScopes and expiry cannot be changed after creation (a Losant rule).')
     .action((tokenId: string, _options, command: Command) =>

@@ -43,6 +43,10 @@ export interface UpdateOptions extends CommonOptions {
   name?: string;
   description?: string;
   status?: 'active' | 'inactive';
+  /** Refused: scopes are fixed at creation. */
+  scope?: string;
+  /** Refused: the expiry is fixed at creation. */
+  expires?: string;
 }
 
 /** Options of `losant tokens delete`. */
@@ -131,6 +135,18 @@ export interface UpdateInput extends TokenInput {
 
 export function updateInput(tokenId: string, options: UpdateOptions): UpdateInput {
   const input = tokenInput(options);
+  if (options.scope !== undefined) {
+    throw usageError(
+      "--scope: a Losant token's scopes are fixed at creation",
+      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${tokenId}\` replaces it keeping its scopes`,
+    );
+  }
+  if (options.expires !== undefined) {
+    throw usageError(
+      "--expires: a Losant token's expiry is fixed at creation",
+      `replace it with one that expires then: tokenkit losant tokens rotate ${tokenId} --expires ${options.expires}`,
+    );
+  }
   const patch: ApiTokenPatchInput = {};
   if (options.name !== undefined) patch.name = options.name;
   if (options.description !== undefined) patch.description = options.description;

@@ -55,6 +55,14 @@ export class Output {
     return this.streams.stdout.isTTY ? this.streams.stdout.columns : undefined;
   }
 
+  /**
+   * Whether stdout takes whole values: a pipe or a file gets every scope and full ISO 8601
+   * date-times, as `gh` does; only a terminal gets shortened, humanised cells.
+   */
+  get wholeValues(): boolean {
+    return !this.streams.stdout.isTTY;
+  }
+
   /** Whether stderr is a terminal (progress lines and prompts only make sense there). */
   get interactiveStderr(): boolean {
     return Boolean(this.streams.stderr.isTTY);

@@ -91,7 +91,7 @@ export function renderTable(
   rows: readonly string[][],
 ): string {
   const cells = rows.map((row) => row.map((cell) => output.redact(cell)));
-  if (!output.streams.stdout.isTTY) {
+  if (output.wholeValues) {
     return cells
       .map((row) => row.map((cell) => stripVTControlCharacters(cell)).join('\t'))
       .join('\n');

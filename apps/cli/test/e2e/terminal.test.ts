@@ -84,7 +84,7 @@ describe.concurrent('output that is safe for a terminal', processTimeout, () => 
       env: losantEnv(mock),
     });
     expect(result.stdout).toBe(
-      `${token!.id}\t${longName}\tactive\tnever\tdevices.get, devices.post +1 more\n`,
+      `${token!.id}\t${longName}\tactive\t\tdevices.get,devices.post,data.export\n`,
     );
   });
 
