@@ -63,7 +63,7 @@ export const list: Action<InstanaInput, ListResult> = {
     const budget = rateLimit
       ? ` · ${rateLimit.remaining} of ${rateLimit.limit} API calls left this hour`
       : '';
-    if (tokens.length > 0 || budget) output.note(output.errorColor.dim(`${count}${budget}`));
+    if (tokens.length > 0 || budget) output.noteSummary(`${count}${budget}`);
   },
   renderJson(output, { tokens, fields }) {
     const shown = tokens.map(publicInstanaToken);

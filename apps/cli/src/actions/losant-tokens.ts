@@ -109,7 +109,7 @@ export const list: Action<ListInput, ListResult> = {
   run: runList,
   renderHuman(output, result, now) {
     printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), emptyNote(result));
-    if (result.tokens.length > 0) output.note(output.errorColor.dim(listSummary(result)));
+    if (result.tokens.length > 0) output.noteSummary(listSummary(result));
   },
   renderJson(output, result) {
     const tokens = result.tokens.map(publicToken);

@@ -122,7 +122,7 @@ export function printTable(
   empty: string,
 ): void {
   if (rows.length === 0) {
-    output.note(output.errorColor.dim(empty));
+    output.noteSummary(empty);
     return;
   }
   output.print(renderTable(output, head, rows));
