@@ -18,6 +18,7 @@ import {
   writeInput,
 } from '../instana/inputs.js';
 import { knownPermissions } from '../instana/known-permissions.js';
+import { applyListQuery } from '../instana/list-query.js';
 import { applyPermissions } from '../instana/permissions.js';
 import {
   changeLines,
@@ -53,7 +54,8 @@ export const list: Action<InstanaInput, ListResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
-    const tokens = (await client.apiTokens.getApiTokens()).slice(0, input.limit);
+    const all = await client.apiTokens.getApiTokens();
+    const tokens = applyListQuery(all, input.query ?? {}).slice(0, input.limit);
     return { tokens, fields: input.fields, rateLimit: client.rateLimit };
   },
   renderHuman(output, { tokens, rateLimit }, now) {

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { instanaSortFields } from '../instana/list-query.js';
 import { execute } from './execute.js';
 import { group, leaf } from './group.js';
 import {
@@ -36,14 +37,19 @@ function addWriteOptions(command: Command): Command {
 }
 
 function registerList(tokens: Command): void {
-  common(
-    leaf(tokens, 'list', 'List API tokens').option(
-      '--limit <n>',
-      'show at most this many tokens',
-      integerAtLeast(1),
-    ),
-    { fields: true },
-  ).action((_options, command: Command) =>
+  const list = leaf(tokens, 'list', 'List API tokens')
+    .addOption(new Option('--sort-field <field>', 'sort by').choices(instanaSortFields))
+    .addOption(new Option('--sort-direction <dir>', 'sort direction').choices(['asc', 'desc']))
+    .option(
+      '--filter <pattern>',
+      'only names matching PATTERN (* matches anything, ? one character)',
+    )
+    .option('--limit <n>', 'show at most this many tokens', integerAtLeast(1))
+    .addHelpText(
+      'after',
+      "\nInstana's API can neither sort nor filter: tokenkit fetches every token and does both itself.",
+    );
+  common(list, { fields: true }).action((_options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).listTokens(context, command.opts()),
     ),

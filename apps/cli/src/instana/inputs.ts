@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { jsonFields } from '../output/json-fields.js';
 import { readTextFile } from '../read-file.js';
 import { knownPermissions } from './known-permissions.js';
+import type { InstanaListQuery } from './list-query.js';
 import {
   checkPermissionNames,
   type PermissionSpec,
@@ -21,7 +22,7 @@ interface CommonOptions {
 }
 
 /** Options of `instana tokens list` and `get`. */
-export interface ReadOptions extends CommonOptions {
+export interface ReadOptions extends CommonOptions, InstanaListQuery {
   /** `list --limit`. */
   limit?: number;
 }
@@ -55,6 +56,8 @@ export interface InstanaInput {
   fields: string[] | undefined;
   /** `list --limit`: show at most this many. */
   limit?: number | undefined;
+  /** `list --sort-field`, `--sort-direction` and `--filter`. */
+  query?: InstanaListQuery | undefined;
 }
 
 /** The permission changes asked for, checked against the names Instana knows. */
@@ -77,6 +80,11 @@ export function readInput(options: ReadOptions): InstanaInput {
     tokenStdin: Boolean(options.tokenStdin),
     fields: jsonFields(options.json),
     limit: options.limit,
+    query: {
+      sortField: options.sortField,
+      sortDirection: options.sortDirection,
+      filter: options.filter,
+    },
   };
 }
 
