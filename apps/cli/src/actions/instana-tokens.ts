@@ -33,6 +33,7 @@ import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
+import { idByName, type TokenRef, tokenRef } from '../token-ref.js';
 import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
@@ -79,6 +80,18 @@ export const list: Action<InstanaInput, ListResult> = {
   },
 };
 
+/** The internal id of the token a command names: its id, or the one token with that `--name`. */
+async function internalIdOf(client: InstanaKit['client'], token: TokenRef): Promise<string> {
+  if ('id' in token) return token.id;
+  // Instana lists every token at once and cannot filter: the name is matched here.
+  return idByName(await client.apiTokens.getApiTokens(), token.name, {
+    idOf: (found) => found.internalId,
+    nameOf: (found) => found.name,
+    where: 'the Instana tenant unit',
+    listCommand: 'tokenkit instana tokens list',
+  });
+}
+
 /** One token, as `get` shows it. */
 export interface TokenResult {
   token: InstanaToken;
@@ -86,11 +99,12 @@ export interface TokenResult {
 }
 
 /** `tokenkit instana tokens get`. */
-export const get: Action<InstanaInput & { internalId: string }, TokenResult> = {
+export const get: Action<InstanaInput & { token: TokenRef }, TokenResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
-    return { token: await client.apiTokens.getApiToken(input.internalId), fields: input.fields };
+    const internalId = await internalIdOf(client, input.token);
+    return { token: await client.apiTokens.getApiToken(internalId), fields: input.fields };
   },
   renderHuman: (output, { token }, now) => output.printLines(instanaDetails(output, token, now)),
   renderJson(output, { token, fields }) {
@@ -240,11 +254,11 @@ export interface DeleteResult {
 }
 
 /** `tokenkit instana tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export const remove: Action<DeleteInput & { internalId: string }, DeleteResult> = {
+export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult> = {
   async run(context, input) {
-    const { internalId } = input;
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const { client } = await instanaKit(context, input);
+    const internalId = await internalIdOf(client, input.token);
     if (mode === 'ask') {
       const token = await client.apiTokens.getApiToken(internalId);
       const question = `Delete Instana API token "${sanitize(token.name)}" (${internalId})? This cannot be undone.`;
@@ -274,8 +288,15 @@ export const permissions: Action<undefined, readonly string[]> = {
 
 export const listTokens = (context: CommandContext, options: ReadOptions) =>
   perform(context, list, readInput(options));
-export const getToken = (context: CommandContext, internalId: string, options: ReadOptions) =>
-  perform(context, get, { ...readInput(options), internalId });
+export const getToken = (
+  context: CommandContext,
+  internalId: string | undefined,
+  options: ReadOptions,
+) =>
+  perform(context, get, {
+    ...readInput(options),
+    token: tokenRef(internalId, options.name, 'internal id'),
+  });
 export const createToken = async (context: CommandContext, options: CreateOptions) =>
   perform(context, create, await writeInput(options, context));
 export async function updateToken(
@@ -291,7 +312,14 @@ export async function updateToken(
   }
   return perform(context, update, { ...input, internalId });
 }
-export const deleteToken = (context: CommandContext, internalId: string, options: DeleteOptions) =>
-  perform(context, remove, { ...deleteInput(options), internalId });
+export const deleteToken = (
+  context: CommandContext,
+  internalId: string | undefined,
+  options: DeleteOptions,
+) =>
+  perform(context, remove, {
+    ...deleteInput(options),
+    token: tokenRef(internalId, options.name, 'internal id'),
+  });
 export const listPermissions = (context: CommandContext) =>
   perform(context, permissions, undefined);

@@ -58,9 +58,11 @@ function registerList(tokens: Command): void {
 
 function registerGet(tokens: Command): void {
   common(
-    leaf(tokens, 'get', 'Show one API token').argument('<internalId>', "the token's internal id"),
+    leaf(tokens, 'get', 'Show one API token')
+      .argument('[internalId]', "the token's internal id (or give --name)")
+      .option('--name <name>', 'the token with this exact name, instead of its internal id'),
     { fields: true },
-  ).action((internalId: string, _options, command: Command) =>
+  ).action((internalId: string | undefined, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).getToken(context, internalId, command.opts()),
     ),
@@ -108,11 +110,14 @@ function registerDelete(tokens: Command): void {
     'delete',
     'Delete an API token (asks first; --yes in scripts)',
     'Declining exits 4.',
-  ).argument('<internalId>', "the token's internal id");
-  common(addYesOption(remove)).action((internalId: string, _options, command: Command) =>
-    execute(command, 'instana', async (context) =>
-      (await actions()).deleteToken(context, internalId, command.opts()),
-    ),
+  )
+    .argument('[internalId]', "the token's internal id (or give --name)")
+    .option('--name <name>', 'the token with this exact name, instead of its internal id');
+  common(addYesOption(remove)).action(
+    (internalId: string | undefined, _options, command: Command) =>
+      execute(command, 'instana', async (context) =>
+        (await actions()).deleteToken(context, internalId, command.opts()),
+      ),
   );
 }
 

@@ -60,9 +60,10 @@ function registerList(tokens: Command): void {
 }
 
 function registerGet(tokens: Command): void {
-  common(tokenCommand(tokens, 'get', 'Show one token').argument('<tokenId>', 'the token id'), {
-    fields: true,
-  }).action((tokenId: string, _options, command: Command) =>
+  const get = tokenCommand(tokens, 'get', 'Show one token')
+    .argument('[tokenId]', 'the token id (or give --name)')
+    .option('--name <name>', 'the token with this exact name, instead of its id');
+  common(get, { fields: true }).action((tokenId: string | undefined, _options, command: Command) =>
     execute(command, 'losant', async (context) =>
       (await actions()).getToken(context, tokenId, command.opts()),
     ),
@@ -116,8 +117,10 @@ function registerDelete(tokens: Command): void {
     'delete',
     'Delete a token (asks first; --yes in scripts)',
     'Declining exits 4.',
-  ).argument('<tokenId>', 'the token id');
-  common(addYesOption(remove)).action((tokenId: string, _options, command: Command) =>
+  )
+    .argument('[tokenId]', 'the token id (or give --name)')
+    .option('--name <name>', 'the token with this exact name, instead of its id');
+  common(addYesOption(remove)).action((tokenId: string | undefined, _options, command: Command) =>
     execute(command, 'losant', async (context) =>
       (await actions()).deleteToken(context, tokenId, command.opts()),
     ),

@@ -25,6 +25,8 @@ interface CommonOptions {
 export interface ReadOptions extends CommonOptions, InstanaListQuery {
   /** `list --limit`. */
   limit?: number;
+  /** `get --name`: the token's name, instead of its internal id. */
+  name?: string;
 }
 
 /** The permission options of `create` and `update`. */
@@ -48,6 +50,8 @@ export interface UpdateOptions extends PermissionOptions {
 /** Options of `instana tokens delete`. */
 export interface DeleteOptions extends CommonOptions {
   yes?: boolean;
+  /** The token's name, instead of its internal id. */
+  name?: string;
 }
 
 /** What every Instana command works with. */

@@ -2,6 +2,7 @@ import type { ApiTokenPatchInput, ApiTokenPostInput, ListParams } from '@tokenki
 import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
 import { jsonFields } from '../output/json-fields.js';
+import { type TokenRef, tokenRef } from '../token-ref.js';
 import { type OwnerOptions, resolveOwner } from './owner.js';
 import type { LosantOwner } from './types.js';
 
@@ -27,7 +28,10 @@ export interface ListOptions extends CommonOptions {
 }
 
 /** Options of `losant tokens get`. */
-export type GetOptions = CommonOptions;
+export interface GetOptions extends CommonOptions {
+  /** The token's name, instead of its id. */
+  name?: string;
+}
 
 /** Options of `losant tokens create`. */
 export interface CreateOptions extends CommonOptions {
@@ -52,6 +56,8 @@ export interface UpdateOptions extends CommonOptions {
 /** Options of `losant tokens delete`. */
 export interface DeleteOptions extends CommonOptions {
   yes?: boolean;
+  /** The token's name, instead of its id. */
+  name?: string;
 }
 
 /** What every token command works with. */
@@ -94,12 +100,13 @@ export function listInput(options: ListOptions): ListInput {
 
 /** `get`: one token, all fields or the `--json` ones. */
 export interface GetInput extends TokenInput {
-  tokenId: string;
+  token: TokenRef;
   fields: string[] | undefined;
 }
 
-export function getInput(tokenId: string, options: GetOptions): GetInput {
-  return { ...tokenInput(options), tokenId, fields: jsonFields(options.json) };
+export function getInput(tokenId: string | undefined, options: GetOptions): GetInput {
+  const token = tokenRef(tokenId, options.name, 'id');
+  return { ...tokenInput(options), token, fields: jsonFields(options.json) };
 }
 
 /** `create`: the body to send. */
@@ -159,10 +166,11 @@ export function updateInput(tokenId: string, options: UpdateOptions): UpdateInpu
 
 /** `delete`: which token, and whether `--yes` was given. */
 export interface DeleteInput extends TokenInput {
-  tokenId: string;
+  token: TokenRef;
   yes: boolean;
 }
 
-export function deleteInput(tokenId: string, options: DeleteOptions): DeleteInput {
-  return { ...tokenInput(options), tokenId, yes: Boolean(options.yes) };
+export function deleteInput(tokenId: string | undefined, options: DeleteOptions): DeleteInput {
+  const token = tokenRef(tokenId, options.name, 'id');
+  return { ...tokenInput(options), token, yes: Boolean(options.yes) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instanaEnv, json, processTimeout, runCli } from './run-cli.js';
+import { instanaEnv, json, processTimeout, type RunResult, runCli } from './run-cli.js';
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.close());
 
-const names = (result: { stdout: string }) =>
+const names = (result: RunResult) =>
   json<{ tokens: { name: string }[] }>(result).tokens.map((token) => token.name);
 
 describe.concurrent('instana tokens list sorts and filters, client-side', processTimeout, () => {
