@@ -3,7 +3,7 @@ import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
 import { jsonFields } from '../output/json-fields.js';
 import { type TokenRef, tokenRef } from '../token-ref.js';
-import { type OwnerOptions, resolveOwner } from './owner.js';
+import { type OwnerOptions, ownerFlag, resolveOwner } from './owner.js';
 import type { LosantOwner } from './types.js';
 
 /**
@@ -145,13 +145,13 @@ export function updateInput(tokenId: string, options: UpdateOptions): UpdateInpu
   if (options.scope !== undefined) {
     throw usageError(
       "--scope: a Losant token's scopes are fixed at creation",
-      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${tokenId}\` replaces it keeping its scopes`,
+      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)}\` replaces it keeping its scopes`,
     );
   }
   if (options.expires !== undefined) {
     throw usageError(
       "--expires: a Losant token's expiry is fixed at creation",
-      `replace it with one that expires then: tokenkit losant tokens rotate ${tokenId} --expires ${options.expires}`,
+      `replace it with one that expires then: tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)} --expires ${options.expires}`,
     );
   }
   const patch: ApiTokenPatchInput = {};

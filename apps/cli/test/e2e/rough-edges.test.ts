@@ -96,12 +96,16 @@ describe.concurrent('rough edges', processTimeout, () => {
     expect(scope.code).toBe(2);
     expect(scope.stderr).not.toContain('unknown option');
     expect(scope.stderr).toContain('scopes are fixed at creation');
-    expect(scope.stderr).toContain(`tokenkit losant tokens rotate ${token!.id}`);
+    expect(scope.stderr).toContain(
+      `tokenkit losant tokens rotate ${token!.id} --application ${applicationId}`,
+    );
     const expires = await runCli(
       ['losant', 'tokens', 'update', token!.id, '--application', applicationId, '--expires', '90d'],
       { env: losantEnv(mock) },
     );
     expect(expires.code).toBe(2);
-    expect(expires.stderr).toContain(`rotate ${token!.id} --expires 90d`);
+    expect(expires.stderr).toContain(
+      `rotate ${token!.id} --application ${applicationId} --expires 90d`,
+    );
   });
 });
