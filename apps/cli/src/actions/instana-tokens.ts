@@ -18,6 +18,7 @@ import {
   writeInput,
 } from '../instana/inputs.js';
 import { knownPermissions } from '../instana/known-permissions.js';
+import { applyListQuery } from '../instana/list-query.js';
 import { applyPermissions } from '../instana/permissions.js';
 import {
   changeLines,
@@ -32,6 +33,7 @@ import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
+import { idByName, type TokenRef, tokenRef } from '../token-ref.js';
 import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
@@ -53,7 +55,8 @@ export const list: Action<InstanaInput, ListResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
-    const tokens = (await client.apiTokens.getApiTokens()).slice(0, input.limit);
+    const all = await client.apiTokens.getApiTokens();
+    const tokens = applyListQuery(all, input.query ?? {}).slice(0, input.limit);
     return { tokens, fields: input.fields, rateLimit: client.rateLimit };
   },
   renderHuman(output, { tokens, rateLimit }, now) {
@@ -63,7 +66,7 @@ export const list: Action<InstanaInput, ListResult> = {
     const budget = rateLimit
       ? ` · ${rateLimit.remaining} of ${rateLimit.limit} API calls left this hour`
       : '';
-    if (tokens.length > 0 || budget) output.note(output.errorColor.dim(`${count}${budget}`));
+    if (tokens.length > 0 || budget) output.noteSummary(`${count}${budget}`);
   },
   renderJson(output, { tokens, fields }) {
     const shown = tokens.map(publicInstanaToken);
@@ -77,6 +80,18 @@ export const list: Action<InstanaInput, ListResult> = {
   },
 };
 
+/** The internal id of the token a command names: its id, or the one token with that `--name`. */
+async function internalIdOf(client: InstanaKit['client'], token: TokenRef): Promise<string> {
+  if ('id' in token) return token.id;
+  // Instana lists every token at once and cannot filter: the name is matched here.
+  return idByName(await client.apiTokens.getApiTokens(), token.name, {
+    idOf: (found) => found.internalId,
+    nameOf: (found) => found.name,
+    where: 'the Instana tenant unit',
+    listCommand: 'tokenkit instana tokens list',
+  });
+}
+
 /** One token, as `get` shows it. */
 export interface TokenResult {
   token: InstanaToken;
@@ -84,11 +99,12 @@ export interface TokenResult {
 }
 
 /** `tokenkit instana tokens get`. */
-export const get: Action<InstanaInput & { internalId: string }, TokenResult> = {
+export const get: Action<InstanaInput & { token: TokenRef }, TokenResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
-    return { token: await client.apiTokens.getApiToken(input.internalId), fields: input.fields };
+    const internalId = await internalIdOf(client, input.token);
+    return { token: await client.apiTokens.getApiToken(internalId), fields: input.fields };
   },
   renderHuman: (output, { token }, now) => output.printLines(instanaDetails(output, token, now)),
   renderJson(output, { token, fields }) {
@@ -238,11 +254,11 @@ export interface DeleteResult {
 }
 
 /** `tokenkit instana tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export const remove: Action<DeleteInput & { internalId: string }, DeleteResult> = {
+export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult> = {
   async run(context, input) {
-    const { internalId } = input;
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const { client } = await instanaKit(context, input);
+    const internalId = await internalIdOf(client, input.token);
     if (mode === 'ask') {
       const token = await client.apiTokens.getApiToken(internalId);
       const question = `Delete Instana API token "${sanitize(token.name)}" (${internalId})? This cannot be undone.`;
@@ -272,8 +288,15 @@ export const permissions: Action<undefined, readonly string[]> = {
 
 export const listTokens = (context: CommandContext, options: ReadOptions) =>
   perform(context, list, readInput(options));
-export const getToken = (context: CommandContext, internalId: string, options: ReadOptions) =>
-  perform(context, get, { ...readInput(options), internalId });
+export const getToken = (
+  context: CommandContext,
+  internalId: string | undefined,
+  options: ReadOptions,
+) =>
+  perform(context, get, {
+    ...readInput(options),
+    token: tokenRef(internalId, options.name, 'internal id'),
+  });
 export const createToken = async (context: CommandContext, options: CreateOptions) =>
   perform(context, create, await writeInput(options, context));
 export async function updateToken(
@@ -289,7 +312,14 @@ export async function updateToken(
   }
   return perform(context, update, { ...input, internalId });
 }
-export const deleteToken = (context: CommandContext, internalId: string, options: DeleteOptions) =>
-  perform(context, remove, { ...deleteInput(options), internalId });
+export const deleteToken = (
+  context: CommandContext,
+  internalId: string | undefined,
+  options: DeleteOptions,
+) =>
+  perform(context, remove, {
+    ...deleteInput(options),
+    token: tokenRef(internalId, options.name, 'internal id'),
+  });
 export const listPermissions = (context: CommandContext) =>
   perform(context, permissions, undefined);

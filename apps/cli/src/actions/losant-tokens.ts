@@ -23,14 +23,15 @@ import {
   type UpdateOptions,
   updateInput,
 } from '../losant/inputs.js';
-import { describeOwner, ownerJson } from '../losant/owner.js';
-import { createOwnerToken, ownerTokens } from '../losant/owner-tokens.js';
+import { describeOwner, ownerFlag, ownerJson } from '../losant/owner.js';
+import { createOwnerToken, type OwnerTokens, ownerTokens } from '../losant/owner-tokens.js';
 import { publicToken, tokenDetails, tokenRows, tokenTableHead } from '../losant/render.js';
 import { type LosantOwner, losantTokenId } from '../losant/types.js';
 import { checkJsonFields, pickFields } from '../output/json-fields.js';
 import { createProgress } from '../output/progress.js';
 import { sanitize } from '../output/sanitize.js';
 import { printTable } from '../output/table.js';
+import { idByName, type TokenRef } from '../token-ref.js';
 import { type Action, discardToken, perform } from './action.js';
 import { auditWarnings } from './audit-warnings.js';
 
@@ -42,6 +43,20 @@ async function tokenFields(): Promise<string[]> {
 
 async function tokensOf(context: CommandContext, input: TokenInput) {
   return ownerTokens(await losantClient(context, input), input.owner);
+}
+
+/** The id of the token a command names: its id, or the one token with that `--name`. */
+async function tokenIdOf(tokens: OwnerTokens, input: TokenInput & { token: TokenRef }) {
+  if ('id' in input.token) return input.token.id;
+  const { name } = input.token;
+  // Losant filters by a glob on the server; the exact name is then matched here.
+  const all = await fetchAllTokens(tokens, { filterField: 'name', filter: name });
+  return idByName(all.tokens, name, {
+    idOf: losantTokenId,
+    nameOf: (token) => token.name,
+    where: describeOwner(input.owner),
+    listCommand: `tokenkit losant tokens list ${ownerFlag(input.owner)}`,
+  });
 }
 
 /** What `list` found: the tokens, and where they sit among the owner's. */
@@ -97,12 +112,19 @@ function listSummary(result: ListResult): string {
   );
 }
 
+/** What an empty page says: "No tokens.", or that the page lies past the last one. */
+function emptyNote({ page, perPage, totalCount }: ListResult): string {
+  if (page === null || totalCount === 0) return 'No tokens.';
+  const pages = Math.ceil(totalCount / perPage);
+  return `Page ${page} is past the end: ${totalCount} token${totalCount === 1 ? '' : 's'} fill ${pages} page${pages === 1 ? '' : 's'} of ${perPage} (--page 0 to ${pages - 1}), or --all`;
+}
+
 /** `tokenkit losant tokens list`. */
 export const list: Action<ListInput, ListResult> = {
   run: runList,
   renderHuman(output, result, now) {
-    printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), 'No tokens.');
-    if (result.tokens.length > 0) output.note(output.errorColor.dim(listSummary(result)));
+    printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), emptyNote(result));
+    if (result.tokens.length > 0) output.noteSummary(listSummary(result));
   },
   renderJson(output, result) {
     const tokens = result.tokens.map(publicToken);
@@ -141,7 +163,8 @@ function printToken(output: CommandContext['output'], result: TokenResult): void
 export const get: Action<GetInput, TokenResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
-    const token = await (await tokensOf(context, input)).get(input.tokenId);
+    const tokens = await tokensOf(context, input);
+    const token = await tokens.get(await tokenIdOf(tokens, input));
     return { owner: input.owner, token, fields: input.fields };
   },
   renderHuman: (output, result, now) =>
@@ -219,9 +242,10 @@ export interface DeleteResult {
 /** `tokenkit losant tokens delete`: asks first at a terminal, refuses in a script without --yes. */
 export const remove: Action<DeleteInput, DeleteResult> = {
   async run(context, input) {
-    const { owner, tokenId } = input;
+    const { owner } = input;
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const tokens = await tokensOf(context, input);
+    const tokenId = await tokenIdOf(tokens, input);
     if (mode === 'ask') {
       const token = await tokens.get(tokenId);
       const question = `Delete ${describeOwner(owner)} token "${sanitize(token.name ?? tokenId)}" (${tokenId})? This cannot be undone.`;
@@ -247,11 +271,17 @@ export const remove: Action<DeleteInput, DeleteResult> = {
 
 export const listTokens = (context: CommandContext, options: ListOptions) =>
   perform(context, list, listInput(options));
-export const getToken = (context: CommandContext, tokenId: string, options: GetOptions) =>
-  perform(context, get, getInput(tokenId, options));
+export const getToken = (
+  context: CommandContext,
+  tokenId: string | undefined,
+  options: GetOptions,
+) => perform(context, get, getInput(tokenId, options));
 export const createToken = (context: CommandContext, options: CreateOptions) =>
   perform(context, create, createInput(options, context.now()));
 export const updateToken = (context: CommandContext, tokenId: string, options: UpdateOptions) =>
   perform(context, update, updateInput(tokenId, options));
-export const deleteToken = (context: CommandContext, tokenId: string, options: DeleteOptions) =>
-  perform(context, remove, deleteInput(tokenId, options));
+export const deleteToken = (
+  context: CommandContext,
+  tokenId: string | undefined,
+  options: DeleteOptions,
+) => perform(context, remove, deleteInput(tokenId, options));

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { applyProfile, type CredentialSetup } from '../credentials.js';
-import { durationOption } from '../duration.js';
 import { describeError, type ErrorContext, type Vendor } from '../output/describe-error.js';
 import { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import type { TokenInput } from '../stdin.js';
 import { embeddingOf } from './embedding.js';
+import { timeoutOption } from './timeout.js';
 
 /** How the vendor clients of this run behave, from the global options. */
 export interface HttpSettings {
@@ -73,8 +73,7 @@ async function contextFor(command: Command, needs: CredentialNeeds): Promise<Com
     now: embedding?.now ?? (() => new Date()),
     credentials,
     http: {
-      timeoutMs:
-        options.timeout === undefined ? undefined : durationOption('--timeout', options.timeout),
+      timeoutMs: options.timeout === undefined ? undefined : timeoutOption(options.timeout),
       verbose: Boolean(options.verbose) || debug.includes('api'),
     },
   };
@@ -88,7 +87,8 @@ function reportError(output: Output, error: unknown, context: ErrorContext): num
   const hint = report.hint ? ` ${c.dim('—')} ${sanitize(report.hint)}` : '';
   output.note(`${c.red(c.bold('error:'))} ${sanitize(report.message)}${hint}`);
   if (process.env.TOKENKIT_DEBUG && error instanceof Error && error.stack) {
-    output.note(c.dim(sanitize(error.stack)));
+    // One line at a time: sanitised whole, the stack's own line breaks would show as `\n`.
+    for (const line of error.stack.split('\n')) output.note(c.dim(sanitize(line)));
   }
   return report.exitCode;
 }

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { instanaSortFields } from '../instana/list-query.js';
 import { execute } from './execute.js';
 import { group, leaf } from './group.js';
 import {
@@ -36,14 +37,19 @@ function addWriteOptions(command: Command): Command {
 }
 
 function registerList(tokens: Command): void {
-  common(
-    leaf(tokens, 'list', 'List API tokens').option(
-      '--limit <n>',
-      'show at most this many tokens',
-      integerAtLeast(1),
-    ),
-    { fields: true },
-  ).action((_options, command: Command) =>
+  const list = leaf(tokens, 'list', 'List API tokens')
+    .addOption(new Option('--sort-field <field>', 'sort by').choices(instanaSortFields))
+    .addOption(new Option('--sort-direction <dir>', 'sort direction').choices(['asc', 'desc']))
+    .option(
+      '--filter <pattern>',
+      'only names matching PATTERN (* matches anything, ? one character)',
+    )
+    .option('--limit <n>', 'show at most this many tokens', integerAtLeast(1))
+    .addHelpText(
+      'after',
+      "\nInstana's API can neither sort nor filter: tokenkit fetches every token and does both itself.",
+    );
+  common(list, { fields: true }).action((_options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).listTokens(context, command.opts()),
     ),
@@ -52,9 +58,11 @@ function registerList(tokens: Command): void {
 
 function registerGet(tokens: Command): void {
   common(
-    leaf(tokens, 'get', 'Show one API token').argument('<internalId>', "the token's internal id"),
+    leaf(tokens, 'get', 'Show one API token')
+      .argument('[internalId]', "the token's internal id (or give --name)")
+      .option('--name <name>', 'the token with this exact name, instead of its internal id'),
     { fields: true },
-  ).action((internalId: string, _options, command: Command) =>
+  ).action((internalId: string | undefined, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).getToken(context, internalId, command.opts()),
     ),
@@ -102,11 +110,14 @@ function registerDelete(tokens: Command): void {
     'delete',
     'Delete an API token (asks first; --yes in scripts)',
     'Declining exits 4.',
-  ).argument('<internalId>', "the token's internal id");
-  common(addYesOption(remove)).action((internalId: string, _options, command: Command) =>
-    execute(command, 'instana', async (context) =>
-      (await actions()).deleteToken(context, internalId, command.opts()),
-    ),
+  )
+    .argument('[internalId]', "the token's internal id (or give --name)")
+    .option('--name <name>', 'the token with this exact name, instead of its internal id');
+  common(addYesOption(remove)).action(
+    (internalId: string | undefined, _options, command: Command) =>
+      execute(command, 'instana', async (context) =>
+        (await actions()).deleteToken(context, internalId, command.opts()),
+      ),
   );
 }
 

@@ -60,9 +60,10 @@ function registerList(tokens: Command): void {
 }
 
 function registerGet(tokens: Command): void {
-  common(tokenCommand(tokens, 'get', 'Show one token').argument('<tokenId>', 'the token id'), {
-    fields: true,
-  }).action((tokenId: string, _options, command: Command) =>
+  const get = tokenCommand(tokens, 'get', 'Show one token')
+    .argument('[tokenId]', 'the token id (or give --name)')
+    .option('--name <name>', 'the token with this exact name, instead of its id');
+  common(get, { fields: true }).action((tokenId: string | undefined, _options, command: Command) =>
     execute(command, 'losant', async (context) =>
       (await actions()).getToken(context, tokenId, command.opts()),
     ),
@@ -97,7 +98,10 @@ function registerUpdate(tokens: Command): void {
     .argument('<tokenId>', 'the token id')
     .option('--name <name>', 'new name')
     .option('--description <text>', 'new description')
-    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']));
+    .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']))
+    // Hidden: only there to answer why they cannot be changed, rather than "unknown option".
+    .addOption(new Option('--scope <scope>').hideHelp())
+    .addOption(new Option('--expires <when>').hideHelp());
   common(update)
     .addHelpText('after', '\nScopes and expiry cannot be changed after creation (a Losant rule).')
     .action((tokenId: string, _options, command: Command) =>
@@ -113,8 +117,10 @@ function registerDelete(tokens: Command): void {
     'delete',
     'Delete a token (asks first; --yes in scripts)',
     'Declining exits 4.',
-  ).argument('<tokenId>', 'the token id');
-  common(addYesOption(remove)).action((tokenId: string, _options, command: Command) =>
+  )
+    .argument('[tokenId]', 'the token id (or give --name)')
+    .option('--name <name>', 'the token with this exact name, instead of its id');
+  common(addYesOption(remove)).action((tokenId: string | undefined, _options, command: Command) =>
     execute(command, 'losant', async (context) =>
       (await actions()).deleteToken(context, tokenId, command.opts()),
     ),

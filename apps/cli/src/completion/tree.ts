@@ -50,6 +50,8 @@ export function completionNodes(
 ): CompletionNode[] {
   const own = [...command.options, command.createHelp().visibleOptions(command)]
     .flat()
+    // Hidden options exist only to explain themselves (`update --scope`): never offered.
+    .filter((option) => !option.hidden)
     .filter((option, index, all) => all.findIndex((o) => o.flags === option.flags) === index)
     .map((option) => completionFlag(option, lists));
   const seen = new Set(own.flatMap((flag) => flag.names));

@@ -4,6 +4,7 @@ import { usageError } from '../errors.js';
 import { jsonFields } from '../output/json-fields.js';
 import { readTextFile } from '../read-file.js';
 import { knownPermissions } from './known-permissions.js';
+import type { InstanaListQuery } from './list-query.js';
 import {
   checkPermissionNames,
   type PermissionSpec,
@@ -21,9 +22,11 @@ interface CommonOptions {
 }
 
 /** Options of `instana tokens list` and `get`. */
-export interface ReadOptions extends CommonOptions {
+export interface ReadOptions extends CommonOptions, InstanaListQuery {
   /** `list --limit`. */
   limit?: number;
+  /** `get --name`: the token's name, instead of its internal id. */
+  name?: string;
 }
 
 /** The permission options of `create` and `update`. */
@@ -47,6 +50,8 @@ export interface UpdateOptions extends PermissionOptions {
 /** Options of `instana tokens delete`. */
 export interface DeleteOptions extends CommonOptions {
   yes?: boolean;
+  /** The token's name, instead of its internal id. */
+  name?: string;
 }
 
 /** What every Instana command works with. */
@@ -55,6 +60,8 @@ export interface InstanaInput {
   fields: string[] | undefined;
   /** `list --limit`: show at most this many. */
   limit?: number | undefined;
+  /** `list --sort-field`, `--sort-direction` and `--filter`. */
+  query?: InstanaListQuery | undefined;
 }
 
 /** The permission changes asked for, checked against the names Instana knows. */
@@ -77,6 +84,11 @@ export function readInput(options: ReadOptions): InstanaInput {
     tokenStdin: Boolean(options.tokenStdin),
     fields: jsonFields(options.json),
     limit: options.limit,
+    query: {
+      sortField: options.sortField,
+      sortDirection: options.sortDirection,
+      filter: options.filter,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PermissionChange } from '@tokenkit/instana';
 import { expiryCell } from '../output/expiry.js';
-import { formatDay, summarizeList } from '../output/format.js';
+import { formatDay, formatTimestamp, summarizeList } from '../output/format.js';
 import type { Output } from '../output/output.js';
 import { sanitize, sanitizeFields } from '../output/sanitize.js';
 import type { TableColumn } from '../output/table.js';
@@ -24,7 +24,10 @@ export const instanaTableHead: TableColumn[] = [
   { title: 'LAST USED', fixed: true, dropOrder: 1 },
 ];
 
-/** One table row per token; server text is sanitised. */
+/**
+ * One table row per token; server text is sanitised. A pipe gets whole values (every granted
+ * permission, comma-separated; dates as ISO 8601 date-times; empty when there is none).
+ */
 export function instanaRows(
   output: Output,
   tokens: readonly InstanaToken[],
@@ -32,6 +35,15 @@ export function instanaRows(
 ): string[][] {
   return tokens.map(sanitizeFields).map((token) => {
     const granted = grantedPermissions(token);
+    if (output.wholeValues) {
+      return [
+        token.internalId,
+        token.name,
+        formatTimestamp(token.expiresOn),
+        granted.join(','),
+        formatTimestamp(token.lastUsedOn),
+      ];
+    }
     return [
       token.internalId,
       token.name,
@@ -47,12 +59,17 @@ export function instanaDetails(output: Output, unsafe: InstanaToken, now: Date):
   const c = output.color;
   const token = sanitizeFields(unsafe);
   const granted = grantedPermissions(token);
+  const whole = output.wholeValues;
+  const day = whole ? formatTimestamp : formatDay;
   const rows: [string, string][] = [
     ['internal id', token.internalId],
-    ['expires', expiryCell(output, token.expiresOn, now)],
-    ['created', `${formatDay(token.createdOn)}${token.createdBy ? ` by ${token.createdBy}` : ''}`],
-    ['last used', formatDay(token.lastUsedOn)],
-    ['permissions', granted.length === 0 ? '—' : granted.join(', ')],
+    [
+      'expires',
+      whole ? formatTimestamp(token.expiresOn) : expiryCell(output, token.expiresOn, now),
+    ],
+    ['created', `${day(token.createdOn)}${token.createdBy ? ` by ${token.createdBy}` : ''}`],
+    ['last used', day(token.lastUsedOn)],
+    ['permissions', granted.length === 0 ? (whole ? '' : '—') : granted.join(', ')],
   ];
   return [
     c.bold(token.name),

@@ -2,7 +2,8 @@ import type { ApiTokenPatchInput, ApiTokenPostInput, ListParams } from '@tokenki
 import { parseExpiry } from '../duration.js';
 import { usageError } from '../errors.js';
 import { jsonFields } from '../output/json-fields.js';
-import { type OwnerOptions, resolveOwner } from './owner.js';
+import { type TokenRef, tokenRef } from '../token-ref.js';
+import { type OwnerOptions, ownerFlag, resolveOwner } from './owner.js';
 import type { LosantOwner } from './types.js';
 
 /**
@@ -27,7 +28,10 @@ export interface ListOptions extends CommonOptions {
 }
 
 /** Options of `losant tokens get`. */
-export type GetOptions = CommonOptions;
+export interface GetOptions extends CommonOptions {
+  /** The token's name, instead of its id. */
+  name?: string;
+}
 
 /** Options of `losant tokens create`. */
 export interface CreateOptions extends CommonOptions {
@@ -43,11 +47,17 @@ export interface UpdateOptions extends CommonOptions {
   name?: string;
   description?: string;
   status?: 'active' | 'inactive';
+  /** Refused: scopes are fixed at creation. */
+  scope?: string;
+  /** Refused: the expiry is fixed at creation. */
+  expires?: string;
 }
 
 /** Options of `losant tokens delete`. */
 export interface DeleteOptions extends CommonOptions {
   yes?: boolean;
+  /** The token's name, instead of its id. */
+  name?: string;
 }
 
 /** What every token command works with. */
@@ -90,12 +100,13 @@ export function listInput(options: ListOptions): ListInput {
 
 /** `get`: one token, all fields or the `--json` ones. */
 export interface GetInput extends TokenInput {
-  tokenId: string;
+  token: TokenRef;
   fields: string[] | undefined;
 }
 
-export function getInput(tokenId: string, options: GetOptions): GetInput {
-  return { ...tokenInput(options), tokenId, fields: jsonFields(options.json) };
+export function getInput(tokenId: string | undefined, options: GetOptions): GetInput {
+  const token = tokenRef(tokenId, options.name, 'id');
+  return { ...tokenInput(options), token, fields: jsonFields(options.json) };
 }
 
 /** `create`: the body to send. */
@@ -131,6 +142,18 @@ export interface UpdateInput extends TokenInput {
 
 export function updateInput(tokenId: string, options: UpdateOptions): UpdateInput {
   const input = tokenInput(options);
+  if (options.scope !== undefined) {
+    throw usageError(
+      "--scope: a Losant token's scopes are fixed at creation",
+      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)}\` replaces it keeping its scopes`,
+    );
+  }
+  if (options.expires !== undefined) {
+    throw usageError(
+      "--expires: a Losant token's expiry is fixed at creation",
+      `replace it with one that expires then: tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)} --expires ${options.expires}`,
+    );
+  }
   const patch: ApiTokenPatchInput = {};
   if (options.name !== undefined) patch.name = options.name;
   if (options.description !== undefined) patch.description = options.description;
@@ -143,10 +166,11 @@ export function updateInput(tokenId: string, options: UpdateOptions): UpdateInpu
 
 /** `delete`: which token, and whether `--yes` was given. */
 export interface DeleteInput extends TokenInput {
-  tokenId: string;
+  token: TokenRef;
   yes: boolean;
 }
 
-export function deleteInput(tokenId: string, options: DeleteOptions): DeleteInput {
-  return { ...tokenInput(options), tokenId, yes: Boolean(options.yes) };
+export function deleteInput(tokenId: string | undefined, options: DeleteOptions): DeleteInput {
+  const token = tokenRef(tokenId, options.name, 'id');
+  return { ...tokenInput(options), token, yes: Boolean(options.yes) };
 }

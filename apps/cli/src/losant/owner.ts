@@ -32,6 +32,11 @@ export function describeOwner(owner: LosantOwner): string {
   return owner.kind === 'user' ? 'your user' : `${owner.kind} ${owner.id}`;
 }
 
+/** The flag that names the owner on a command line: `--application 5f0c…`, `--user`. */
+export function ownerFlag(owner: LosantOwner): string {
+  return owner.kind === 'user' ? '--user' : `--${owner.kind} ${owner.id}`;
+}
+
 /** The owner as it appears in `--json` output. */
 export function ownerJson(owner: LosantOwner): LosantOwnerJson {
   return owner.kind === 'user' ? { kind: 'user' } : { kind: owner.kind, id: owner.id };

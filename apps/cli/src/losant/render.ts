@@ -1,5 +1,5 @@
 import { expiryCell } from '../output/expiry.js';
-import { formatDay, summarizeList } from '../output/format.js';
+import { formatDay, formatTimestamp, summarizeList } from '../output/format.js';
 import type { Output } from '../output/output.js';
 import { sanitizeFields } from '../output/sanitize.js';
 import type { TableColumn } from '../output/table.js';
@@ -26,17 +26,29 @@ export const tokenTableHead: TableColumn[] = [
   { title: 'SCOPES', dropOrder: 1 },
 ];
 
-/** One table row per token; server text is sanitised. */
+/**
+ * One table row per token; server text is sanitised. A pipe gets whole values (every scope,
+ * comma-separated; the expiry as the API gives it; empty when there is none), a terminal
+ * shortened ones.
+ */
 export function tokenRows(output: Output, tokens: readonly LosantToken[], now: Date): string[][] {
+  const whole = output.wholeValues;
   return tokens
     .map(sanitizeFields)
     .map((token) => [
       losantTokenId(token),
       token.name ?? '',
-      statusCell(output, token.status),
-      expiryCell(output, token.expirationDate, now, true),
-      summarizeList(token.scope ?? [], 2),
+      whole ? (token.status ?? '') : statusCell(output, token.status),
+      whole
+        ? formatTimestamp(token.expirationDate)
+        : expiryCell(output, token.expirationDate, now, true),
+      whole ? (token.scope ?? []).join(',') : summarizeList(token.scope ?? [], 2),
     ]);
+}
+
+/** A date for the detail view: whole in a pipe, the day at a terminal. */
+function dateCell(output: Output, value: string | undefined): string {
+  return output.wholeValues ? formatTimestamp(value) : formatDay(value);
 }
 
 /** The detail view of one token, as label/value lines; server text is sanitised. */
@@ -46,10 +58,15 @@ export function tokenDetails(output: Output, unsafe: LosantToken, now: Date): st
   const rows: [string, string][] = [
     ['id', losantTokenId(token)],
     ['status', statusCell(output, token.status)],
-    ['expires', expiryCell(output, token.expirationDate, now)],
-    ['scopes', (token.scope ?? []).join(', ') || '—'],
-    ['created', formatDay(token.creationDate)],
-    ['updated', formatDay(token.lastUpdated)],
+    [
+      'expires',
+      output.wholeValues
+        ? formatTimestamp(token.expirationDate)
+        : expiryCell(output, token.expirationDate, now),
+    ],
+    ['scopes', (token.scope ?? []).join(', ') || (output.wholeValues ? '' : '—')],
+    ['created', dateCell(output, token.creationDate)],
+    ['updated', dateCell(output, token.lastUpdated)],
   ];
   if (token.description) rows.push(['description', token.description]);
   if (typeof token.creatorName === 'string') rows.push(['creator', token.creatorName]);

@@ -2,7 +2,7 @@ import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { credentialSource, typedName } from './field-names.js';
 import { humanDuration } from './human-duration.js';
-import { isCertificateCode, tlsCause, untrustedCertificateHint } from './tls-cause.js';
+import { addressOf, isCertificateCode, tlsCause, untrustedCertificateHint } from './tls-cause.js';
 
 /** Which vendor a failed call went to, for hints that name the right variable. */
 export type Vendor = 'losant' | 'instana';
@@ -48,15 +48,18 @@ const urlVariable: Record<Vendor, string> = {
   instana: 'INSTANA_BASE_URL',
 };
 
-/** Why a connection failed, by the system error code core found. */
-const connectionCauses: Record<string, string> = {
-  ECONNREFUSED: 'connection refused (nothing is listening there)',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host not found (DNS is not answering)',
-  ECONNRESET: 'the connection was reset',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
+/**
+ * Why a connection failed, by the system error code core found, naming the address (`host:port`)
+ * or, for DNS, the host name. One wording for both vendors.
+ */
+const connectionCauses: Record<string, (where: { host: string; hostname: string }) => string> = {
+  ECONNREFUSED: ({ host }) => `connection refused by ${host} (nothing is listening there)`,
+  ENOTFOUND: ({ hostname }) => `DNS lookup of ${hostname} failed: no such host`,
+  EAI_AGAIN: ({ hostname }) => `DNS lookup of ${hostname} failed: the resolver is not answering`,
+  ECONNRESET: ({ host }) => `the connection to ${host} was reset`,
+  ETIMEDOUT: ({ host }) => `connecting to ${host} timed out`,
+  EHOSTUNREACH: ({ host }) => `${host} is unreachable (no route to it)`,
+  ENETUNREACH: ({ host }) => `the network of ${host} is unreachable`,
 };
 
 function oneLine(text: string): string {
@@ -118,9 +121,10 @@ function invalidInput(shape: ErrorShape, message: string, context: ErrorContext)
 
 function connectionFailure(shape: ErrorShape, message: string, context: ErrorContext) {
   const code = typeof shape.code === 'string' ? shape.code : undefined;
+  const url = shape.request?.url;
   const cause =
-    (code && (connectionCauses[code] ?? tlsCause(code, shape.request?.url))) ??
-    'no connection (a network failure)';
+    (code && (connectionCauses[code]?.(addressOf(url)) ?? tlsCause(code, url))) ??
+    `no connection to ${addressOf(url).host}${code ? ` (${code})` : ''}`;
   const where = context.vendor ? urlVariable[context.vendor] : 'the API URL';
   const check = `check ${where} (its scheme, host and port) and your network`;
   return report(

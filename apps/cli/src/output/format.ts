@@ -8,6 +8,17 @@ export function formatDay(value: string | number | Date | null | undefined): str
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * A date-time whole, for a pipe: an ISO string as the API gave it, epoch milliseconds as ISO
+ * 8601; empty when absent.
+ */
+export function formatTimestamp(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string') return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}
+
 /** "in 12 days", "3 days ago", "today": how far `date` is from `now`, in whole days. */
 export function relativeDays(date: Date, now: Date): string {
   const days = Math.round((date.getTime() - now.getTime()) / dayMs);

@@ -7,10 +7,17 @@ import { usageError } from '../errors.js';
  */
 export function jsonFields(option: string | boolean | undefined): string[] | undefined {
   if (typeof option !== 'string') return undefined;
-  return option
+  const fields = option
     .split(',')
     .map((field) => field.trim())
     .filter(Boolean);
+  if (fields.length === 0) {
+    throw usageError(
+      `--json: no field named (got "${option}")`,
+      'name fields (--json name,id), or give --json alone for everything',
+    );
+  }
+  return fields;
 }
 
 /**

@@ -2,6 +2,7 @@ import { type Colors, colorEnabled, palette } from './colors.js';
 import { redact } from './redact.js';
 import { jsonSafe, sanitize } from './sanitize.js';
 import { settledWrite } from './settled-write.js';
+import { wrapWords } from './wrap.js';
 
 /** The process streams the CLI writes to, injectable so the demo can reuse the commands. */
 export interface Streams {
@@ -13,7 +14,11 @@ export interface Streams {
     /** The file descriptor, for the process's own stdout (a regular file is flushed to disk). */
     fd?: number | undefined;
   };
-  stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
+  stderr: {
+    write(text: string): unknown;
+    isTTY?: boolean | undefined;
+    columns?: number | undefined;
+  };
 }
 
 /** How the command was asked to print. */
@@ -53,6 +58,14 @@ export class Output {
   /** The terminal's width when stdout is one; `undefined` for a pipe or a file. */
   get terminalColumns(): number | undefined {
     return this.streams.stdout.isTTY ? this.streams.stdout.columns : undefined;
+  }
+
+  /**
+   * Whether stdout takes whole values: a pipe or a file gets every scope and full ISO 8601
+   * date-times, as `gh` does; only a terminal gets shortened, humanised cells.
+   */
+  get wholeValues(): boolean {
+    return !this.streams.stdout.isTTY;
   }
 
   /** Whether stderr is a terminal (progress lines and prompts only make sense there). */
@@ -112,6 +125,16 @@ export class Output {
   /** A note for the person on stderr (never mixed into results a script parses). */
   note(line = ''): void {
     this.streams.stderr.write(`${this.redact(line)}\n`);
+  }
+
+  /**
+   * A summary or footer on stderr, dimmed, wrapped at spaces to fit a terminal's width (a
+   * pipe or a log gets it on one line).
+   */
+  noteSummary(text: string): void {
+    const columns = this.streams.stderr.isTTY ? this.streams.stderr.columns : undefined;
+    const lines = columns ? wrapWords(this.redact(text), columns) : [text];
+    for (const line of lines) this.note(this.errorColor.dim(line));
   }
 
   /** Raw text on stderr, for progress lines that redraw themselves. */

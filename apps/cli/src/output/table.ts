@@ -91,7 +91,7 @@ export function renderTable(
   rows: readonly string[][],
 ): string {
   const cells = rows.map((row) => row.map((cell) => output.redact(cell)));
-  if (!output.streams.stdout.isTTY) {
+  if (output.wholeValues) {
     return cells
       .map((row) => row.map((cell) => stripVTControlCharacters(cell)).join('\t'))
       .join('\n');
@@ -122,7 +122,7 @@ export function printTable(
   empty: string,
 ): void {
   if (rows.length === 0) {
-    output.note(output.errorColor.dim(empty));
+    output.noteSummary(empty);
     return;
   }
   output.print(renderTable(output, head, rows));

@@ -23,12 +23,16 @@ const certificateCode =
 export const untrustedCertificateHint =
   'if the server is yours, trust its CA with NODE_EXTRA_CA_CERTS=<ca.pem>';
 
-/** The host of a (redacted) request URL, or a stand-in when there is none. */
-function hostOf(url: unknown): string {
+/**
+ * Where a (redacted) request URL points: `host` with the port when it has one (`127.0.0.1:1`),
+ * `hostname` without; a stand-in when there is no URL.
+ */
+export function addressOf(url: unknown): { host: string; hostname: string } {
   try {
-    return new URL(String(url)).host;
+    const { host, hostname } = new URL(String(url));
+    return { host, hostname };
   } catch {
-    return 'the server';
+    return { host: 'the server', hostname: 'the server' };
   }
 }
 
@@ -37,7 +41,7 @@ function hostOf(url: unknown): string {
  * `undefined` when `code` is no TLS code.
  */
 export function tlsCause(code: string, url: unknown): string | undefined {
-  const host = hostOf(url);
+  const { host } = addressOf(url);
   if (certificateCode.test(code)) {
     const why = certificateProblems[code] ?? code;
     return `the TLS certificate of ${host} could not be verified (${why})`;

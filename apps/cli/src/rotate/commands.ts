@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { CommandContext } from '../commands/context.js';
 import { execute } from '../commands/execute.js';
 import { addJsonOption, addTokenStdinOption, addYesOption } from '../commands/options.js';
@@ -18,8 +18,8 @@ interface RotateSpec {
   argument: [name: string, description: string];
   /** Options only this vendor has, listed first. */
   ownOptions: (command: Command) => Command;
-  /** The `--revoke` values, for the help. */
-  revokes: string;
+  /** The `--revoke` values, the default first: declared so completion offers them. */
+  revokes: string[];
   /** The environment variable holding the credential. */
   variable: string;
   example: string;
@@ -47,7 +47,12 @@ function registerRotate(tokens: Command, spec: RotateSpec): void {
       '--exec-timeout <duration>',
       'with --exec: end a command still running after this long, as a failed delivery (default 2m)',
     )
-    .option('--revoke <how>', `what to do with the old token: ${spec.revokes}`);
+    .addOption(
+      new Option(
+        '--revoke <how>',
+        `what to do with the old token (default: ${spec.revokes[0]})`,
+      ).choices(spec.revokes),
+    );
   addTokenStdinOption(addJsonOption(addYesOption(command)), spec.variable)
     .addHelpText('after', `\nExample:\n  $ ${spec.example}`)
     .action((id: string, _options, current: Command) =>
@@ -83,7 +88,7 @@ export function registerRotateCommands(program: Command): void {
           '--status <status>',
           "the replacement's status: active or inactive (default: the old token's)",
         ),
-    revokes: 'delete (default), deactivate or keep',
+    revokes: ['delete', 'deactivate', 'keep'],
     variable: 'LOSANT_ACCESS_TOKEN',
     example:
       'tokenkit losant tokens rotate 5f0c…a99 --application 5f0c… --out ./losant-token --yes',
@@ -99,7 +104,7 @@ export function registerRotateCommands(program: Command): void {
         '--expires <when>',
         "the replacement's expiresOn: an ISO date, a duration such as 90d, or never (default: the old token's)",
       ),
-    revokes: 'delete (default) or keep',
+    revokes: ['delete', 'keep'],
     variable: 'INSTANA_API_TOKEN',
     example:
       "tokenkit instana tokens rotate 9c1kq3h2tnl6g1f7o5n0 --exec 'vault kv put secret/instana token=-' --yes",

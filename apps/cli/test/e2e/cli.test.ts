@@ -123,7 +123,7 @@ describe.concurrent('tokenkit, the program', processTimeout, () => {
   it.each([
     [['lossant'], /unknown command 'lossant'[\s\S]*Did you mean losant\?/],
     [['losant', 'tokens', 'list', '--usr'], /unknown option '--usr'[\s\S]*Did you mean --user\?/],
-    [['losant', 'tokens', 'get'], /missing required argument 'tokenId'/],
+    [['losant', 'tokens', 'get'], /give the token's id, or its name with --name/],
     [['losant', 'tokens', 'list', '--user', 'extra'], /too many arguments/],
     [['losant', 'bogus'], /unknown command 'bogus'/],
   ])('a usage mistake exits 2: %j', async (args, message) => {

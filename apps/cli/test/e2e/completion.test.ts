@@ -105,6 +105,16 @@ describe('completion scripts, from the command tree', processTimeout, () => {
     expect(bashCompletes(shell('losant tokens list --application '))).toEqual([]);
   });
 
+  it('bash completes the --revoke modes each vendor has, and never offers hidden flags', () => {
+    expect(bashCompletes(shell('losant tokens rotate x --revoke '))).toEqual([
+      'delete',
+      'deactivate',
+      'keep',
+    ]);
+    expect(bashCompletes(shell('instana tokens rotate x --revoke '))).toEqual(['delete', 'keep']);
+    expect(bashCompletes(shell('losant tokens update x --s'))).toEqual(['--status']);
+  });
+
   it('bash completes file names after file flags, and only there', () => {
     const folder = mkdtempSync(join(tmpdir(), 'tokenkit-completion-'));
     writeFileSync(join(folder, 'policy.json'), '{}');

@@ -121,6 +121,36 @@ describe.concurrent(
       expect(tls.stderr).toContain('check INSTANA_BASE_URL');
     });
 
+    it('a refused port, an unknown host and an untrusted certificate: the cause by name, the same words on both vendors', async () => {
+      const address = refusedUrl.slice('http://'.length);
+      const tlsHost = selfSignedUrl.slice('https://'.length);
+      const cases = [
+        [
+          refusedUrl,
+          `could not connect: connection refused by ${address} (nothing is listening there)`,
+        ],
+        [
+          'https://tokenkit-test.invalid',
+          'could not connect: DNS lookup of tokenkit-test.invalid failed: no such host',
+        ],
+        [
+          selfSignedUrl,
+          `could not connect: the TLS certificate of ${tlsHost} could not be verified (self-signed certificate)`,
+        ],
+      ] as const;
+      for (const [url, cause] of cases) {
+        const losant = await runCli(['losant', 'tokens', 'list', '--user'], {
+          env: { LOSANT_ACCESS_TOKEN: token, LOSANT_API_URL: url },
+        });
+        const instana = await runCli(['instana', 'tokens', 'list'], {
+          env: { INSTANA_API_TOKEN: token, INSTANA_BASE_URL: url },
+        });
+        expect([losant.code, instana.code], url).toEqual([1, 1]);
+        expect(losant.stderr).toContain(`error: Losant: ${cause}`);
+        expect(instana.stderr).toContain(`error: Instana: ${cause}`);
+      }
+    });
+
     it('a certificate that cannot be verified names the host and why', async () => {
       const result = await runCli(['losant', 'tokens', 'list', '--user'], {
         env: { LOSANT_ACCESS_TOKEN: token, LOSANT_API_URL: selfSignedUrl },

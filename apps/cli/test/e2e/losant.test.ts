@@ -106,8 +106,8 @@ describe.concurrent('tokenkit losant tokens', processTimeout, () => {
     expect(result.code, result.stderr).toBe(0);
     // Not a terminal: tab-separated rows without a header (the terminal form is in terminal.test.ts).
     expect(result.stdout).not.toContain('NAME');
-    expect(result.stdout).toMatch(/\tdeploy\tactive\t2099-01-01 \(\d+d\)\tdevices\.get\n/);
-    expect(result.stdout).toMatch(/\tlegacy\tinactive\tnever\tall\.Application\n/);
+    expect(result.stdout).toMatch(/\tdeploy\tactive\t2099-01-01T00:00:00\.000Z\tdevices\.get\n/);
+    expect(result.stdout).toMatch(/\tlegacy\tinactive\t\tall\.Application\n/);
     expect(result.stdout).not.toContain('zz-0');
     expect(result.stderr).toContain('2 of 5 tokens, page 0');
     expect(result.stderr).toContain('--page 1, or --all');

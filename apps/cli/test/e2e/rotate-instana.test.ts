@@ -158,7 +158,9 @@ describe.concurrent('tokenkit instana tokens rotate', processTimeout, () => {
     const old = seedOld();
     const result = await rotate([old.internalId, '--revoke', 'deactivate', '--yes']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--revoke must be one of delete, keep');
+    expect(result.stderr).toContain(
+      "argument 'deactivate' is invalid. Allowed choices are delete, keep.",
+    );
   });
 });
 

@@ -75,6 +75,22 @@ describe.concurrent('output that is safe for a terminal', processTimeout, () => 
     expect(result.stdout).not.toContain('\u001b[31mRED');
   });
 
+  it.skipIf(!scriptPath)('the list footer wraps to fit a 50-column terminal', async () => {
+    const applicationId = objectId();
+    mock.store.losant.add({ applicationId }, 3);
+    const result = await runInTerminal(
+      ['losant', 'tokens', 'list', '--application', applicationId, '--per-page', '2'],
+      { columns: 50, env: { ...losantEnv(mock), NO_COLOR: '1' } },
+    );
+    expect(result.code, result.stdout).toBe(0);
+    const lines = stripVTControlCharacters(result.stdout).trimEnd().split('\n');
+    expect(lines.filter((line) => [...line].length > 50)).toEqual([]);
+    const footer = lines.slice(lines.findIndex((line) => line.startsWith('2 of 3 tokens')));
+    expect(footer.join(' ')).toBe(
+      `2 of 3 tokens, page 0, application ${applicationId} (next: --page 1, or --all)`,
+    );
+  });
+
   it('a pipe gets tab-separated rows, nothing cut and no header', async () => {
     const applicationId = objectId();
     const [token] = mock.store.losant.add({ applicationId }, [
@@ -84,7 +100,7 @@ describe.concurrent('output that is safe for a terminal', processTimeout, () => 
       env: losantEnv(mock),
     });
     expect(result.stdout).toBe(
-      `${token!.id}\t${longName}\tactive\tnever\tdevices.get, devices.post +1 more\n`,
+      `${token!.id}\t${longName}\tactive\t\tdevices.get,devices.post,data.export\n`,
     );
   });
 
