@@ -19,6 +19,7 @@ export function rotateInstanaToken(
     oldId: internalId,
     revokes: ['delete', 'keep'],
     overrides: overridesFrom(options, context.now()),
+    revokeCommand: () => `tokenkit instana tokens delete ${internalId} --yes`,
     async connect() {
       const { tokenStore } = await instanaKit(context, options);
       const { rotateToken } = await import('@tokenkit/instana');

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/context.js';
 import { losantClient } from '../losant/client.js';
-import { type OwnerOptions, resolveOwner, storeOwner } from '../losant/owner.js';
+import { type OwnerOptions, ownerFlag, resolveOwner, storeOwner } from '../losant/owner.js';
 import { publicToken } from '../losant/render.js';
 import type { LosantToken } from '../losant/types.js';
 import { overridesFrom } from './overrides.js';
@@ -26,6 +26,10 @@ export function rotateLosantToken(
     oldId: apiTokenId,
     revokes: ['delete', 'deactivate', 'keep'],
     overrides: overridesFrom(options, context.now()),
+    revokeCommand: (mode) =>
+      mode === 'deactivate'
+        ? `tokenkit losant tokens update ${apiTokenId} ${ownerFlag(owner)} --status inactive`
+        : `tokenkit losant tokens delete ${apiTokenId} ${ownerFlag(owner)} --yes`,
     async connect() {
       const client = await losantClient(context, options);
       const { losantTokenStore, rotateToken } = await import('@tokenkit/losant');

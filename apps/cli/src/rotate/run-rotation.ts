@@ -2,7 +2,7 @@
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
-import { CliError, usageError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
@@ -54,16 +54,10 @@ export interface RotateCommand<Token> {
   revokes: readonly RevokeMode[];
   /** `--name`, `--expires`, `--status`: how the replacement differs from the old token. */
   overrides: Overrides;
+  /** The whole command that revokes the old token as `mode` would, for a revoke that failed. */
+  revokeCommand(mode: RevokeMode): string;
   /** Reads credentials and connects; called only after every local check passed. */
   connect(): Promise<VendorRotation<Token>>;
-}
-
-function checkRevoke(value: string | undefined, allowed: readonly RevokeMode[]): RevokeMode {
-  const revoke = value ?? allowed[0];
-  if (!allowed.some((mode) => mode === revoke)) {
-    throw usageError(`--revoke must be one of ${allowed.join(', ')}, got "${revoke}"`);
-  }
-  return revoke as RevokeMode;
 }
 
 /** Whether the person at the terminal agrees to revoke the old token. */
@@ -92,7 +86,8 @@ export async function runRotation<Token>(
   command: RotateCommand<Token>,
 ): Promise<number> {
   const delivery = deliveryFrom(options);
-  const revoke = checkRevoke(options.revoke, command.revokes);
+  // commander refuses a value outside the vendor's choices; the first is the default.
+  const revoke = (options.revoke ?? command.revokes[0]) as RevokeMode;
   await precheckDelivery(delivery, context.output);
   const mode =
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
@@ -159,7 +154,7 @@ async function rotateDelivering<Token>(
       signal: watch.signal,
     });
   } catch (error) {
-    return failed(context, error, progress, watch);
+    return failed(context, error, progress, watch, command.revokeCommand(revoke));
   }
   const summary: RotatedJson = {
     old: rotation.publicToken(result.old),
@@ -188,6 +183,7 @@ function failed(
   error: unknown,
   progress: Progress,
   watch: SignalWatch,
+  revokeCommand: string,
 ): number {
   const { output } = context;
   if (progress.jsonOpen) {
@@ -195,7 +191,7 @@ function failed(
     printJsonRest(output, { new: { id: replacementId }, delivered: 'stdout' });
   }
   const interruption = interruptionOf(watch.signal);
-  if (interruption === undefined) throw explain(error);
+  if (interruption === undefined) throw explain(error, revokeCommand);
   const what = isRotationFailure(error) ? leftBehind(error) : describeError(error).message;
   output.note(interruptedLine(interruption, what));
   return interruptionExitCode(interruption);
@@ -204,9 +200,9 @@ function failed(
 /**
  * The error to report for a failed rotation: a failed read is the read's own error (a 401 still
  * exits 3); any other step is one line built from the error's fields (what is left), with the
- * cause as the hint.
+ * cause as the hint, and after a failed revoke the command that revokes the old token.
  */
-function explain(error: unknown): unknown {
+function explain(error: unknown, revokeCommand: string): unknown {
   if (!isRotationFailure(error)) return error;
   if (error.step === 'read') return error.cause;
   const cause = error.cause;
@@ -214,8 +210,10 @@ function explain(error: unknown): unknown {
     cause instanceof Error && cause.name === 'DeliveryError'
       ? cause.message
       : describeError(cause).message;
+  // The replacement holds the delivered secret; the old token still works until revoked.
+  const revokeByHand = error.step === 'revoke' && error.old !== 'deleted';
   return new CliError(`rotation failed at ${error.step}: ${leftBehind(error)}`, {
     exitCode: ExitCode.failure,
-    hint: why,
+    hint: revokeByHand ? `${why}; once fixed, revoke it: ${revokeCommand}` : why,
   });
 }

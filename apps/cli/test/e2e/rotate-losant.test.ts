@@ -209,3 +209,22 @@ describe('tokenkit losant tokens rotate after a lost answer', processTimeout, ()
     expect(leakedSecrets(result, [secret])).toEqual([]);
   });
 });
+
+describe('tokenkit losant tokens rotate when revoking fails', processTimeout, () => {
+  it('exits 1 with both tokens working, and the hint is the whole command that deletes the old one', async () => {
+    const applicationId = newApplication(fx.mock);
+    const owner = { applicationId };
+    const old = seedOld(owner, ['all.Application']);
+    const file = join(fx.scratch, `revoke-fails-${old.id}`);
+    // A 403 is never retried: the revoke step fails at once, after delivery and verification.
+    fx.mock.faults.failNext(1, { route: 'applicationApiToken.delete', status: 403 });
+    const result = await rotate(old.id, ['--application', applicationId, '--out', file, '--yes']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('rotation failed at revoke');
+    expect(result.stderr).toContain(
+      `revoke it: tokenkit losant tokens delete ${old.id} --application ${applicationId} --yes`,
+    );
+    expect(named(owner, old.name)).toHaveLength(2);
+    expect(await authenticates((await readFile(file, 'utf8')).trim())).toBe(true);
+  });
+});
