@@ -18,7 +18,6 @@ import type { Entry, InstanaEntry, LiveToken, LosantEntry, LosantOwner } from '.
 export interface Made {
   readonly id: string;
   readonly secret: string;
-  readonly token: unknown;
 }
 
 /** Hands a new secret over; a throw is a failed delivery. */
@@ -71,7 +70,7 @@ function engineOperations<E extends Entry, Token, Draft>(
     async create(entry, expiresAt, options) {
       const store = vendor.storeOf(entry);
       const { token, secret } = await createToken(store, vendor.draftOf(entry, expiresAt), options);
-      return { id: store.idOf(token), secret, token };
+      return { id: store.idOf(token), secret };
     },
     async update(entry, id, options) {
       await vendor.storeOf(entry).update(id, vendor.patchOf(entry), options);

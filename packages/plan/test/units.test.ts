@@ -63,17 +63,18 @@ describe('deliver', () => {
     };
     await deliver(
       {
-        exec: 'cat > got; echo "$KEEP-$LOSANT_ACCESS_TOKEN$INSTANA_API_TOKEN-"; printf tail',
+        exec: 'tee got; echo "$KEEP-$LOSANT_ACCESS_TOKEN$INSTANA_API_TOKEN-"; printf tail',
         cwd: dir,
       },
-      'sec',
+      'the-new-secret',
       {
         env,
         commandOutput: (line) => lines.push(line),
       },
     );
-    expect(await readFile(join(dir, 'got'), 'utf8')).toBe('sec\n');
-    expect(lines).toEqual(['k--', 'tail']);
+    expect(await readFile(join(dir, 'got'), 'utf8')).toBe('the-new-secret\n');
+    // The echoed secret is never passed on.
+    expect(lines).toEqual(['[redacted]', 'k--', 'tail']);
   });
 
   it('kills an exec that runs past its timeout, and reports one that cannot start', async () => {

@@ -18,8 +18,9 @@ export interface CommandOptions {
   /** Where it runs. @default the current folder */
   readonly cwd?: string | undefined;
   /**
-   * Receives its output (stdout and stderr), whole lines at a time with their `\n`, so a
-   * secret it echoes is never split across two calls and the sink can scrub it.
+   * Receives its output (stdout and stderr), whole lines at a time with their `\n`, the secret
+   * shown as `[redacted]` (whole lines, so an echo is never split); the sink scrubs anything
+   * else it knows (the credentials).
    * @default discarded
    */
   readonly sink?: ((text: string) => void) | undefined;
@@ -27,16 +28,21 @@ export interface CommandOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-function lineForwarder(sink: ((text: string) => void) | undefined) {
+/** Passes output on whole lines at a time, with the secret it was given shown as `[redacted]`. */
+function lineForwarder(sink: ((text: string) => void) | undefined, secret: string) {
   let partial = '';
+  // As the CLI's redaction: a value under 8 characters is no real token, and would blank words.
+  const hide = (line: string) =>
+    secret.length >= 8 ? line.replaceAll(secret, '[redacted]') : line;
+  const send = (line: string) => sink?.(`${hide(line)}\n`);
   return {
     push(chunk: Buffer) {
       const lines = (partial + chunk.toString('utf8')).split('\n');
       partial = lines.pop() ?? '';
-      for (const line of lines) sink?.(`${line}\n`);
+      for (const line of lines) send(line);
     },
     end() {
-      if (partial !== '') sink?.(`${partial}\n`);
+      if (partial !== '') send(partial);
       partial = '';
     },
   };
@@ -86,7 +92,7 @@ export function pipeSecretTo(
     const timer = setTimeout(() => end(`did not finish within ${within}`), options.timeoutMs);
     const onAbort = () => end(`was ended: tokenkit received ${String(signal?.reason)}`);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const forward = lineForwarder(options.sink);
+    const forward = lineForwarder(options.sink, secret);
     child.stdout.on('data', forward.push);
     child.stderr.on('data', forward.push);
     // A command that exits without reading stdin closes the pipe: its exit code decides.
