@@ -6,5 +6,8 @@ export default defineConfig(
     entry: ['src/bin.ts'],
     platform: 'node',
     dts: false,
+    // The duration rule is read at start-up (option parsing): bundled, so `--help` loads no
+    // workspace package. It has no imports of its own.
+    noExternal: ['@tokenkit/plan/duration'],
   }),
 );

@@ -1,26 +1,16 @@
+import { parseDuration as parseDurationRule } from '@tokenkit/plan/duration';
 import { usageError } from './errors.js';
 
-const unitMs = {
-  s: 1_000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 7 * 86_400_000,
-  y: 365 * 86_400_000,
-} as const;
-
-const durationPattern = /^(\d+)(s|m|h|d|w|y)$/;
 const isoDatePattern =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * Parses a duration such as `90d`, `12h`, `2w` or `1y` into milliseconds.
- * Units: s, m (minutes), h, d, w, y (365 days). Returns `undefined` for anything else.
+ * Parses a duration option's text such as `90d`, `12h`, `2w` or `1y` into milliseconds, with
+ * the tokens file's rule (`@tokenkit/plan/duration`); spaces around it and `0d` are allowed.
+ * Returns `undefined` for anything else.
  */
 export function parseDuration(text: string): number | undefined {
-  const match = durationPattern.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * unitMs[match[2] as keyof typeof unitMs];
+  return parseDurationRule(text.trim(), { allowZero: true });
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type ApiErrorInit,
   ConnectionError,
   isCreateAnswerLost,
+  overlayDraft,
   RequestValidationError,
   ResponseValidationError,
   ServerError,
@@ -75,5 +76,27 @@ describe('the pure decisions of the engine', () => {
     const both = rotationSignal(a.signal, b.signal);
     b.abort();
     expect(both?.aborted).toBe(true);
+  });
+});
+
+describe('overlayDraft', () => {
+  const built = {
+    draft: { name: 'ci', scope: ['a'], note: 'x', canRead: true },
+    kept: ['name', 'scope', 'note', 'flags'],
+  };
+
+  test('sets given fields, leaves out undefined ones, and drops both from kept', () => {
+    const result = overlayDraft(built, { scope: ['b'], note: undefined });
+    expect(result.draft).toEqual({ name: 'ci', scope: ['b'], canRead: true });
+    expect(result.kept).toEqual(['name', 'flags']);
+  });
+
+  test('drops a kept group when any of its fields is given, and changes nothing without a draft', () => {
+    expect(overlayDraft(built, { canRead: false }, { flags: ['canRead'] }).kept).toEqual([
+      'name',
+      'scope',
+      'note',
+    ]);
+    expect(overlayDraft(built, undefined)).toBe(built);
   });
 });

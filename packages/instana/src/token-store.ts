@@ -5,6 +5,7 @@ import {
   isCreateOutcomeUnknownError,
   isNotFoundError,
   isPermissionDeniedError,
+  overlayDraft,
   path,
   type ReplacementOverrides,
   type RequestOptions,
@@ -35,17 +36,31 @@ function replacementExpiry(old: ApiToken, given: string | null | undefined): num
   return given === null ? null : Date.parse(given);
 }
 
+/** The fields the store chooses for each replacement, which `overrides.draft` cannot set. */
+const chosenFields = ['internalId', 'accessGrantingToken'] as const;
+
 /**
  * The replacement of `old`: a fresh `internalId` and secret, the old name and every permission
- * and scope flag (newer flags included), and the old `expiresOn`, with `overrides` applied.
- * @throws RequestValidationError for a `status` (Instana tokens have none).
+ * and scope flag (newer flags included), and the old `expiresOn`, with `overrides` applied
+ * (`overrides.draft`'s fields last: permission flags given there replace the carried ones).
+ * @throws RequestValidationError for a `status` (Instana tokens have none), or an `internalId`
+ *   or `accessGrantingToken` in `overrides.draft` (each replacement gets fresh ones).
  */
 export function instanaReplacement(
   old: ApiToken,
-  overrides: ReplacementOverrides,
-): { draft: ApiToken; kept: string[] } {
+  overrides: ReplacementOverrides<ApiTokenInput>,
+): { draft: ApiTokenInput; kept: string[] } {
   if (overrides.status !== undefined) {
     throw invalidInput('status', 'status cannot be set: an Instana API token has no status');
+  }
+  const given = overrides.draft;
+  for (const field of chosenFields) {
+    if (given !== undefined && Object.hasOwn(given, field)) {
+      throw invalidInput(
+        `draft.${field}`,
+        `${field} cannot be set: each replacement gets a fresh one`,
+      );
+    }
   }
   const draft = {
     ...newApiToken({ name: overrides.name ?? old.name }),
@@ -57,7 +72,8 @@ export function instanaReplacement(
     'permissions',
     ...(overrides.expiresAt === undefined && old.expiresOn != null ? ['expiresOn'] : []),
   ];
-  return { draft, kept };
+  const flagsGiven = Object.keys(permissionFlags(given ?? {}));
+  return overlayDraft({ draft, kept }, given, { permissions: flagsGiven });
 }
 
 /**

@@ -112,6 +112,33 @@ describe('what the replacement keeps', () => {
     expect(never.kept).toEqual(['name', 'permissions']);
   });
 
+  it('a draft override sets declared permissions; they are no longer reported as kept', async () => {
+    const old = seedOld({ expiresOn: inAWeek });
+    const store = instanaTokenStore(ctx.instana);
+    const rotation = await rotateToken(store, {
+      id: old.internalId,
+      deliver: () => undefined,
+      overrides: { draft: { canConfigureAgents: false, canViewLogs: true } },
+    });
+    const stored = ctx.mock.store.instana.get(rotation.created.internalId);
+    expect(stored).toMatchObject({
+      name: 'ci-deploy',
+      canConfigureApiTokens: true,
+      canConfigureAgents: false,
+      canViewLogs: true,
+      expiresOn: inAWeek,
+    });
+    expect(rotation.kept).toEqual(['name', 'expiresOn']);
+    expect(ctx.mock.store.instana.get(old.internalId)).toBeUndefined();
+    const chosen = await rotateToken(store, {
+      id: rotation.created.internalId,
+      deliver: () => undefined,
+      overrides: { draft: { internalId: 'mine' } },
+    }).catch((caught: unknown) => caught);
+    expect(isRequestValidationError((chosen as Error).cause)).toBe(true);
+    expect(ctx.mock.store.instana.list()).toHaveLength(1);
+  });
+
   it('refuses a status or a deactivate: Instana tokens have none', async () => {
     const old = seedOld();
     const store = instanaTokenStore(ctx.instana);

@@ -8,6 +8,7 @@ import {
   isRotationError,
   losantTokenStore,
   RotationError,
+  rotateToken,
 } from '../src/index.js';
 import { useMock } from './helpers/mock.js';
 
@@ -194,6 +195,29 @@ describe('rotate: what is kept, and the check of the new secret', () => {
     expect(rotation.kept).not.toContain('status');
     expect(rotation.kept).not.toContain('expirationDate');
     expect(rotation.verified).toBe('valid');
+  });
+
+  it('a draft override sets declared fields over the carried ones, and they are not kept', async () => {
+    const applicationId = env.mock.losant.applicationId;
+    const [old] = env.mock.store.losant.add({ applicationId }, [
+      { name: 'deploy', scope: ['all.Device.read'], description: 'old words' },
+    ]);
+    const store = losantTokenStore(env.losant, { applicationId });
+    const rotation = await rotateToken(store, {
+      id: old!.id,
+      deliver: () => {},
+      overrides: { draft: { scope: ['all.Application'], description: undefined } },
+    });
+    const stored = env.mock.store.losant
+      .list({ applicationId })
+      .find((token) => token.id === rotation.created.id);
+    expect(stored).toMatchObject({ name: 'deploy', scope: ['all.Application'] });
+    // The create's one-time marker is restored to no description at all.
+    expect(stored?.description ?? '').toBe('');
+    expect(rotation.kept).toContain('name');
+    expect(rotation.kept).not.toContain('scope');
+    expect(rotation.kept).not.toContain('description');
+    expect(rotation).toMatchObject({ verified: 'valid', revoked: 'deleted' });
   });
 
   it('a token that may not read itself is limited, and the rotation completes', async () => {

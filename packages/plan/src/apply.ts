@@ -1,5 +1,5 @@
-import { isAuthenticationError, type RequestOptions } from '@tokenkit/core';
-import { type DeliveryOptions, deliver, prepareDelivery } from './deliver.js';
+import { isRotationError, type RequestOptions } from '@tokenkit/core';
+import { DeliveryError, type DeliveryOptions, deliver, prepareDelivery } from './deliver-target.js';
 import { expiryOf } from './lifetime.js';
 import {
   instanaOperations,
@@ -96,47 +96,18 @@ function now(options: ApplyOptions): Date {
   return options.now?.() ?? new Date();
 }
 
-/** Checks a delivered secret; one the server refuses (401) is deleted again. */
-async function verified(entry: Entry, made: Made, ops: AnyOperations, options: ApplyOptions) {
-  try {
-    await ops.verify(entry, made, options.requestOptions);
-  } catch (error) {
-    if (!isAuthenticationError(error)) {
-      throw new Error(
-        `the new token ${made.id} was delivered but could not be checked (${(error as Error).message}): both tokens were kept`,
-      );
-    }
-    await ops.remove(entry, made.id, options.requestOptions);
-    throw new Error(
-      `the new token ${made.id} was refused with its own secret (401) and deleted; the old one is untouched`,
-    );
+/** A failed rotation's words, with why its delivery failed (a DeliveryError holds no secret). */
+function rotationFailure(error: unknown): Error {
+  if (isRotationError(error) && error.cause instanceof DeliveryError) {
+    return new Error(`${error.message} (${error.cause.message})`);
   }
+  return error as Error;
 }
 
 /**
- * Replace: a new token with the declared settings (a field fixed at creation differs), so the
- * engine's rotation, which carries the old settings over, cannot make it. The same steps:
- * create, deliver, verify, then delete the old token.
+ * Rotate and replace: the engine's read, create, deliver, verify and revoke, into the declared
+ * settings (a field fixed at creation that differs is set on the replacement, like the rest).
  */
-async function replaceDelivered(
-  entry: Entry,
-  live: LiveToken,
-  ops: AnyOperations,
-  options: ApplyOptions,
-) {
-  const made = await createDelivered(entry, ops, options);
-  await verified(entry, made, ops, options);
-  try {
-    await ops.remove(entry, live.id, options.requestOptions);
-  } catch (error) {
-    throw new Error(
-      `the new token ${made.id} was delivered, but deleting the old token ${live.id} failed (${(error as Error).message}): delete it`,
-    );
-  }
-  return made.id;
-}
-
-/** Rotate: the engine's read, create, deliver, verify and revoke, into the declared settings. */
 async function rotateDelivered(
   entry: Entry,
   live: LiveToken,
@@ -146,7 +117,17 @@ async function rotateDelivered(
   const target = needTarget(entry);
   await prepareDelivery(target);
   const lifetime = expiryOf(entry.expires, now(options));
-  return ops.rotate(entry, live, (secret) => deliver(target, secret, options), lifetime);
+  try {
+    return await ops.rotate(
+      entry,
+      live,
+      (secret) => deliver(target, secret, options),
+      lifetime,
+      options.requestOptions,
+    );
+  } catch (error) {
+    throw rotationFailure(error);
+  }
 }
 
 /** Carries out one change; resolves with the token's id afterwards. */
@@ -157,10 +138,8 @@ async function carryOut(
 ): Promise<string | null> {
   const { record, entry, live } = change;
   if (record.action === 'create' && entry) return (await createDelivered(entry, ops, options)).id;
-  if (record.action === 'rotate' && entry && live)
+  if ((record.action === 'rotate' || record.action === 'replace') && entry && live)
     return rotateDelivered(entry, live, ops, options);
-  if (record.action === 'replace' && entry && live)
-    return replaceDelivered(entry, live, ops, options);
   if (record.action === 'update' && entry && live) {
     await ops.update(entry, live.id, options.requestOptions);
     return live.id;

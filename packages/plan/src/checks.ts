@@ -1,6 +1,7 @@
 import { closest } from '@tokenkit/schemas/losant';
+import { parseDuration } from './duration.js';
 import type { FileIssue } from './errors.js';
-import { parseDuration, parseLifetime } from './lifetime.js';
+import { parseLifetime } from './lifetime.js';
 import type { DeliveryTarget, Lifetime } from './types.js';
 
 /** Collects the issues of one file, each under its path. */

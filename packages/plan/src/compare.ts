@@ -1,5 +1,5 @@
 import { KNOWN_SERVER_REWRITES } from '@tokenkit/instana';
-import { formatDuration } from './lifetime.js';
+import { formatDuration } from './duration.js';
 import type { ChangeAction } from './records.js';
 import type {
   Entry,

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@tokenkit/core';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
-import { formatDuration } from './lifetime.js';
+import { formatDuration } from './duration.js';
 import { distinctOwners, readInstana, readLosant } from './live.js';
 import { ownerField, ownerKey } from './owner.js';
 import type { Connections } from './plan.js';

@@ -5,10 +5,12 @@ export {
   applyPlan,
   type FailedRecord,
 } from './apply.js';
-export { DeliveryError, type DeliveryOptions } from './deliver.js';
+export type { SecretFileProblem } from './deliver/errors.js';
+export { DeliveryError, type DeliveryOptions } from './deliver-target.js';
+export { type DurationRules, parseDuration } from './duration.js';
 export { type FileIssue, PruneScopeError, TokensFileError } from './errors.js';
 export { FILL_IN, type ImportedFile, type ImportSources, importTokens } from './import.js';
-export { parseDuration, parseLifetime } from './lifetime.js';
+export { parseLifetime } from './lifetime.js';
 export { ownerKey } from './owner.js';
 export { parseTokensFile, readTokensFile } from './parse.js';
 export {

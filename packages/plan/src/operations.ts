@@ -18,7 +18,6 @@ import type { Entry, InstanaEntry, LiveToken, LosantEntry, LosantOwner } from '.
 export interface Made {
   readonly id: string;
   readonly secret: string;
-  readonly token: unknown;
 }
 
 /** Hands a new secret over; a throw is a failed delivery. */
@@ -34,27 +33,32 @@ export interface TokenOperations<E extends Entry> {
   /** Brings the fields that change in place to the declared values; same id. */
   update(entry: E, id: string, options?: RequestOptions): Promise<void>;
   /**
-   * Rotates `live` into the declared settings: in-place fields first, then the engine's read,
-   * create, deliver, verify, revoke. Resolves with the replacement's id.
+   * Replaces `live` with a token of the declared settings through the engine's read, create,
+   * deliver, verify, revoke; the old token is left as it was until it is revoked. Resolves with
+   * the replacement's id. Serves both rotate and replace.
    */
   rotate(
     entry: E,
     live: LiveToken,
     handOver: HandOver,
     expiresAt: Date | undefined,
+    options?: RequestOptions,
   ): Promise<string>;
-  /** Checks a new secret with one read of its own; a 401 throws. */
-  verify(of: Entry | LiveToken, made: Made, options?: RequestOptions): Promise<void>;
   /** Deletes the token `id` of the owner of `of` (a declared or live token). */
   remove(of: Entry | LiveToken, id: string, options?: RequestOptions): Promise<void>;
 }
+
+/** The fields of a replacement set as declared, over what the old token had. */
+type DeclaredFields<Draft> = { [Field in keyof Draft]?: Draft[Field] | undefined };
 
 /** What differs between vendors: their store, and the declared token as a draft and a patch. */
 interface VendorShape<E extends Entry, Token, Draft> {
   storeOf(of: Entry | LiveToken): TokenStore<Token, Draft>;
   draftOf(entry: E, expiresAt: Date | undefined): Draft;
-  /** The fields that change in place, when they differ from the live token's. */
-  patchOf(entry: E, live: LiveToken | undefined): Partial<Draft> | undefined;
+  /** The declared fields a rotation sets on the replacement (the rest it carries over). */
+  declaredOf(entry: E): DeclaredFields<Draft>;
+  /** The fields that change in place. */
+  patchOf(entry: E): Partial<Draft>;
   status(entry: E): 'active' | 'inactive' | undefined;
 }
 
@@ -66,28 +70,28 @@ function engineOperations<E extends Entry, Token, Draft>(
     async create(entry, expiresAt, options) {
       const store = vendor.storeOf(entry);
       const { token, secret } = await createToken(store, vendor.draftOf(entry, expiresAt), options);
-      return { id: store.idOf(token), secret, token };
+      return { id: store.idOf(token), secret };
     },
     async update(entry, id, options) {
-      await vendor.storeOf(entry).update(id, vendor.patchOf(entry, undefined) ?? {}, options);
+      await vendor.storeOf(entry).update(id, vendor.patchOf(entry), options);
     },
-    async rotate(entry, live, handOver, expiresAt) {
+    async rotate(entry, live, handOver, expiresAt, options) {
       const store = vendor.storeOf(entry);
-      const patch = vendor.patchOf(entry, live);
-      if (patch !== undefined) await store.update(live.id, patch);
       const status = vendor.status(entry);
-      const rotation = await rotateToken(store, {
-        id: live.id,
-        deliver: (secret) => handOver(secret),
-        overrides: {
-          ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
-          ...(status === undefined ? {} : { status }),
+      const rotation = await rotateToken(
+        store,
+        {
+          id: live.id,
+          deliver: (secret) => handOver(secret),
+          overrides: {
+            ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
+            ...(status === undefined ? {} : { status }),
+            draft: vendor.declaredOf(entry),
+          },
         },
-      });
+        options,
+      );
       return store.idOf(rotation.created);
-    },
-    async verify(of, made, options) {
-      await vendor.storeOf(of).verify(made.secret, made.token as Token, options);
     },
     async remove(of, id, options) {
       await vendor.storeOf(of).remove(id, options);
@@ -114,12 +118,11 @@ export function losantOperations(client: LosantClient): TokenOperations<LosantEn
       ...(entry.description === '' ? {} : { description: entry.description }),
       ...(expiresAt === undefined ? {} : { expirationDate: expiresAt.toISOString() }),
     }),
-    // Status goes through the rotation's overrides, so the old token works until it is revoked.
-    patchOf: (entry, live) => {
-      if (live === undefined) return { description: entry.description, status: entry.status };
-      const current = live.vendor === 'losant' ? live.description : undefined;
-      return current === entry.description ? undefined : { description: entry.description };
-    },
+    declaredOf: (entry) => ({
+      scope: [...entry.scope] as ApiTokenPostInput['scope'],
+      description: entry.description === '' ? undefined : entry.description,
+    }),
+    patchOf: (entry) => ({ description: entry.description, status: entry.status }),
     status: (entry) => entry.status,
   });
 }
@@ -128,14 +131,6 @@ export function losantOperations(client: LosantClient): TokenOperations<LosantEn
 function declaredFlags(entry: InstanaEntry): Record<string, boolean> {
   const granted = new Set(entry.permissions);
   return Object.fromEntries(permissionNames.map((name) => [name, granted.has(name)]));
-}
-
-function samePermissions(entry: InstanaEntry, live: LiveToken): boolean {
-  const granted = live.vendor === 'instana' ? live.permissions : [];
-  return (
-    granted.length === entry.permissions.length &&
-    granted.every((name) => entry.permissions.includes(name))
-  );
 }
 
 /**
@@ -150,8 +145,8 @@ export function instanaOperations(client: InstanaClient): TokenOperations<Instan
       ...newApiToken({ name: entry.name, ...declaredFlags(entry) }),
       expiresOn: expiresAt === undefined ? null : expiresAt.getTime(),
     }),
-    patchOf: (entry, live) =>
-      live !== undefined && samePermissions(entry, live) ? undefined : declaredFlags(entry),
+    declaredOf: (entry) => declaredFlags(entry),
+    patchOf: (entry) => declaredFlags(entry),
     status: () => undefined,
   });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyPlan, makePlan, parseTokensFile, planJson } from '../src/index.js';
+import { type ApplyOptions, applyPlan, makePlan, parseTokensFile, planJson } from '../src/index.js';
 import { usePlanFixture } from './fixture.js';
 
 const fixture = usePlanFixture();
@@ -22,10 +22,10 @@ function subjectOf(secret: string): string {
   return JSON.parse(Buffer.from(secret.split('.')[1] ?? '', 'base64url').toString()).sub;
 }
 
-async function planAndApply(yaml: string) {
+async function planAndApply(yaml: string, options: ApplyOptions = {}) {
   const { connections, scratch } = fixture();
   const file = parseTokensFile(yaml, 'tokens.yaml', scratch);
-  return applyPlan(await makePlan(file, connections), connections);
+  return applyPlan(await makePlan(file, connections), connections, options);
 }
 
 /** Every declared token exists once, and the file it was delivered to holds its secret. */
@@ -132,7 +132,9 @@ instana:
       ],
       [
         'wide',
-        'delivery failed (exec "cat > /dev/null; exit 3" exited with code 3); the new token ID was deleted, nothing changed',
+        expect.stringMatching(
+          /failed at deliver: the replacement \S+ was created, then deleted because delivery failed; the old token is untouched \(exec "cat > \/dev\/null; exit 3" exited with code 3\)$/,
+        ),
       ],
     ]);
     expect(mock.store.losant.list({ applicationId: app }).map((t) => t.id)).toEqual([old?.id]);
@@ -148,17 +150,21 @@ instana:
     const [old] = mock.store.losant.add({ applicationId: app }, [
       { name: 'v', scope: ['devices.post'], creationDate: yesterday },
     ]);
-    mock.faults.failNext(1, { status: 401, route: 'applicationApiToken.get' });
-    const first = await planAndApply(tokensFor(app, ['v']));
+    // The fault is armed as the command delivers, so it meets the check of the new secret.
+    const yaml = `version: 1\nlosant:\n  - { name: v, application: ${app}, scope: [devices.get], deliver: { exec: "cat > /dev/null; echo delivered" } }\n`;
+    const armed = (status: number, count: number) => ({
+      commandOutput: () =>
+        mock.faults.failNext(count, { status, route: 'applicationApiToken.get' }),
+    });
+    const first = await planAndApply(yaml, armed(401, 1));
     expect(first.failed[0]?.error).toMatch(
-      /was refused with its own secret \(401\) and deleted; the old one is untouched$/,
+      /failed at verify: the replacement \S+ was created, then deleted because the new secret was refused \(401\); the old token is untouched/,
     );
     expect(mock.store.losant.list({ applicationId: app }).map((t) => t.id)).toEqual([old?.id]);
     // Every attempt of the check fails (the SDK retries a 5xx on a read).
-    mock.faults.failNext(10, { status: 500, route: 'applicationApiToken.get' });
-    const second = await planAndApply(tokensFor(app, ['v']));
+    const second = await planAndApply(yaml, armed(500, 10));
     expect(second.failed[0]?.error).toMatch(
-      /was delivered but could not be checked .*: both tokens were kept$/,
+      /failed at verify: checking the replacement \S+ with its secret failed, so the old token was not revoked; both work/,
     );
     expect(mock.store.losant.list({ applicationId: app })).toHaveLength(2);
   });
@@ -173,7 +179,10 @@ instana:
       `version: 1\nlosant:\n  - { name: r, application: ${app}, scope: [devices.get], description: new, rotateAfter: 1h, status: inactive, deliver: ${deliver} }\n`;
     const first = await planAndApply(yaml('{ exec: "exit 9" }'));
     expect(first.failed).toMatchObject([{ action: 'rotate', name: 'r' }]);
-    expect(mock.store.losant.list({ applicationId: app }).map((t) => t.id)).toEqual([old?.id]);
+    // The declared settings go to the replacement only: the old token is left as it was.
+    expect(mock.store.losant.list({ applicationId: app })).toMatchObject([
+      { id: old?.id, description: 'old', status: 'active' },
+    ]);
     const second = await planAndApply(yaml(`{ out: ./${app}/r }`));
     expect(second.failed).toEqual([]);
     const [now] = mock.store.losant.list({ applicationId: app });

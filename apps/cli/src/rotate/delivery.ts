@@ -1,11 +1,22 @@
 import { fstatSync, statSync } from 'node:fs';
+import {
+  commandEnvironment,
+  DeliveryError,
+  interrupted,
+  pipeSecretTo,
+  prepareSecretFile,
+  writeSecretFile,
+} from '@tokenkit/plan/deliver';
 import { durationOption } from '../duration.js';
 import { usageError } from '../errors.js';
+import { humanDuration } from '../output/human-duration.js';
 import type { Output } from '../output/output.js';
-import { commandEnvironment, type ReplacementInfo } from './command-environment.js';
-import { DeliveryError, interrupted } from './delivery-error.js';
-import { pipeSecretTo } from './exec-command.js';
-import { precheckOutFile, writeSecretFile } from './out-file.js';
+
+/** The replacement an `--exec` command is told about (`TOKENKIT_TOKEN_ID`, `_NAME`). */
+export interface ReplacementInfo {
+  id: string;
+  name: string;
+}
 
 /** `--exec-timeout`'s default: two minutes. */
 const defaultExecTimeoutMs = 120_000;
@@ -52,6 +63,28 @@ function isDevNull(fd: number): boolean {
   return stats.isCharacterDevice() && stats.rdev === statSync('/dev/null').rdev;
 }
 
+/** The CLI's words for each problem `prepareSecretFile` finds with an `--out` path. */
+const outFileHints = {
+  'missing-folder': 'create it first',
+  'not-a-folder': undefined,
+  'is-a-folder': 'name the file to write the secret to',
+  exists: 'pass --force to replace it',
+} as const;
+
+/**
+ * Refuses, before a replacement is created, an `--out` path whose folder is missing (or not a
+ * folder), a path that is a folder, and an existing file (a symlink included) without
+ * `--force`: a usage error. The write itself re-checks what matters without a race.
+ */
+async function precheckOutFile(path: string, force: boolean): Promise<void> {
+  try {
+    await prepareSecretFile(path, { name: `--out ${path}`, replace: force });
+  } catch (error) {
+    if (!(error instanceof DeliveryError) || error.problem === undefined) throw error;
+    throw usageError(error.message, outFileHints[error.problem]);
+  }
+}
+
 /**
  * Refuses, before a replacement is created, a delivery that cannot work: an `--out` path that
  * is not usable (see `precheckOutFile`), or a stdout that was closed or is /dev/null, where the
@@ -93,19 +126,24 @@ export async function deliverSecret(
   const { output, signal } = handoff;
   if (signal.aborted) throw interrupted(signal);
   if (delivery.kind === 'file') {
-    await writeSecretFile(delivery.path, delivery.force, secret, () => {
-      if (signal.aborted) throw interrupted(signal);
+    await writeSecretFile(delivery.path, secret, {
+      name: `--out ${delivery.path}`,
+      replace: delivery.force,
+      existsHint: 'pass --force to replace it',
+      signal,
     });
   } else if (delivery.kind === 'command') {
+    const { replacement } = handoff;
     await pipeSecretTo(delivery.command, secret, {
-      env: commandEnvironment(
-        handoff.env,
-        (value) => output.holdsSecret(value),
-        handoff.replacement,
-      ),
+      name: 'the --exec command',
+      env: commandEnvironment(handoff.env, {
+        holdsSecret: (value) => output.holdsSecret(value),
+        add: { TOKENKIT_TOKEN_ID: replacement.id, TOKENKIT_TOKEN_NAME: replacement.name },
+      }),
       sink: (text) => output.noteRaw(text),
       signal,
       timeoutMs: delivery.timeoutMs,
+      timeoutText: `${humanDuration(delivery.timeoutMs)} (--exec-timeout)`,
     });
   } else {
     await output.deliver(handoff.stdoutText).catch((error: NodeJS.ErrnoException) => {

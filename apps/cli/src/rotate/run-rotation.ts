@@ -1,5 +1,6 @@
 // Core's lifecycle types, as both vendor packages re-export them (types only: nothing loads).
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
+import { credentialVariables as credentialTokenVariables } from '@tokenkit/plan/deliver';
 import type { CommandContext } from '../commands/context.js';
 import { ask, destructiveMode } from '../confirm.js';
 import { CliError } from '../errors.js';
@@ -7,7 +8,6 @@ import { ExitCode } from '../exit-codes.js';
 import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
-import { credentialTokenVariables } from './command-environment.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
 import type { Overrides } from './overrides.js';
 import {

@@ -1,9 +1,8 @@
+import { interrupted } from '@tokenkit/plan/deliver';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { Output } from '../../src/output/output.js';
-import { commandEnvironment } from '../../src/rotate/command-environment.js';
 import { deliveryFrom } from '../../src/rotate/delivery.js';
-import { interrupted } from '../../src/rotate/delivery-error.js';
 import { leftBehind, stdoutSecretText } from '../../src/rotate/render.js';
 import { interruptionExitCode, interruptionOf, watchSignals } from '../../src/rotate/signals.js';
 
@@ -42,24 +41,6 @@ describe('deliveryFrom', () => {
     );
     expect(usage(() => deliveryFrom({ out: ' ' }))).toContain('--out needs a file name');
     expect(usage(() => deliveryFrom({ exec: '' }))).toContain('--exec needs a command');
-  });
-});
-
-describe('commandEnvironment', () => {
-  it("drops both vendors' credentials and any value holding a secret; names the replacement", () => {
-    const env = {
-      PATH: '/bin',
-      LOSANT_ACCESS_TOKEN: 'losant-credential',
-      INSTANA_API_TOKEN: 'instana-credential',
-      COPY: 'prefix-stdin-credential-suffix',
-      EMPTY: undefined,
-    };
-    const holds = (value: string) => value.includes('stdin-credential');
-    expect(commandEnvironment(env, holds, { id: 'id1', name: 'n' })).toEqual({
-      PATH: '/bin',
-      TOKENKIT_TOKEN_ID: 'id1',
-      TOKENKIT_TOKEN_NAME: 'n',
-    });
   });
 });
 

@@ -14,7 +14,7 @@ function invalid(field: string, message: string): RequestValidationError {
  */
 export function checkRotateParams<Token, Draft>(
   store: TokenStore<Token, Draft>,
-  params: RotateParams<Token>,
+  params: RotateParams<Token, Draft>,
 ): RevokeMode {
   if (typeof params?.id !== 'string' || params.id.trim() === '') {
     throw invalid('id', 'id must be the non-empty id of the token to rotate');

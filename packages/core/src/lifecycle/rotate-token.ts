@@ -101,7 +101,7 @@ async function readOld<Token>(run: Run<Token, unknown>, options: RequestOptions 
 async function createReplacement<Token, Draft>(
   run: Run<Token, Draft>,
   old: Token,
-  params: RotateParams<Token>,
+  params: RotateParams<Token, Draft>,
 ) {
   if (run.signal?.aborted) {
     throw failure(
@@ -206,7 +206,7 @@ async function revokeOld(
 /**
  * Rotates one token in the steps AWS Secrets Manager uses (create, set, test, finish): read the
  * old token; create its replacement (which keeps name, description, scope or permissions,
- * status and lifetime unless overridden); deliver the new secret; verify it with one
+ * status and lifetime unless overridden, `overrides.draft` included); deliver the new secret; verify it with one
  * authenticated read; only then revoke the old token.
  *
  * A failed delivery, a 401 on verify, or an abort before delivery completed deletes the
@@ -220,7 +220,7 @@ async function revokeOld(
  */
 export async function rotateToken<Token, Draft>(
   store: TokenStore<Token, Draft>,
-  params: RotateParams<Token>,
+  params: RotateParams<Token, Draft>,
   options?: RequestOptions,
 ): Promise<Rotation<Token>> {
   const revoke = checkRotateParams(store, params);

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../request-types.js';
 
 /** What a replacement may differ in from the token it replaces; anything left out is kept. */
-export interface ReplacementOverrides {
+export interface ReplacementOverrides<Draft = unknown> {
   /** The replacement's name. @default the old token's name */
   name?: string | undefined;
   /**
@@ -11,6 +11,14 @@ export interface ReplacementOverrides {
   expiresAt?: string | null | undefined;
   /** The replacement's status, where the vendor has one (Losant). @default the old token's status */
   status?: 'active' | 'inactive' | undefined;
+  /**
+   * Fields of the vendor's create body to set as given rather than carry over (Losant: `scope`,
+   * `description`; Instana: permission flags), so a rotation can move a token into declared
+   * settings. A field given here is not reported as kept; one given as `undefined` is left out.
+   * The store refuses the fields it chooses itself (Instana's `internalId` and secret).
+   * @default undefined (every field is carried over)
+   */
+  draft?: { [Field in keyof Draft]?: Draft[Field] | undefined } | undefined;
 }
 
 /** A token just created, with the secret the server holds for it. */
@@ -57,10 +65,11 @@ export interface TokenStore<Token, Draft> {
   verify(secret: string, token: Token, options?: RequestOptions): Promise<Verification>;
   /**
    * The replacement of `old`: its name, description, scope or permissions, status and lifetime,
-   * with `overrides` applied; `kept` names the fields carried over, for output.
+   * with `overrides` applied (`overrides.draft` last); `kept` names the fields carried over, for
+   * output, and never one that `overrides` set.
    * @throws RequestValidationError for an override this vendor does not have.
    */
-  replacement(old: Token, overrides: ReplacementOverrides): { draft: Draft; kept: string[] };
+  replacement(old: Token, overrides: ReplacementOverrides<Draft>): { draft: Draft; kept: string[] };
 }
 
 /** What becomes of the old token once the replacement is delivered and verified. */
@@ -70,7 +79,7 @@ export type RevokeMode = 'delete' | 'deactivate' | 'keep';
 export type Deliver<Token> = (secret: string, created: Token) => unknown;
 
 /** What {@link rotateToken} takes. */
-export interface RotateParams<Token> {
+export interface RotateParams<Token, Draft = unknown> {
   /** The id of the token to rotate. */
   id: string;
   /** Receives the new secret; awaited before anything is revoked. */
@@ -78,7 +87,7 @@ export interface RotateParams<Token> {
   /** What becomes of the old token. @default 'delete' */
   revoke?: RevokeMode | undefined;
   /** How the replacement differs from the old token. @default {} (it keeps everything) */
-  overrides?: ReplacementOverrides | undefined;
+  overrides?: ReplacementOverrides<Draft> | undefined;
   /**
    * Stops the rotation: before delivery completed, the replacement is deleted and the old token
    * left untouched; after it, nothing more is done (both tokens work).

@@ -1,6 +1,7 @@
 import {
   isNotFoundError,
   isPermissionDeniedError,
+  overlayDraft,
   type ReplacementOverrides,
   type TokenStore,
 } from '@tokenkit/core';
@@ -24,11 +25,12 @@ function replacementExpiry(old: ApiToken, given: string | null | undefined): str
 
 /**
  * The replacement of `old`: same name, description, scope, roles and status, and the same
- * lifetime counted from now, with `overrides` applied; `kept` names what was carried over.
+ * lifetime counted from now, with `overrides` applied (`overrides.draft`'s fields last, such as
+ * a declared `scope` or `description`); `kept` names what was carried over.
  */
 export function losantReplacement(
   old: ApiToken,
-  overrides: ReplacementOverrides,
+  overrides: ReplacementOverrides<ApiTokenPostInput>,
 ): { draft: ApiTokenPostInput; kept: string[] } {
   const draft: Record<string, unknown> = { name: overrides.name ?? old.name };
   const kept = overrides.name === undefined ? ['name'] : [];
@@ -43,7 +45,7 @@ export function losantReplacement(
   if (expirationDate !== undefined) draft.expirationDate = expirationDate;
   if (overrides.expiresAt === undefined && old.expirationDate !== undefined)
     kept.push('expirationDate');
-  return { draft: draft as ApiTokenPostInput, kept };
+  return overlayDraft({ draft: draft as ApiTokenPostInput, kept }, overrides.draft);
 }
 
 /** The store over one owner's calls; `label` names the owner for messages. */
