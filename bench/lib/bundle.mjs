@@ -95,14 +95,14 @@ async function nodeGlobalsUsed(source) {
 
 /**
  * @param {string} source @param {string[]} external @param {string} [resolveDir]
- * @param {Record<string, string>} [define]
+ * @param {Record<string, string>} [define] @param {'browser' | 'node'} [platform]
  */
-function build(source, external = [], resolveDir = BENCH_DIR, define = {}) {
+function build(source, external = [], resolveDir = BENCH_DIR, define = {}, platform = 'browser') {
   return esbuild.build({
     define,
     stdin: { contents: source, resolveDir, sourcefile: 'app.mjs', loader: 'js' },
     bundle: true,
-    platform: 'browser',
+    platform,
     format: 'esm',
     target: 'es2022',
     minify: true,
@@ -232,6 +232,33 @@ export async function bundleApp(app) {
   }
 }
 
+/** The apps bundled for a Node server (a Lambda, a container): ours against the official client. */
+const SERVER_APPS = BUNDLE_APPS.filter((app) => app.name !== '@tokenkit/instana');
+
+/**
+ * A Node service's bundle of each app: esbuild for `platform: 'node'` (Node builtins stay
+ * external, as on any Node bundle; everything else is bundled), minified, gzipped the same way.
+ * @param {(pkg: string) => Promise<string | undefined>} available
+ */
+async function serverBundles(available) {
+  const results = [];
+  for (const app of SERVER_APPS) {
+    const reason = await available(app.requires);
+    if (reason) {
+      results.push({ name: app.name, ok: false, unavailable: reason });
+      continue;
+    }
+    try {
+      const result = await retryWhileRebuilding(() => build(app.source, [], BENCH_DIR, {}, 'node'));
+      const a = analyse(result.metafile, result.outputFiles[0].text);
+      results.push({ name: app.name, ok: true, ...a });
+    } catch (error) {
+      results.push({ name: app.name, ok: false, error: error.errors?.[0]?.text ?? String(error) });
+    }
+  }
+  return results;
+}
+
 /** @param {{ available: (pkg: string) => Promise<string | undefined> }} ctx */
 export async function runBundle({ available }) {
   const results = [];
@@ -258,5 +285,5 @@ export async function runBundle({ available }) {
       pieces.push({ name: piece.name, error: error.errors?.[0]?.text ?? String(error) });
     }
   }
-  return { gzipLevel: 9, results, pieces };
+  return { gzipLevel: 9, results, pieces, server: await serverBundles(available) };
 }

@@ -22,6 +22,27 @@ export const GOALS = {
   cliVsNode: 2.5,
 };
 
+/**
+ * Issue 26: `@tokenkit/losant` bundled for a Node server no bigger than `losant-rest` bundled the
+ * same way. @param {any[] | undefined} server
+ */
+function serverBundleGoals(server) {
+  const ours = server?.find((r) => r.name === '@tokenkit/losant');
+  const theirs = server?.find((r) => r.name.startsWith('losant-rest'));
+  if (!ours || !theirs) return [];
+  const both = ours.ok && theirs.ok;
+  return [
+    {
+      benchmark: 'Server bundle (platform node), @tokenkit/losant',
+      goal: 'gzip ≤ losant-rest bundled the same way',
+      measured: both
+        ? `${(ours.gzipBytes / 1000).toFixed(1)} kB vs ${(theirs.gzipBytes / 1000).toFixed(1)} kB`
+        : 'not available',
+      met: both ? ours.gzipBytes <= theirs.gzipBytes : null,
+    },
+  ];
+}
+
 /** iterate's goal against the raw loop at a page size. @param {number} perPage */
 export function paginationGoal(perPage) {
   return GOALS.paginationVsRaw[perPage] ?? GOALS.paginationVsRaw[1000];
@@ -113,6 +134,7 @@ export function judge(results) {
             : false,
       });
     }
+    out.push(...serverBundleGoals(bundle.server));
   }
   const cli = results.benchmarks.cliStart;
   if (cli?.error) failed('CLI start');

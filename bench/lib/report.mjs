@@ -154,7 +154,7 @@ ${table(['Scenario', 'Contender', 'Median', 'p25–p75', 'min–max', 'req/s', '
 
 How each contender is set up:
 ${r.scenarios[0].contenders.map((c) => `- ${c.name}: ${c.note}.`).join('\n')}
-- Keep-alive: the server keeps connections alive (60 s). Raw fetch and our client share undici's global dispatcher and its pool (keep-alive, no per-host connection cap): raw fetch through Node's fetch, our client through the dispatcher directly (@tokenkit/core's \`node\` entry). losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` (also uncapped) instead of Node's global agent, which would drop idle sockets after 5 s between rounds. New connections the server saw per timed round (max) — ${conns}.
+- Keep-alive: the server keeps connections alive (60 s). Raw fetch uses undici's global dispatcher and its pool (keep-alive, no per-host connection cap); our client sends through \`node:http\` and its global agent (keep-alive, uncapped, idle sockets closed after 5 s; @tokenkit/core's \`node\` entry). losant-rest's axios gets an \`http.Agent({ keepAlive: true })\` of its own (also uncapped, with no idle timeout). New connections the server saw per timed round (max) — ${conns}.
 - Our client runs with its defaults, as users get it: retries and timeouts armed, input checked, the response validated by its schema.
 `;
   text += unavailableLines(r.unavailable);
@@ -249,6 +249,39 @@ Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
   return text;
 }
 
+/** The server-bundle comparison (issue 26): the same apps bundled for Node. @param {any[]} server */
+function serverBundleText(server, gzipLevel) {
+  const losantRest = server.find((r) => r.name.startsWith('losant-rest') && r.ok);
+  const rows = server.map((r) =>
+    r.ok
+      ? [
+          r.name,
+          kb(r.minifiedBytes),
+          kb(r.gzipBytes),
+          String(r.inputCount),
+          r.byPackage
+            .slice(0, 4)
+            .map((p) => `${p.name} ${kb(p.bytes)}`)
+            .join(', '),
+          r.name === '@tokenkit/losant' && losantRest
+            ? `${(r.gzipBytes / losantRest.gzipBytes).toFixed(2)}× of losant-rest: ${met(r.gzipBytes <= losantRest.gzipBytes)}`
+            : '',
+        ]
+      : [r.name, r.unavailable ? 'not available' : `failed: ${r.error}`, '', '', '', ''],
+  );
+  return `\n\n**Server bundle.** The Losant app above bundled for a Node service (an AWS Lambda, a container): esbuild \`platform: 'node'\`, \`format: 'esm'\`, \`minify\` (Node builtins stay external, everything else is bundled), gzip level ${gzipLevel}. Goal: \`@tokenkit/losant\` no bigger than \`losant-rest\` bundled the same way.\n\n${table(
+    [
+      'App',
+      'Minified',
+      'Gzip',
+      'Inputs',
+      'Largest packages (minified)',
+      'Goal: ≤ losant-rest gzip',
+    ],
+    rows,
+  )}`;
+}
+
 function bundleSection(b) {
   const rows = b.results.map((r) => {
     const ours = r.name.startsWith('@tokenkit/');
@@ -323,6 +356,7 @@ ${table(['App', 'Builds for the browser', 'Minified', 'Gzip', 'Inputs', 'Goal', 
       )
       .join('; ')}.`;
   }
+  if (b.server?.length) text += serverBundleText(b.server, b.gzipLevel);
   if (b.pieces?.length) {
     text += `\n\nWhat the pieces cost, each bundled alone the same way:\n\n${table(
       ['Piece', 'Minified', 'Gzip'],

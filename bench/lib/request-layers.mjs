@@ -4,6 +4,7 @@
  * Sequential, interleaved rounds, wall and CPU time per request.
  * ky, @tokenkit/core and @tokenkit/schemas are resolved through the packages that use them.
  */
+import { get as httpGet } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { importThrough, LOSANT_HEADERS, loadTokenkitLosant } from './contenders.mjs';
@@ -12,7 +13,7 @@ import { msSince, ratioOfMedians, rotate, summarize } from './stats.mjs';
 
 /**
  * Which transport `@tokenkit/core` uses in this process: the entry Node resolves for it through
- * the vendor package (`node` condition: undici's dispatcher; otherwise the global fetch).
+ * the vendor package (`node` condition: `node:http`; otherwise the global fetch).
  * @returns {Promise<{ short: string, description: string }>}
  */
 export async function coreTransport() {
@@ -23,8 +24,8 @@ export async function coreTransport() {
   const entry = from.resolve('@tokenkit/core');
   return entry.endsWith('/node.js')
     ? {
-        short: 'undici',
-        description: `undici's dispatcher (@tokenkit/core's \`node\` entry, ${entry.split('/').slice(-2).join('/')})`,
+        short: 'node:http',
+        description: `\`node:http\` with its global keep-alive agent (@tokenkit/core's \`node\` entry, ${entry.split('/').slice(-2).join('/')})`,
       }
     : { short: 'global fetch', description: `the global fetch (@tokenkit/core's default entry)` };
 }
@@ -44,8 +45,6 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
     '@tokenkit/schemas/validator',
   );
   const ky = (await importThrough('packages/core', 'ky')).default;
-  // The dispatcher core sends through on Node (its `node` entry); the global one, as core uses.
-  const undici = await importThrough('packages/core', 'undici');
   const transport = await coreTransport();
 
   const list = page !== undefined;
@@ -67,21 +66,26 @@ export async function runRequestLayers({ url, rounds, requests, gc, log, page })
   /** @param {any} result */
   const check = (result) => (list ? result?.items?.length === page : result?.id === TOKEN_ID);
 
-  const { origin } = new URL(target);
-  const requestPath = target.slice(origin.length);
   const layers = [
     {
       name: 'fetch(url) + JSON.parse (raw)',
       call: async () => text(await fetch(target, { headers: LOSANT_HEADERS })),
     },
     {
-      name: "undici dispatcher request + JSON.parse (core's transport on Node, bare)",
-      call: async () => {
-        const answer = await undici
-          .getGlobalDispatcher()
-          .request({ origin, path: requestPath, method: 'GET', headers: LOSANT_HEADERS });
-        return JSON.parse(await answer.body.text());
-      },
+      name: "node:http GET + JSON.parse (core's transport on Node, bare)",
+      // What core sends through on Node (its `node` entry): the global agent, kept alive.
+      call: () =>
+        new Promise((resolve, reject) => {
+          httpGet(target, { headers: LOSANT_HEADERS }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => {
+              body += chunk;
+            });
+            response.once('end', () => resolve(JSON.parse(body)));
+            response.once('error', reject);
+          }).once('error', reject);
+        }),
     },
     {
       name: 'ky over the global fetch, retry 0 and timeout off',

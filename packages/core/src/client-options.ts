@@ -31,7 +31,7 @@ export interface ClientOptions {
   maxResponseBytes?: number | undefined;
   /** Observe each attempt, response, retry wait and lost answer; see {@link ClientHooks}. @default {} */
   hooks?: ClientHooks | undefined;
-  /** The fetch to use (tests, proxies, other runtimes). @default undici's dispatcher on Node, `globalThis.fetch` elsewhere */
+  /** The fetch to use (tests, proxies, other runtimes). @default `node:http`/`node:https` on Node, `globalThis.fetch` elsewhere */
   fetch?: FetchFunction | undefined;
   /** A signal that aborts every call of this client. @default undefined */
   signal?: AbortSignal | undefined;

@@ -24,7 +24,7 @@ export type HeaderRecord = Record<string, string>;
  * transport puts them on the wire.
  *
  * The contract every transport keeps (core's own: {@link fetchTransport} over any fetch, and the
- * Node transport in `undici-transport.ts`):
+ * Node transport in `node-transport.ts`):
  * - it follows no redirect: a 3xx comes back as it is, and `fetchAttempt` decides;
  * - it reads the whole body before it resolves, decoding `content-encoding` (gzip, deflate, br)
  *   as a stream, and resolves with a {@link textResponse} holding the text;

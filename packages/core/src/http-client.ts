@@ -369,7 +369,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   );
 }
 
-/** {@link createHttpClient} sending through `transport` (the node entry's is undici's). */
+/** {@link createHttpClient} sending through `transport` (the node entry's is `node:http`). */
 export function createHttpClientOn(options: HttpClientOptions, transport: Transport): HttpClient {
   const baseUrlField = options.baseUrlField ?? 'baseUrl';
   const baseUrl = parseBaseUrl(options.baseUrl, baseUrlField);

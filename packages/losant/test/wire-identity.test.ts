@@ -30,7 +30,7 @@ const WIRE_DIFFERENCES = {
   'accept-encoding': {
     official: undefined,
     ours: 'gzip, deflate, br',
-    why: "added by core's Node transport (undici's dispatcher), as fetch does; it also decompresses the answer",
+    why: "added by core's Node transport (`node:http`), as fetch does; it also decompresses the answer",
   },
 } as const;
 

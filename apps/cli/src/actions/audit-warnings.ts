@@ -15,7 +15,7 @@ export type NewToken = { losant: LosantOwner; token: LosantToken } | { instana: 
 export async function auditWarnings(created: NewToken, now: Date): Promise<string[]> {
   const token =
     'losant' in created
-      ? auditLosantToken(created.losant, created.token)
+      ? auditLosantToken({ vendor: 'losant', ...created.losant }, created.token)
       : auditInstanaToken(created.instana);
   const findings = judgeTokens(builtInPolicy, now, 0)({ owner: token.owner }, [token]);
   return findings

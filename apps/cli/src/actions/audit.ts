@@ -1,4 +1,5 @@
 import { createRequestGate, type RequestGate } from '../audit/gate.js';
+import { printAuditJson } from '../audit/json-report.js';
 import { judgeTokens } from '../audit/judge.js';
 import { ownerLabel } from '../audit/labels.js';
 import { type AuditPlan, type AuditScopeOptions, auditPlan } from '../audit/plan.js';
@@ -89,7 +90,7 @@ async function print(context: CommandContext, format: AuditFormat, report: Audit
       `${output.errorColor.yellow('warning:')} skipped ${ownerLabel(missing.vendor, missing.owner)}: ${sanitize(missing.reason)}`,
     );
   }
-  if (format === 'json') output.printJson(report);
+  if (format === 'json') printAuditJson(output, report);
   else if (format === 'markdown')
     output.print((await import('../audit/markdown.js')).auditMarkdown(report));
   else if (format === 'junit') output.print((await import('../audit/junit.js')).auditJunit(report));

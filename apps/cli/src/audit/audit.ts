@@ -5,7 +5,7 @@ import {
   severities,
   severityRank,
 } from './severity.js';
-import type { Finding, FindingKind, TokenOwner } from './types.js';
+import type { Finding, FindingKind } from './types.js';
 
 const kindOrder: Record<FindingKind, number> = {
   expired: 0,
@@ -21,11 +21,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `losant/application/<id>`, `losant/user`, `instana/tenant`: one string per owner. */
-export function ownerKey(owner: TokenOwner): string {
-  return owner.vendor === 'losant' && owner.kind !== 'user'
-    ? `${owner.vendor}/${owner.kind}/${owner.id}`
-    : `${owner.vendor}/${owner.kind}`;
+/** By vendor, kind and id; no key strings built, as a sort compares 100,000s of pairs. */
+function compareOwners(a: Finding, b: Finding): number {
+  if (a.owner === b.owner) return 0;
+  return (
+    compareText(a.vendor, b.vendor) ||
+    compareText(a.owner.kind, b.owner.kind) ||
+    compareText(a.owner.id ?? '', b.owner.id ?? '')
+  );
 }
 
 /**
@@ -43,7 +46,7 @@ export function compareFindings(a: Finding, b: Finding): number {
         : b.expiresAt === null
           ? -1
           : compareText(a.expiresAt, b.expiresAt)) ||
-    compareText(ownerKey(a.owner), ownerKey(b.owner)) ||
+    compareOwners(a, b) ||
     compareText(a.tokenName, b.tokenName) ||
     compareText(a.tokenId, b.tokenId)
   );

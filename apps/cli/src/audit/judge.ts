@@ -20,6 +20,9 @@ export function judgeTokens(
       rules.set(facts, owned);
     }
     const context = { now, expiringWithinMs, rules: owned };
-    return tokens.flatMap((token) => tokenFindings(token, context));
+    const findings: Finding[] = [];
+    for (const token of tokens)
+      for (const finding of tokenFindings(token, context)) findings.push(finding);
+    return findings;
   };
 }

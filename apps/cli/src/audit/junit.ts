@@ -1,8 +1,9 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { sanitize } from '../output/sanitize.js';
 import { ownerLabel } from './labels.js';
-import type { AuditReport, FindingJson } from './report.js';
+import type { AuditReport } from './report.js';
 import { reachesThreshold } from './severity.js';
+import type { Finding } from './types.js';
 
 /** XML 1.0 has no escape for these: noncharacters and lone surrogates become U+FFFD. */
 const notXml =
@@ -13,7 +14,7 @@ function text(value: string): string {
   return sanitize(value).replace(notXml, '\uFFFD');
 }
 
-function failure(finding: FindingJson) {
+function failure(finding: Finding) {
   const body = [finding.message, finding.command ? `fix: ${finding.command}` : ''].filter(Boolean);
   // Each line sanitised alone, so the line break between them stays a line break.
   return {

@@ -1,5 +1,5 @@
 import { sanitize } from '../output/sanitize.js';
-import type { OwnerJson } from './report.js';
+import type { OwnerJson } from './owner-json.js';
 
 /**
  * "losant application 5f0c… (name)", "losant user", "instana tenant": an owner for sentences,

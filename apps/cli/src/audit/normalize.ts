@@ -1,6 +1,6 @@
 import { grantedPermissions, type InstanaToken } from '../instana/types.js';
-import { type LosantOwner, type LosantToken, losantTokenId } from '../losant/types.js';
-import type { AuditToken } from './types.js';
+import { type LosantToken, losantTokenId } from '../losant/types.js';
+import type { AuditToken, TokenOwner } from './types.js';
 
 function parseDate(value: string | undefined): Date | null {
   if (!value) return null;
@@ -8,10 +8,16 @@ function parseDate(value: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A Losant token as the audit sees it: its scopes are its grants. */
-export function auditLosantToken(owner: LosantOwner, token: LosantToken): AuditToken {
+/**
+ * A Losant token as the audit sees it: its scopes are its grants. `owner` is shared by the
+ * owner's tokens (and so by their findings).
+ */
+export function auditLosantToken(
+  owner: Extract<TokenOwner, { vendor: 'losant' }>,
+  token: LosantToken,
+): AuditToken {
   return {
-    owner: { vendor: 'losant', ...owner },
+    owner,
     id: losantTokenId(token),
     name: token.name ?? '(unnamed)',
     active: token.status !== 'inactive',

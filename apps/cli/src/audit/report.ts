@@ -1,18 +1,11 @@
 import { ExitCode } from '../exit-codes.js';
 import type { ErrorReport, Vendor } from '../output/describe-error.js';
 import { compareFindings, countBySeverity, failsGate } from './audit.js';
+import { type OwnerJson, ownerFields } from './owner-json.js';
 import type { OwnerFacts } from './owner-rules.js';
 import type { FailOn, Severity } from './severity.js';
 import type { Finding } from './types.js';
 import type { AuditWalk, OwnerResult } from './walk.js';
-
-/** An owner as `--json` shows it, beside a separate `vendor`. */
-export interface OwnerJson {
-  kind: string;
-  id?: string;
-  /** The application's name, when `--all-applications` found it. */
-  name?: string;
-}
 
 /** An owner whose tokens could not be read, and why. */
 export interface NotAuditedJson {
@@ -27,9 +20,6 @@ export interface NotAuditedJson {
    */
   skipped: boolean;
 }
-
-/** A finding as `--json` shows it. */
-export type FindingJson = Omit<Finding, 'owner'> & { vendor: Vendor; owner: OwnerJson };
 
 /** The audit's result, in the stable shape `--json` prints. */
 export interface AuditReport {
@@ -46,20 +36,8 @@ export interface AuditReport {
   summary: Record<Severity, number> & { total: number; tokens: number; notAudited: number };
   sources: { vendor: Vendor; owner: OwnerJson; tokens: number; error: string | null }[];
   notAudited: NotAuditedJson[];
-  findings: FindingJson[];
-}
-
-/** The owner as it appears in `--json`: `{ kind, id?, name? }` beside a separate `vendor`. */
-export function ownerFields(facts: Pick<OwnerFacts, 'owner' | 'name'>): {
-  vendor: Vendor;
-  owner: OwnerJson;
-} {
-  const { owner, name } = facts;
-  const id = owner.vendor === 'losant' && owner.kind !== 'user' ? { id: owner.id } : {};
-  return {
-    vendor: owner.vendor,
-    owner: { kind: owner.kind, ...id, ...(name === undefined ? {} : { name }) },
-  };
+  /** Built by the walk in the shape `--json` prints. */
+  findings: Finding[];
 }
 
 function httpStatus(error: unknown): number | null {
@@ -125,9 +103,12 @@ function verdict(failures: readonly { code: ExitCode; reason: string }[], findin
   return { exitCode: findingsFail ? ExitCode.failure : ExitCode.ok, error: null };
 }
 
-/** Builds the report from a finished walk. */
+/**
+ * Builds the report from a finished walk. The walk's findings become the report's, sorted in
+ * place: an audit of many owners holds a great many of them, and none is copied.
+ */
 export function buildReport(walk: AuditWalk, options: ReportOptions): AuditReport {
-  const findings = [...walk.findings].sort(compareFindings);
+  const findings = walk.findings.sort(compareFindings);
   const missing = notAudited(walk, options);
   const { exitCode, error } = verdict(
     [...missing.values()].filter((entry) => !entry.skipped),
@@ -153,16 +134,6 @@ export function buildReport(walk: AuditWalk, options: ReportOptions): AuditRepor
       error: missing.get(result)?.reason ?? null,
     })),
     notAudited: [...missing.values()].map(({ code: _code, ...entry }) => entry),
-    findings: findings.map((finding) => ({
-      severity: finding.severity,
-      kind: finding.kind,
-      ...ownerFields(finding),
-      tokenId: finding.tokenId,
-      tokenName: finding.tokenName,
-      message: finding.message,
-      expiresAt: finding.expiresAt,
-      grants: finding.grants,
-      command: finding.command,
-    })),
+    findings,
   };
 }

@@ -1,4 +1,5 @@
 import { formatDay, relativeDays } from '../output/format.js';
+import { findingOwner } from './owner-json.js';
 import type { OwnerRules } from './owner-rules.js';
 import type { RuleSeverity } from './policy.js';
 import { rotateCommand } from './rotate-command.js';
@@ -7,6 +8,23 @@ import type { AuditToken, Finding, FindingKind } from './types.js';
 const dayMs = 86_400_000;
 /** Expiring this soon is urgent whatever `--expiring-within` says. */
 const soonMs = 7 * dayMs;
+/** Most findings hold no grants: they share one empty list. */
+const noGrants: readonly string[] = Object.freeze([]);
+
+/*
+ * An organization's audit keeps every finding to the end, and most say the same things: each
+ * distinct message and grant list is kept once and shared (the ids in `command` are all that
+ * differs from one token to the next). Bounded by the findings themselves.
+ */
+const messages = new Map<string, string>();
+const grantLists = new Map<string, readonly string[]>();
+
+function shared<T>(seen: Map<string, T>, key: string, value: T): T {
+  const known = seen.get(key);
+  if (known !== undefined) return known;
+  seen.set(key, value);
+  return value;
+}
 
 /** What the rules need to know besides the token. */
 export interface RuleContext {
@@ -21,19 +39,20 @@ function finding(
   kind: FindingKind,
   severity: RuleSeverity,
   message: string,
-  extra: { grants?: string[]; command?: string | null } = {},
+  extra: { grants?: readonly string[]; command?: string | null } = {},
 ): Finding[] {
   if (severity === 'off') return [];
   return [
     {
       severity,
       kind,
-      owner: token.owner,
+      vendor: token.owner.vendor,
+      owner: findingOwner(token.owner),
       tokenId: token.id,
       tokenName: token.name,
-      message,
+      message: shared(messages, message, message),
       expiresAt: token.expiresAt ? token.expiresAt.toISOString() : null,
-      grants: extra.grants ?? [],
+      grants: extra.grants ?? noGrants,
       command: extra.command ?? null,
     },
   ];
@@ -83,20 +102,21 @@ function grantFindings(token: AuditToken, { now, rules }: RuleContext) {
   const forbidden = isUsable(token, now) ? rules.forbiddenGrants(token) : [];
   if (forbidden.length === 0) return [];
   const grants = forbidden.join(', ');
+  const list = shared(grantLists, JSON.stringify(forbidden), Object.freeze(forbidden));
   return token.expiresAt === null
     ? finding(
         token,
         'over-broad',
         rules.severity.overBroadNeverExpiring,
         `has ${grants} and never expires; replace it with a narrower token that expires`,
-        { grants: forbidden },
+        { grants: list },
       )
     : finding(
         token,
         'over-broad',
         rules.severity.overBroad,
         `has ${grants}; give it only the access it needs`,
-        { grants: forbidden },
+        { grants: list },
       );
 }
 

@@ -1,3 +1,4 @@
+import type { OwnerJson } from './owner-json.js';
 import type { Severity } from './severity.js';
 
 /** Whose token it is: a Losant instance, application or user, or an Instana tenant unit. */
@@ -30,11 +31,16 @@ export type FindingKind =
   | 'too-long-lived'
   | 'inactive';
 
-/** One problem with one token. */
+/**
+ * One problem with one token, in the shape (and key order) `--json` prints it: an audit keeps
+ * every finding until the end, so it is built once, compact, and never copied.
+ */
 export interface Finding {
   severity: Severity;
   kind: FindingKind;
-  owner: TokenOwner;
+  vendor: TokenOwner['vendor'];
+  /** Shared by every finding of the same owner. */
+  owner: OwnerJson;
   tokenId: string;
   tokenName: string;
   /** A sentence for people: what is wrong and what to do. */
@@ -42,7 +48,7 @@ export interface Finding {
   /** ISO 8601; `null` when the token never expires. */
   expiresAt: string | null;
   /** The forbidden scopes or permissions it holds; empty for other kinds. */
-  grants: string[];
+  grants: readonly string[];
   /** The `tokenkit … rotate …` command that fixes it, when rotating does. */
   command: string | null;
 }

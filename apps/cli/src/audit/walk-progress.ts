@@ -2,7 +2,7 @@ import type { Output } from '../output/output.js';
 import { createProgress } from '../output/progress.js';
 import type { RequestGate } from './gate.js';
 import { ownerLabel, plural } from './labels.js';
-import { ownerFields } from './report.js';
+import { ownerFields } from './owner-json.js';
 import type { OwnerResult, WalkTally } from './walk.js';
 
 /** How often the progress line is redrawn. */

@@ -70,10 +70,11 @@ const kindRank = { user: 0, instance: 1, application: 2, tenant: 3 } as const;
 
 function losantReader(client: LosantClient, owner: LosantOwner, gate: RequestGate): Reader {
   const tokens = ownerTokens(client, owner);
+  const tokenOwner = { vendor: 'losant', ...owner } as const;
   return (take) =>
     eachPage(
       (page) => gate.run(() => tokens.list({ page, perPage })),
-      (page) => take((page.items ?? []).map((token) => auditLosantToken(owner, token))),
+      (page) => take((page.items ?? []).map((token) => auditLosantToken(tokenOwner, token))),
     );
 }
 
@@ -125,7 +126,7 @@ export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } 
       .add(() =>
         read((tokens) => {
           const judged = options.judge(facts, tokens);
-          found.push(...judged);
+          for (const finding of judged) found.push(finding);
           result.tokens += tokens.length;
           tally.tokens += tokens.length;
           tally.findings += judged.length;
@@ -134,7 +135,8 @@ export function createWalk(options: WalkOptions): { run(): Promise<AuditWalk> } 
       .then(
         () => {
           result.findings = found.length;
-          findings.push(...found);
+          // One at a time: spreading a large owner's findings would overflow the call stack.
+          for (const finding of found) findings.push(finding);
         },
         (error: unknown) => {
           tally.findings -= found.length;

@@ -99,6 +99,11 @@ export class Output {
     this.streams.stdout.write(`${this.redact(line)}\n`);
   }
 
+  /** Part of the result on stdout, as given (no newline added): a long document, piece by piece. */
+  write(text: string): void {
+    this.streams.stdout.write(this.redact(text));
+  }
+
   /** Several lines of the result on stdout, in order. */
   printLines(lines: Iterable<string>): void {
     for (const line of lines) this.print(line);

@@ -84,6 +84,9 @@ describe.concurrent('tokenkit audit --all-applications', processTimeout, () => {
     expect(report.summary.tokens).toBe(storeTokens);
     expect(report.sources.find((s) => s.owner.name === apps[0]?.name)).toBeDefined();
     expect(report.notAudited).toEqual([]);
+    // The findings are written a few dozen at a time; the document is JSON.stringify's, exactly.
+    expect(report.findings.length).toBeGreaterThan(1_000);
+    expect(result.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
     // Not a terminal and no --verbose: nothing on stderr.
     expect(result.stderr).toBe('');
     expect(peakInFlight(mock.requests)).toBeLessThanOrEqual(4);

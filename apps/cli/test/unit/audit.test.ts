@@ -96,7 +96,7 @@ describe('tokenFindings', () => {
 describe('normalization', () => {
   it('reads a Losant token: status, expiry and all.* scopes', () => {
     const audited = auditLosantToken(
-      { kind: 'instance', id: 'c'.repeat(24) },
+      { vendor: 'losant', kind: 'instance', id: 'c'.repeat(24) },
       {
         id: 'd'.repeat(24),
         name: 'ops',
@@ -117,7 +117,10 @@ describe('normalization', () => {
   });
 
   it('treats a Losant token without expirationDate or status as active and never expiring', () => {
-    const audited = auditLosantToken({ kind: 'user' }, { apiTokenId: 'e'.repeat(24), name: 'me' });
+    const audited = auditLosantToken(
+      { vendor: 'losant', kind: 'user' },
+      { apiTokenId: 'e'.repeat(24), name: 'me' },
+    );
     expect(audited).toMatchObject({
       id: 'e'.repeat(24),
       active: true,

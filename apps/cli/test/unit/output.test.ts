@@ -111,3 +111,14 @@ describe('Output.indented', () => {
     expect(out.join('')).toBe('  a\n\n  b [redacted]\n');
   });
 });
+
+describe('Output.write', () => {
+  it('writes a piece of the result as given, scrubbed of secrets like every line', () => {
+    const { out, streams } = capture();
+    const output = new Output({ json: true, env: {} }, streams);
+    output.addSecret('s3cr3t-token-value');
+    output.write('{\n  "a": "s3cr3t-token-value"');
+    output.write(',\n  "b": 1\n}\n');
+    expect(out.join('')).toBe('{\n  "a": "[redacted]",\n  "b": 1\n}\n');
+  });
+});

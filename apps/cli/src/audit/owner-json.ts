@@ -1,0 +1,36 @@
+import type { OwnerFacts } from './owner-rules.js';
+import type { TokenOwner } from './types.js';
+
+/** An owner as `--json` shows it, beside a separate `vendor`. */
+export interface OwnerJson {
+  kind: string;
+  id?: string;
+  /** The application's name, when `--all-applications` found it. */
+  name?: string;
+}
+
+/** The owner as it appears in `--json`: `{ kind, id?, name? }` beside a separate `vendor`. */
+export function ownerFields(facts: Pick<OwnerFacts, 'owner' | 'name'>): {
+  vendor: TokenOwner['vendor'];
+  owner: OwnerJson;
+} {
+  const { owner, name } = facts;
+  const id = owner.vendor === 'losant' && owner.kind !== 'user' ? { id: owner.id } : {};
+  return {
+    vendor: owner.vendor,
+    owner: { kind: owner.kind, ...id, ...(name === undefined ? {} : { name }) },
+  };
+}
+
+// One object per owner, shared by all of its findings: an audit may hold 100,000 of them.
+const shared = new WeakMap<TokenOwner, OwnerJson>();
+
+/** A finding's owner (no name): the same object for every finding of the same `owner`. */
+export function findingOwner(owner: TokenOwner): OwnerJson {
+  let json = shared.get(owner);
+  if (json === undefined) {
+    json = ownerFields({ owner }).owner;
+    shared.set(owner, json);
+  }
+  return json;
+}
