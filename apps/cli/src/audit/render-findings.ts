@@ -1,0 +1,122 @@
+import type { Output } from '../output/output.js';
+import { sanitize } from '../output/sanitize.js';
+import { renderTable } from '../output/table.js';
+import { visibleWidth } from '../output/text-width.js';
+import { wrapWords } from '../output/wrap.js';
+import { ownerLabel } from './labels.js';
+import { type OwnerJson, ownerKey } from './owner-json.js';
+import type { AuditReport } from './report.js';
+import type { Severity } from './severity.js';
+import type { Finding } from './types.js';
+
+/** The width prose is wrapped to when stdout reports none (a pipe, a file). */
+export const defaultWidth = 80;
+
+/** One owner's findings, under the owner as the report's sources name it. */
+export interface OwnerGroup {
+  vendor: Finding['vendor'];
+  owner: OwnerJson;
+  findings: Finding[];
+}
+
+/**
+ * Findings by owner, each owner where its most urgent finding comes (the findings are sorted),
+ * with the application's name from the report's sources (a finding holds only the id).
+ */
+export function groupByOwner(report: AuditReport, findings: readonly Finding[]): OwnerGroup[] {
+  const named = new Map(report.sources.map((s) => [ownerKey(s.vendor, s.owner), s.owner]));
+  const groups = new Map<string, OwnerGroup>();
+  for (const finding of findings) {
+    const key = ownerKey(finding.vendor, finding.owner);
+    let group = groups.get(key);
+    if (!group) {
+      group = { vendor: finding.vendor, owner: named.get(key) ?? finding.owner, findings: [] };
+      groups.set(key, group);
+    }
+    group.findings.push(finding);
+  }
+  return [...groups.values()];
+}
+
+/** The severity in its colour. */
+export function severityCell(output: Output, severity: Severity): string {
+  const c = output.color;
+  switch (severity) {
+    case 'critical':
+      return c.bold(c.red('critical'));
+    case 'high':
+      return c.red('high');
+    case 'medium':
+      return c.yellow('medium');
+    case 'low':
+      return c.dim('low');
+  }
+}
+
+/** In a pipe: one tab-separated line per finding, every value whole (the owner included). */
+function pipeRows(output: Output, report: AuditReport, findings: readonly Finding[]): string {
+  return renderTable(
+    output,
+    ['SEVERITY', 'FINDING', 'OWNER', 'TOKEN', 'ID', 'DETAIL'],
+    groupByOwner(report, findings).flatMap((group) =>
+      group.findings.map((finding) => [
+        finding.severity,
+        finding.kind,
+        ownerLabel(group.vendor, group.owner),
+        sanitize(finding.tokenName),
+        sanitize(finding.tokenId),
+        sanitize(finding.message),
+      ]),
+    ),
+  );
+}
+
+/**
+ * The findings under a heading per owner that names it whole (wrapped, never cut), each group a
+ * table that fits the terminal (its cells may shorten). In a pipe, tab-separated lines instead.
+ */
+export function printFindings(output: Output, report: AuditReport, findings: readonly Finding[]) {
+  if (!output.streams.stdout.isTTY) {
+    output.print(pipeRows(output, report, findings));
+    return;
+  }
+  const c = output.color;
+  const width = output.terminalColumns ?? defaultWidth;
+  for (const group of groupByOwner(report, findings)) {
+    output.print('');
+    const heading = wrapWords(ownerLabel(group.vendor, group.owner), width, '  ');
+    output.printLines(heading.map((line) => c.bold(line)));
+    output.print(
+      renderTable(
+        output,
+        ['SEVERITY', 'FINDING', 'TOKEN', 'DETAIL'],
+        group.findings.map((finding) => [
+          severityCell(output, finding.severity),
+          finding.kind,
+          `${sanitize(finding.tokenName)} ${c.dim(`(${sanitize(finding.tokenId)})`)}`,
+          sanitize(finding.message),
+        ]),
+      ),
+    );
+  }
+}
+
+/**
+ * The rotate commands that fix these findings, whole (they are meant to be copied); the note
+ * naming the token follows only where it still fits the terminal.
+ */
+export function printCommands(output: Output, findings: readonly Finding[]): void {
+  const commands = findings.filter((finding) => finding.command !== null);
+  if (commands.length === 0) return;
+  const c = output.color;
+  const width = output.terminalColumns ?? Number.POSITIVE_INFINITY;
+  output.print('');
+  output.print(c.bold('To fix:'));
+  output.printLines(
+    commands.map((f) => {
+      const command = `  ${sanitize(f.command ?? '')}`;
+      const note = `  ${c.dim(`# ${sanitize(f.tokenName)}: ${f.kind}`)}`;
+      return visibleWidth(command + note) <= width ? command + note : command;
+    }),
+  );
+}
