@@ -71,9 +71,28 @@ function pipeRows(output: Output, report: AuditReport, findings: readonly Findin
   );
 }
 
+/** The longest finding kind, `never-expiring`: the kinds line up in a column. */
+const kindWidth = 14;
+
 /**
- * The findings under a heading per owner that names it whole (wrapped, never cut), each group a
- * table that fits the terminal (its cells may shorten). In a pipe, tab-separated lines instead.
+ * One finding at a terminal: its severity, kind and token (name and id whole) on a line, what
+ * to do on the lines under it; both wrap at spaces to fit, so nothing is ever cut.
+ */
+function findingLines(output: Output, finding: Finding, width: number): string[] {
+  const c = output.color;
+  const severity = severityCell(output, finding.severity);
+  const pad = ' '.repeat(Math.max(0, 8 - finding.severity.length));
+  const token = `${sanitize(finding.tokenName)} ${c.dim(`(${sanitize(finding.tokenId)})`)}`;
+  const first = `${severity}${pad} ${finding.kind.padEnd(kindWidth)} ${token}`;
+  return [
+    ...wrapWords(first, width - 2, '    ').map((line) => `  ${line}`),
+    ...wrapWords(sanitize(finding.message), width - 6).map((line) => `      ${line}`),
+  ];
+}
+
+/**
+ * The findings under a heading per owner that names it whole, each finding's lines fitting the
+ * terminal (they wrap, never cut). In a pipe, tab-separated lines instead.
  */
 export function printFindings(output: Output, report: AuditReport, findings: readonly Finding[]) {
   if (!output.streams.stdout.isTTY) {
@@ -86,18 +105,7 @@ export function printFindings(output: Output, report: AuditReport, findings: rea
     output.print('');
     const heading = wrapWords(ownerLabel(group.vendor, group.owner), width, '  ');
     output.printLines(heading.map((line) => c.bold(line)));
-    output.print(
-      renderTable(
-        output,
-        ['SEVERITY', 'FINDING', 'TOKEN', 'DETAIL'],
-        group.findings.map((finding) => [
-          severityCell(output, finding.severity),
-          finding.kind,
-          `${sanitize(finding.tokenName)} ${c.dim(`(${sanitize(finding.tokenId)})`)}`,
-          sanitize(finding.message),
-        ]),
-      ),
-    );
+    for (const finding of group.findings) output.printLines(findingLines(output, finding, width));
   }
 }
 

@@ -7,11 +7,13 @@ import { visibleWidth } from './text-width.js';
  */
 export function wrapWords(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
+  // The text's own leading spaces stay on its first line.
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  let current = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const candidate = current.trim() === '' ? current + word : `${current} ${word}`;
     const prefix = lines.length === 0 ? '' : indent;
-    if (current !== '' && visibleWidth(prefix + candidate) > width) {
+    if (current.trim() !== '' && visibleWidth(prefix + candidate) > width) {
       lines.push(prefix + current);
       current = word;
     } else {

@@ -88,7 +88,13 @@ describe('completion scripts, from the command tree', processTimeout, () => {
   });
 
   it('bash completes values: formats, sort fields, shells, help topics, scopes and permissions', () => {
-    expect(bashCompletes(shell('audit --format '))).toEqual(['table', 'json', 'markdown', 'junit', 'html']);
+    expect(bashCompletes(shell('audit --format '))).toEqual([
+      'table',
+      'json',
+      'markdown',
+      'junit',
+      'html',
+    ]);
     expect(bashCompletes(shell('audit --fail-on c'))).toEqual(['critical']);
     expect(bashCompletes(shell('losant tokens list --sort-field exp'))).toEqual(['expirationDate']);
     expect(bashCompletes(shell('losant tokens list --sort-direction '))).toEqual(['asc', 'desc']);
@@ -147,7 +153,13 @@ describe('completion scripts, from the command tree', processTimeout, () => {
   });
 
   it.skipIf(!installed('zsh'))('zsh, run for real: the same words as bash', () => {
-    expect(zshOffers('tokenkit audit --format ')).toEqual(['table', 'json', 'markdown', 'junit', 'html']);
+    expect(zshOffers('tokenkit audit --format ')).toEqual([
+      'table',
+      'json',
+      'markdown',
+      'junit',
+      'html',
+    ]);
     expect(zshOffers('tokenkit --timeout 10s losant ')).toEqual(['tokens', 'scopes']);
     expect(zshOffers('tokenkit help losant ')).toEqual(['tokens', 'scopes']);
     expect(zshOffers('tokenkit completion ')).toEqual(['bash', 'zsh', 'fish']);
