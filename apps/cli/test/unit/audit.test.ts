@@ -66,6 +66,18 @@ describe('tokenFindings', () => {
     expect(kinds(token({ expiresAt: null, active: false }))).toEqual(['inactive:low']);
   });
 
+  it('tells an Instana token that never expires to take an expiry with update --expires', () => {
+    const instana = token({
+      owner: { vendor: 'instana', kind: 'tenant' },
+      id: 'abc123',
+      expiresAt: null,
+    });
+    const [found] = tokenFindings(instana, policy);
+    expect(found?.kind).toBe('never-expiring');
+    expect(found?.command).toBe('tokenkit instana tokens update abc123 --expires 90d');
+    expect(found?.message).not.toContain('re-create');
+  });
+
   it('flags an inactive leftover as low', () => {
     expect(kinds(token({ active: false }))).toEqual(['inactive:low']);
   });
