@@ -19,18 +19,24 @@ export interface OwnerGroup {
   findings: Finding[];
 }
 
+/** A finding's owner as the report's sources name it (a finding holds only the id). */
+export function namedOwner(report: AuditReport): (finding: Finding) => OwnerJson {
+  const named = new Map(report.sources.map((s) => [ownerKey(s.vendor, s.owner), s.owner]));
+  return (finding) => named.get(ownerKey(finding.vendor, finding.owner)) ?? finding.owner;
+}
+
 /**
  * Findings by owner, each owner where its most urgent finding comes (the findings are sorted),
  * with the application's name from the report's sources (a finding holds only the id).
  */
 export function groupByOwner(report: AuditReport, findings: readonly Finding[]): OwnerGroup[] {
-  const named = new Map(report.sources.map((s) => [ownerKey(s.vendor, s.owner), s.owner]));
+  const named = namedOwner(report);
   const groups = new Map<string, OwnerGroup>();
   for (const finding of findings) {
     const key = ownerKey(finding.vendor, finding.owner);
     let group = groups.get(key);
     if (!group) {
-      group = { vendor: finding.vendor, owner: named.get(key) ?? finding.owner, findings: [] };
+      group = { vendor: finding.vendor, owner: named(finding), findings: [] };
       groups.set(key, group);
     }
     group.findings.push(finding);
