@@ -1,4 +1,5 @@
 import { createRequestGate, type RequestGate } from '../audit/gate.js';
+import { countExpiries, type ExpiryCounts } from '../audit/html-charts.js';
 import { printAuditJson } from '../audit/json-report.js';
 import { judgeTokens } from '../audit/judge.js';
 import { ownerLabel } from '../audit/labels.js';
@@ -20,7 +21,7 @@ import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
 
 /** The output formats of `tokenkit audit`. */
-export const auditFormats = ['table', 'json', 'markdown', 'junit'] as const;
+export const auditFormats = ['table', 'json', 'markdown', 'junit', 'html'] as const;
 
 /** One of {@link auditFormats}. */
 export type AuditFormat = (typeof auditFormats)[number];
@@ -34,6 +35,8 @@ export interface AuditOptions extends AuditScopeOptions {
   /** At most this many requests in flight. */
   concurrency: number;
   policy?: string | undefined;
+  /** `--all`: every finding at a terminal, not a summary of a large audit. */
+  all?: boolean | undefined;
   /** `--init-policy [file]`: `true` when given without a file. */
   initPolicy?: string | boolean | undefined;
 }
@@ -68,6 +71,16 @@ function clientOptions(context: CommandContext, gate: RequestGate) {
   };
 }
 
+/** The judge, also counting every token's expiry month for the HTML page's chart. */
+function countingExpiries(judge: Judge, expiries: ExpiryCounts): Judge {
+  return (facts, tokens) => {
+    countExpiries(expiries, tokens);
+    return judge(facts, tokens);
+  };
+}
+
+type Judge = ReturnType<typeof judgeTokens>;
+
 async function connect(context: CommandContext, plan: AuditPlan, gate: RequestGate) {
   const options = clientOptions(context, gate);
   const [losant, instana] = await Promise.all([
@@ -83,7 +96,12 @@ async function connect(context: CommandContext, plan: AuditPlan, gate: RequestGa
 }
 
 /** Prints the report; the Markdown and JUnit writers (and the XML library) load only when asked. */
-async function print(context: CommandContext, format: AuditFormat, report: AuditReport) {
+async function print(
+  context: CommandContext,
+  format: AuditFormat,
+  report: AuditReport,
+  { all, expiries }: { all: boolean; expiries: ExpiryCounts },
+) {
   const { output } = context;
   for (const missing of report.notAudited.filter((entry) => entry.skipped)) {
     output.note(
@@ -94,7 +112,9 @@ async function print(context: CommandContext, format: AuditFormat, report: Audit
   else if (format === 'markdown')
     output.print((await import('../audit/markdown.js')).auditMarkdown(report));
   else if (format === 'junit') output.print((await import('../audit/junit.js')).auditJunit(report));
-  else printAuditReport(output, report);
+  else if (format === 'html')
+    (await import('../audit/html.js')).printAuditHtml(output, report, expiries);
+  else printAuditReport(output, report, all);
 }
 
 async function audit(context: CommandContext, options: AuditOptions, format: AuditFormat) {
@@ -109,10 +129,13 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
   const now = context.now();
   const sources = await connect(context, plan, gate);
   const tally = newTally();
+  const judge = judgeTokens(policy, now, expiringWithinMs);
+  // Only the HTML page charts every token's expiry: the other formats skip the counting.
+  const expiries: ExpiryCounts = new Map();
   const watcher = watchWalk(output, tally, gate, context.http.verbose);
   const walk = createWalk({
     ...sources,
-    judge: judgeTokens(policy, now, expiringWithinMs),
+    judge: format === 'html' ? countingExpiries(judge, expiries) : judge,
     gate,
     tally,
     // Enough owners started to keep every slot of the gate busy, pages ahead included.
@@ -128,7 +151,7 @@ async function audit(context: CommandContext, options: AuditOptions, format: Aud
     orgId: plan.losant?.discover?.orgId,
     describe: describeError,
   });
-  await print(context, format, report);
+  await print(context, format, report, { all: options.all === true, expiries });
   return report.exitCode;
 }
 

@@ -1,5 +1,6 @@
 import { sanitize } from '../output/sanitize.js';
 import { ownerLabel, plural } from './labels.js';
+import { namedOwner } from './render-findings.js';
 import type { AuditReport } from './report.js';
 import { severities } from './severity.js';
 
@@ -74,8 +75,9 @@ export function auditMarkdown(report: AuditReport): string {
       '| Severity | Finding | Owner | Token | Detail |',
       '| --- | --- | --- | --- | --- |',
     );
+    const named = namedOwner(report);
     for (const finding of report.findings) {
-      const owner = text(ownerLabel(finding.vendor, finding.owner));
+      const owner = text(ownerLabel(finding.vendor, named(finding)));
       const token = `${text(finding.tokenName)} (${text(finding.tokenId)})`;
       lines.push(
         `| ${finding.severity} | ${finding.kind} | ${owner} | ${token} | ${text(finding.message)} |`,

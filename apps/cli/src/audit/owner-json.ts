@@ -34,3 +34,8 @@ export function findingOwner(owner: TokenOwner): OwnerJson {
   }
   return json;
 }
+
+/** `losant/application/<id>`: one string per owner, to find a finding's owner among the sources. */
+export function ownerKey(vendor: string, owner: OwnerJson): string {
+  return `${vendor}/${owner.kind}/${owner.id ?? ''}`;
+}

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { usageError } from '../errors.js';
 import { type AuditPolicy, auditPolicySchema, builtInPolicy } from './policy.js';
@@ -60,12 +59,17 @@ export async function loadPolicy(file: string): Promise<AuditPolicy> {
 }
 
 /**
- * Writes a starter policy holding today's built-in rules, with `$schema` pointing at the shipped
- * JSON Schema (relative to the file) so editors complete and check it. Never overwrites a file.
+ * The policy's JSON Schema as the npm package publishes it (the same file as
+ * {@link policySchemaFile}): a `$schema` that resolves wherever the policy is committed.
+ */
+export const policySchemaUrl = 'https://unpkg.com/@tokenkit/cli/audit-policy.schema.json';
+
+/**
+ * Writes a starter policy holding today's built-in rules, with `$schema` pointing at the
+ * published JSON Schema so editors complete and check it. Never overwrites a file.
  */
 export async function writeStarterPolicy(file: string): Promise<void> {
-  const schema = path.relative(path.dirname(path.resolve(file)), policySchemaFile);
-  const starter = { $schema: schema.split(path.sep).join('/'), ...builtInPolicy };
+  const starter = { $schema: policySchemaUrl, ...builtInPolicy };
   try {
     await writeFile(file, `${JSON.stringify(starter, null, 2)}\n`, { flag: 'wx' });
   } catch (error) {

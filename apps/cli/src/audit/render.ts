@@ -1,23 +1,17 @@
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
-import { renderTable } from '../output/table.js';
+import { wrapWords } from '../output/wrap.js';
 import { ownerLabel, plural } from './labels.js';
+import { defaultWidth, printCommands, printFindings } from './render-findings.js';
+import { countsText, printSummary } from './render-summary.js';
 import type { AuditReport } from './report.js';
-import { type Severity, severities } from './severity.js';
 
-function severityCell(output: Output, severity: Severity): string {
-  const c = output.color;
-  switch (severity) {
-    case 'critical':
-      return c.bold(c.red('critical'));
-    case 'high':
-      return c.red('high');
-    case 'medium':
-      return c.yellow('medium');
-    case 'low':
-      return c.dim('low');
-  }
-}
+/** Beyond this many findings the table prints a summary unless `--all` is given. */
+export const summaryAbove = 40;
+/** How many of the most urgent findings a summary shows. */
+const firstFindings = 12;
+/** How many owners that could not be read a summary lists one by one. */
+const missingShown = 10;
 
 function headline(output: Output, report: AuditReport): string {
   const c = output.color;
@@ -31,11 +25,7 @@ function headline(output: Output, report: AuditReport): string {
 
 function verdictLine(output: Output, report: AuditReport): string {
   const c = output.color;
-  const counts = severities
-    .toReversed()
-    .filter((severity) => report.summary[severity] > 0)
-    .map((severity) => `${report.summary[severity]} ${severity}`)
-    .join(' · ');
+  const counts = countsText(report.summary);
   const found = `${plural(report.findings.length, 'finding')}${counts ? `: ${counts}` : ''}`;
   if (report.error) return `${found} — ${c.red(`failing: ${sanitize(report.error)}`)}`;
   if (report.failOn === 'none') return `${found} — ${c.dim('(--fail-on none: never fails)')}`;
@@ -48,50 +38,52 @@ function verdictLine(output: Output, report: AuditReport): string {
   }`;
 }
 
-/**
- * The audit for people: what could not be read, a table of findings (most urgent first), the
- * rotate commands that fix them, and a one-line verdict.
- */
-export function printAuditReport(output: Output, report: AuditReport): void {
+function printMissing(output: Output, report: AuditReport, shown: number, width: number) {
   const c = output.color;
-  output.print(headline(output, report));
-  for (const missing of report.notAudited) {
+  for (const missing of report.notAudited.slice(0, shown)) {
     const what = missing.skipped ? c.yellow('skipped') : c.red('not audited');
-    output.print(
-      `${c.red('!')} ${what} ${ownerLabel(missing.vendor, missing.owner)}: ${sanitize(missing.reason)}`,
-    );
+    const line = `${c.red('!')} ${what} ${ownerLabel(missing.vendor, missing.owner)}: ${sanitize(missing.reason)}`;
+    output.printLines(wrapWords(line, width, '  '));
   }
-  if (report.findings.length > 0) {
-    output.print('');
-    output.print(
-      renderTable(
-        output,
-        // At a narrow terminal the owner goes first: the token and the detail say what to do.
-        ['SEVERITY', 'FINDING', { title: 'OWNER', dropOrder: 1 }, 'TOKEN', 'DETAIL'],
-        report.findings.map((finding) => [
-          severityCell(output, finding.severity),
-          finding.kind,
-          // The full ids are in --json; people need only enough to tell owners apart.
-          ownerLabel(finding.vendor, finding.owner, { short: true, name: false }),
-          `${sanitize(finding.tokenName)} ${c.dim(`(${sanitize(finding.tokenId)})`)}`,
-          sanitize(finding.message),
-        ]),
-      ),
-    );
-    const commands = report.findings.filter((finding) => finding.command !== null);
-    if (commands.length > 0) {
-      output.print('');
-      output.print(c.bold('To rotate:'));
-      output.printLines(
-        commands.map(
-          (f) =>
-            `  ${sanitize(f.command ?? '')}  ${c.dim(`# ${sanitize(f.tokenName)}: ${f.kind}`)}`,
-        ),
-      );
-    }
-  } else {
+  const more = report.notAudited.length - shown;
+  if (more > 0) output.print(c.red(`! … and ${plural(more, 'more owner')} not audited (--all)`));
+}
+
+/** What a summary ends with: how many findings it showed and how to see every one. */
+function seeEverything(report: AuditReport, shown: number): string {
+  return (
+    `Showed the ${shown} most urgent of ${plural(report.findings.length, 'finding')}. ` +
+    'To see every one: add --all, or use --format json, markdown, junit or html.'
+  );
+}
+
+/**
+ * The audit for people: what could not be read, the findings under a heading per owner (most
+ * urgent first) and the commands that fix them, and a verdict. Above {@link summaryAbove}
+ * findings, unless `all`: the counts by rule and severity, the worst owners and the most
+ * urgent findings instead. Every line fits the terminal but the commands, which are copied.
+ */
+export function printAuditReport(output: Output, report: AuditReport, all = false): void {
+  const c = output.color;
+  const width = output.terminalColumns ?? defaultWidth;
+  const summarised = !all && report.findings.length > summaryAbove;
+  output.printLines(wrapWords(headline(output, report), width, '  '));
+  printMissing(output, report, summarised ? missingShown : report.notAudited.length, width);
+  if (report.findings.length === 0) {
     output.print(`${c.green('✓')} No findings.`);
+  } else if (summarised) {
+    printSummary(output, report);
+    output.print('');
+    output.print(c.bold('Most urgent findings:'));
+    const first = report.findings.slice(0, firstFindings);
+    printFindings(output, report, first);
+    printCommands(output, first);
+    output.print('');
+    output.printLines(wrapWords(seeEverything(report, first.length), width));
+  } else {
+    printFindings(output, report, report.findings);
+    printCommands(output, report.findings);
   }
   output.print('');
-  output.print(verdictLine(output, report));
+  output.printLines(wrapWords(verdictLine(output, report), width, '  '));
 }

@@ -2,7 +2,7 @@ import { formatDay, relativeDays } from '../output/format.js';
 import { findingOwner } from './owner-json.js';
 import type { OwnerRules } from './owner-rules.js';
 import type { RuleSeverity } from './policy.js';
-import { rotateCommand } from './rotate-command.js';
+import { expiryCommand, rotateCommand } from './rotate-command.js';
 import type { AuditToken, Finding, FindingKind } from './types.js';
 
 const dayMs = 86_400_000;
@@ -126,8 +126,11 @@ function lifetimeFindings(token: AuditToken, { now, rules }: RuleContext) {
   const maxDays = rules.maxLifetimeDays;
   if (token.expiresAt === null) {
     if (!rules.expiryRequired) return [];
-    const command = rotateCommand(token, `${maxDays ?? 90}d`);
-    const fix = command ? 'rotate it into one that expires' : 're-create it with an expiry';
+    const command = expiryCommand(token, `${maxDays ?? 90}d`);
+    const fix =
+      token.owner.vendor === 'instana'
+        ? 'give it an expiry (tokenkit instana tokens update <id> --expires …)'
+        : 'rotate it into one that expires';
     return finding(token, 'never-expiring', rules.severity.neverExpiring, `never expires; ${fix}`, {
       command,
     });
@@ -139,8 +142,8 @@ function lifetimeFindings(token: AuditToken, { now, rules }: RuleContext) {
     token,
     'too-long-lived',
     rules.severity.tooLongLived,
-    `lives ${lifetimeDays} days (${formatDay(token.createdAt)} to ${formatDay(token.expiresAt)}), over the ${maxDays} allowed; rotate it with a shorter expiry`,
-    { command: rotateCommand(token, `${maxDays}d`) },
+    `lives ${lifetimeDays} days (${formatDay(token.createdAt)} to ${formatDay(token.expiresAt)}), over the ${maxDays} allowed; ${token.owner.vendor === 'instana' ? 'give it' : 'rotate it with'} a shorter expiry`,
+    { command: expiryCommand(token, `${maxDays}d`) },
   );
 }
 
@@ -152,15 +155,20 @@ function lifetimeFindings(token: AuditToken, { now, rules }: RuleContext) {
  * - expiring: high within 7 days whatever the window, medium within `--expiring-within`.
  * - inactive (and not expired): low, a leftover to delete.
  * - over-broad (a usable token with forbidden grants: Losant `all.*`, Instana
- *   `canConfigureApiTokens`/`canConfigureUsers`): high, critical when it also never expires.
+ *   `canConfigureApiTokens`/`canConfigureUsers`): high; critical when it also never expires,
+ *   one finding naming both reasons (no separate never-expiring finding).
  * - never-expiring (usable): medium. Losant cannot add an expiry later, so it means rotating.
  * - too-long-lived: only with a policy's `maxLifetimeDays`.
  */
 export function tokenFindings(token: AuditToken, context: RuleContext): Finding[] {
+  const grants = grantFindings(token, context);
+  // An over-broad token that never expires is one finding holding both reasons, not two.
+  const lifetime =
+    grants.length > 0 && token.expiresAt === null ? [] : lifetimeFindings(token, context);
   return [
     ...expiryFindings(token, context),
     ...statusFindings(token, context),
-    ...grantFindings(token, context),
-    ...lifetimeFindings(token, context),
+    ...grants,
+    ...lifetime,
   ];
 }

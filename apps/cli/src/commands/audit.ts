@@ -40,9 +40,10 @@ export function registerAuditCommand(program: Command): void {
     .addOption(
       new Option(
         '--format <format>',
-        'table, json, markdown (CI summaries) or junit (test reports)',
-      ).choices(['table', 'json', 'markdown', 'junit']),
-    );
+        'table, json, markdown (CI summaries), junit (test reports) or html (one page)',
+      ).choices(['table', 'json', 'markdown', 'junit', 'html']),
+    )
+    .option('--all', 'with the table: every finding, never a summary of a large audit');
   addJsonOption(audit);
   audit.addHelpText(
     'after',

@@ -45,7 +45,7 @@ interface Report {
 }
 
 describe.concurrent('tokenkit audit --format', processTimeout, () => {
-  it('junit: one test case per owner, one failure per finding at or above --fail-on; valid XML', async () => {
+  it('junit: one test case per owner and token, its findings at or above --fail-on in one failure; counts add up', async () => {
     const result = await runCli(['audit', '--application', applicationId, '--format', 'junit'], {
       env,
     });
@@ -59,21 +59,23 @@ describe.concurrent('tokenkit audit --format', processTimeout, () => {
     const suite = parsed.testsuites.testsuite;
     const cases: { name: string; failure?: { message: string; '#text': string }[] }[] =
       suite.testcase;
-    expect(cases.map((c) => c.name)).toEqual([
-      'losant user',
-      `losant application ${applicationId}`,
+    const owner = `losant application ${applicationId}`;
+    expect(cases.map((c) => c.name.replace(/\([a-f\d]{24}\)$/, '(ID)'))).toEqual([
+      'losant user: 0 tokens, no findings',
+      `${owner} token evil <b>&"\\e[31m|x (ID)`,
+      `${owner} token forever (ID)`,
     ]);
-    const failures = cases[1]?.failure ?? [];
-    // expiring (high) and over-broad (high) fail at --fail-on high; never-expiring (medium) does not.
-    expect(failures.map((f) => f.message.split(':')[0])).toEqual([
-      'high expiring',
-      'high over-broad',
-    ]);
-    expect(failures[0]?.message).toContain('evil <b>&"\\e[31m|x');
-    expect(failures[0]?.['#text']).toMatch(
-      /\nfix: tokenkit losant tokens rotate [a-f\d]{24} --application/,
+    // expiring (high) and over-broad (high) fail at --fail-on high, in one failure;
+    // never-expiring (medium) does not fail.
+    expect(cases[1]?.failure).toHaveLength(1);
+    expect(cases[1]?.failure?.[0]?.message).toBe('high expiring, high over-broad');
+    expect(cases[1]?.failure?.[0]?.['#text']).toMatch(
+      /^high expiring: expires .*\nfix: tokenkit losant tokens rotate [a-f\d]{24} --application [a-f\d]{24}\nhigh over-broad: has all.Application/,
     );
-    expect(suite.failures).toBe('2');
+    expect(cases[2]?.failure).toBeUndefined();
+    const failed = cases.filter((c) => c.failure).length;
+    expect([suite.tests, suite.failures, suite.errors]).toEqual(['3', String(failed), '0']);
+    expect([parsed.testsuites.tests, parsed.testsuites.failures]).toEqual(['3', '1']);
     expect(result.stdout).not.toContain('\u001b');
     expect(leakedSecrets(result, secrets)).toEqual([]);
   });
@@ -128,7 +130,12 @@ describe.concurrent('tokenkit audit --policy', processTimeout, () => {
     expect(init.code, init.stderr).toBe(0);
     const starter = JSON.parse(await readFile(file, 'utf8'));
     expect(starter.forbiddenLosantScopes).toEqual(['all.*']);
-    expect(existsSync(path.resolve(dir, starter.$schema))).toBe(true);
+    // The published schema, the same file the package ships: it resolves wherever the policy
+    // is committed, not only beside the checkout that wrote it.
+    expect(starter.$schema).toBe('https://unpkg.com/@tokenkit/cli/audit-policy.schema.json');
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(pkg.files).toContain('audit-policy.schema.json');
+    expect(existsSync(new URL('../../audit-policy.schema.json', import.meta.url))).toBe(true);
     const again = await runCli(['audit', '--init-policy', file]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
@@ -157,8 +164,8 @@ describe.concurrent('tokenkit audit --policy', processTimeout, () => {
       (f) => `${f.severity} ${f.kind} ${f.tokenName}`,
     );
     expect(findings).toEqual([
+      // One finding with both reasons, not an over-broad and a never-expiring one.
       'critical over-broad forever',
-      'critical never-expiring forever',
       'high over-broad fine',
     ]);
   });

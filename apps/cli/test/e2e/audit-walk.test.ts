@@ -85,7 +85,7 @@ describe.concurrent('tokenkit audit --all-applications', processTimeout, () => {
     expect(report.sources.find((s) => s.owner.name === apps[0]?.name)).toBeDefined();
     expect(report.notAudited).toEqual([]);
     // The findings are written a few dozen at a time; the document is JSON.stringify's, exactly.
-    expect(report.findings.length).toBeGreaterThan(1_000);
+    expect(report.findings.length).toBeGreaterThan(500);
     expect(result.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
     // Not a terminal and no --verbose: nothing on stderr.
     expect(result.stderr).toBe('');
@@ -106,10 +106,10 @@ describe.concurrent('tokenkit audit --all-applications, failing owners', process
     expect(all.filter((line) => line.startsWith('api: GET')).length).toBeGreaterThanOrEqual(32);
     const lines = all.filter((line) => !line.startsWith('api: '));
     expect(lines).toHaveLength(31);
-    expect(lines).toContainEqual(expect.stringMatching(/^losant user: 1 token, \d+ findings$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^losant user: 1 token, \d+ findings?$/));
     expect(
       lines.filter((line) =>
-        /^losant application [a-f\d]{24} \(.+\): 2 tokens, \d+ findings$/.test(line),
+        /^losant application [a-f\d]{24} \(.+\): 2 tokens, \d+ findings?$/.test(line),
       ),
     ).toHaveLength(30);
   });
@@ -193,8 +193,9 @@ describe.skipIf(!scriptPath)(
       // The progress line is cleared before the report: no line of the report carries it.
       const screen = stripVTControlCharacters(result.stdout.split('\r').at(-1) ?? '');
       const report = result.stdout.slice(result.stdout.indexOf('Audit of'));
-      const table = report.slice(0, report.indexOf('To rotate:')).split('\n');
-      expect(table.some((line) => line.includes('SEVERITY'))).toBe(true);
+      const table = report.slice(0, report.indexOf('To fix:')).split('\n');
+      // Over 40 findings: the summary, its table of findings by rule and severity included.
+      expect(table.some((line) => line.includes('Findings by rule and severity:'))).toBe(true);
       for (const line of table)
         expect(stripVTControlCharacters(line).length).toBeLessThanOrEqual(80);
       expect(screen).not.toContain('auditing');

@@ -88,7 +88,13 @@ describe('completion scripts, from the command tree', processTimeout, () => {
   });
 
   it('bash completes values: formats, sort fields, shells, help topics, scopes and permissions', () => {
-    expect(bashCompletes(shell('audit --format '))).toEqual(['table', 'json', 'markdown', 'junit']);
+    expect(bashCompletes(shell('audit --format '))).toEqual([
+      'table',
+      'json',
+      'markdown',
+      'junit',
+      'html',
+    ]);
     expect(bashCompletes(shell('audit --fail-on c'))).toEqual(['critical']);
     expect(bashCompletes(shell('losant tokens list --sort-field exp'))).toEqual(['expirationDate']);
     expect(bashCompletes(shell('losant tokens list --sort-direction '))).toEqual(['asc', 'desc']);
@@ -135,7 +141,7 @@ describe('completion scripts, from the command tree', processTimeout, () => {
     expect(zsh).toContain("_describe -t commands 'command' entries");
     expect(zsh).toContain('@files) _files; return ;;');
     expect(zsh).toContain("'losant tokens') printf '%s\\n' 'list:List tokens");
-    expect(zsh).toContain("'audit|--format') printf '%s\\n' 'table json markdown junit' ;;");
+    expect(zsh).toContain("'audit|--format') printf '%s\\n' 'table json markdown junit html' ;;");
     expect(zsh).toContain("'audit|--policy') printf '%s\\n' '@files' ;;");
     expect(zsh).toContain("'completion') printf '%s\\n' 'bash zsh fish' ;;");
   });
@@ -145,7 +151,7 @@ describe('completion scripts, from the command tree', processTimeout, () => {
     const when = (path: string) => `-n 'test (__tokenkit_path) = \\'${path}\\''`;
     expect(fish).toContain(`complete -c tokenkit -f ${when('losant tokens')} -a list`);
     expect(fish).toContain(
-      `complete -c tokenkit ${when('audit')} -l format -x -a 'table json markdown junit'`,
+      `complete -c tokenkit ${when('audit')} -l format -x -a 'table json markdown junit html'`,
     );
     expect(fish).toContain(`complete -c tokenkit ${when('audit')} -l policy -r -F`);
     expect(fish).toContain(`complete -c tokenkit -f ${when('completion')} -a 'bash zsh fish'`);
@@ -157,7 +163,13 @@ describe('completion scripts, from the command tree', processTimeout, () => {
   });
 
   it.skipIf(!installed('zsh'))('zsh, run for real: the same words as bash', () => {
-    expect(zshOffers('tokenkit audit --format ')).toEqual(['table', 'json', 'markdown', 'junit']);
+    expect(zshOffers('tokenkit audit --format ')).toEqual([
+      'table',
+      'json',
+      'markdown',
+      'junit',
+      'html',
+    ]);
     expect(zshOffers('tokenkit --timeout 10s losant ')).toEqual(['tokens', 'scopes']);
     expect(zshOffers('tokenkit help losant ')).toEqual(['tokens', 'scopes']);
     expect(zshOffers('tokenkit completion ')).toEqual(['bash', 'zsh', 'fish']);
@@ -170,6 +182,7 @@ describe('completion scripts, from the command tree', processTimeout, () => {
     const folder = mkdtempSync(join(tmpdir(), 'tokenkit-completion-'));
     writeFileSync(join(folder, 'policy.json'), '{}');
     expect(fishCompletes('tokenkit audit --format ')).toEqual([
+      'html',
       'json',
       'junit',
       'markdown',

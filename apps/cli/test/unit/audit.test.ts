@@ -66,16 +66,30 @@ describe('tokenFindings', () => {
     expect(kinds(token({ expiresAt: null, active: false }))).toEqual(['inactive:low']);
   });
 
+  it('tells an Instana token that never expires to take an expiry with update --expires', () => {
+    const instana = token({
+      owner: { vendor: 'instana', kind: 'tenant' },
+      id: 'abc123',
+      expiresAt: null,
+    });
+    const [found] = tokenFindings(instana, policy);
+    expect(found?.kind).toBe('never-expiring');
+    expect(found?.command).toBe('tokenkit instana tokens update abc123 --expires 90d');
+    expect(found?.message).not.toContain('re-create');
+  });
+
   it('flags an inactive leftover as low', () => {
     expect(kinds(token({ active: false }))).toEqual(['inactive:low']);
   });
 
   it('flags over-broad grants as high, and critical when the token never expires', () => {
     expect(kinds(token({ grants: ['all.Application'] }))).toEqual(['over-broad:high']);
-    expect(kinds(token({ grants: ['all.User'], expiresAt: null }))).toEqual([
-      'over-broad:critical',
-      'never-expiring:medium',
-    ]);
+    // One finding naming both reasons, not a critical and a medium.
+    const forever = token({ grants: ['all.User'], expiresAt: null });
+    expect(kinds(forever)).toEqual(['over-broad:critical']);
+    expect(tokenFindings(forever, policy)[0]?.message).toBe(
+      'has all.User and never expires; replace it with a narrower token that expires',
+    );
   });
 
   it('does not call an unusable token over-broad', () => {
@@ -195,7 +209,6 @@ describe('auditTokens', () => {
       'high expiring this-week',
       'high over-broad tf',
       'medium expiring next-month',
-      'medium never-expiring admin',
       'low inactive old',
     ]);
   });
@@ -210,7 +223,7 @@ describe('auditTokens', () => {
   it('counts by severity', () => {
     expect(countBySeverity(audit(set))).toEqual({
       low: 1,
-      medium: 2,
+      medium: 1,
       high: 3,
       critical: 1,
     });

@@ -13,7 +13,13 @@ const flag = (path: string, name: string) =>
 
 describe('the completion tree', () => {
   it('gives each flag its values: choices, files, scopes, permissions or free', () => {
-    expect(flag('audit', '--format')?.values).toEqual(['table', 'json', 'markdown', 'junit']);
+    expect(flag('audit', '--format')?.values).toEqual([
+      'table',
+      'json',
+      'markdown',
+      'junit',
+      'html',
+    ]);
     expect(flag('audit', '--policy')?.values).toBe('files');
     expect(flag('losant tokens create', '--scope')?.values).toEqual(lists.scopes);
     expect(flag('instana tokens update', '--revoke-permission')?.values).toEqual(lists.permissions);
