@@ -110,8 +110,10 @@ function pageEnds<TItem, TPage>(
   return (current, page) => {
     const items = options.items(current);
     if (items.length === 0) return 'before';
-    // Items are JSON from the server, so their text tells a repeated page.
-    const text = JSON.stringify(items);
+    // Items are JSON from the server, and a page holds no item of another page: a page whose
+    // length, first and last item read as the one before's is that page again. Three values,
+    // not the whole page, are serialised (a page of 1,000 tokens would cost half its parse).
+    const text = `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items.at(-1))}`;
     if (text === previous) return 'before';
     previous = text;
     const size = positive(options.pageSize?.(current));

@@ -37,7 +37,7 @@ function parseBody(
     throw unreadable(response, describe, 'is not valid JSON');
   }
   // Parsing copes with any depth; what walks the value after it (validation) does not.
-  if (typeof data === 'object' && data !== null && nestsTooDeep(text)) {
+  if (nestsTooDeep(data)) {
     throw unreadable(response, describe, `nests deeper than ${maxJsonDepth} levels`);
   }
   return data;
