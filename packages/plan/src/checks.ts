@@ -141,3 +141,26 @@ export function checkUnique(
   if (first === undefined) seen.set(key, label);
   else issues.add(joinPath(label, 'name'), `duplicate name: ${first} has the same owner and name`);
 }
+
+/** Where the tokens file is: its folder, and how a path written in it resolves. */
+export interface FilePlace {
+  readonly folder: string;
+  resolve(relative: string): string;
+}
+
+/** The fields every vendor's entry has, checked: its name, lifetime, rotation age and delivery. */
+export function entryFields(
+  entry: Record<string, unknown>,
+  label: string,
+  place: FilePlace,
+  issues: Issues,
+) {
+  const at = (key: string) => joinPath(label, key);
+  return {
+    label,
+    name: text(entry.name, at('name'), issues) ?? '',
+    expires: lifetime(entry.expires, at('expires'), issues),
+    rotateAfterMs: duration(entry.rotateAfter, at('rotateAfter'), issues),
+    deliver: delivery(entry.deliver, at('deliver'), issues, place.resolve, place.folder),
+  };
+}

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import type { FilePlace } from './checks.js';
 import { checkKeys, Issues, isRecord, show } from './checks.js';
 import { TokensFileError } from './errors.js';
 import type { TokensFile } from './types.js';
 import { instanaEntries } from './validate-instana.js';
-import { type FilePlace, losantEntries } from './validate-losant.js';
+import { losantEntries } from './validate-losant.js';
 import { pruneScopes } from './validate-prune.js';
 
 /** The keys at the top of a tokens file. */

@@ -2,18 +2,16 @@ import { isPermissionName, permissionNames } from '@tokenkit/instana';
 import {
   checkKeys,
   checkUnique,
-  delivery,
   didYouMean,
-  duration,
+  entryFields,
+  type FilePlace,
   type Issues,
   isRecord,
   joinPath,
-  lifetime,
   names,
-  text,
 } from './checks.js';
 import type { InstanaEntry } from './types.js';
-import { entryLabel, type FilePlace } from './validate-losant.js';
+import { entryLabel } from './validate-losant.js';
 
 /** The keys an Instana entry may have. */
 export const instanaEntryKeys = [
@@ -50,12 +48,8 @@ function instanaEntry(
   const at = (key: string) => joinPath(label, key);
   const result: InstanaEntry = {
     vendor: 'instana',
-    label,
-    name: text(entry.name, at('name'), issues) ?? '',
+    ...entryFields(entry, label, place, issues),
     permissions: names(entry.permissions ?? [], at('permissions'), issues, knownPermission(issues)),
-    expires: lifetime(entry.expires, at('expires'), issues),
-    rotateAfterMs: duration(entry.rotateAfter, at('rotateAfter'), issues),
-    deliver: delivery(entry.deliver, at('deliver'), issues, place.resolve, place.folder),
   };
   return issues.list.length === before ? result : undefined;
 }

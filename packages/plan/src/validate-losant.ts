@@ -2,16 +2,14 @@ import { allScopes } from '@tokenkit/losant';
 import {
   checkKeys,
   checkUnique,
-  delivery,
   didYouMean,
-  duration,
+  entryFields,
+  type FilePlace,
   type Issues,
   isRecord,
   joinPath,
-  lifetime,
   names,
   show,
-  text,
 } from './checks.js';
 import type { LosantEntry, LosantOwner } from './types.js';
 
@@ -31,12 +29,6 @@ export const losantEntryKeys = [
 
 const objectId = /^[0-9a-f]{24}$/;
 const ownerKinds = ['application', 'instance', 'user'] as const;
-
-/** What a file's paths resolve against. */
-export interface FilePlace {
-  readonly folder: string;
-  resolve(relative: string): string;
-}
 
 /** `name (p-new)` after the index, when the entry has a usable name. */
 export function entryLabel(list: string, index: number, entry: unknown): string {
@@ -108,15 +100,11 @@ function losantEntry(
   const at = (key: string) => joinPath(label, key);
   const result = {
     vendor: 'losant' as const,
-    label,
-    name: text(entry.name, at('name'), issues) ?? '',
+    ...entryFields(entry, label, place, issues),
     owner: losantOwner(entry, label, issues) ?? { kind: 'user' as const },
     scope: names(entry.scope ?? [], at('scope'), issues, knownScope(issues)),
     description: description(entry.description, at('description'), issues),
     status: status(entry.status, at('status'), issues),
-    expires: lifetime(entry.expires, at('expires'), issues),
-    rotateAfterMs: duration(entry.rotateAfter, at('rotateAfter'), issues),
-    deliver: delivery(entry.deliver, at('deliver'), issues, place.resolve, place.folder),
   };
   if (entry.scope === undefined) issues.add(at('scope'), 'is required: the scopes the token gets');
   return issues.list.length === before ? result : undefined;
