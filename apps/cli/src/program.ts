@@ -51,7 +51,7 @@ export function createProgram(): Command {
   registerAuditCommand(program);
   registerPlanCommands(program);
   registerAuthCommands(program);
-  registerDemoCommand(program);
+  registerDemoCommand(program, createProgram);
   registerCompletionCommand(program);
   registerHelpCommand(program);
   return program;

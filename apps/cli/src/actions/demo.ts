@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MockServer } from '@tokenkit/mock-server';
+import type { Command } from 'commander';
 import type { CommandContext } from '../commands/context.js';
 import { embed } from '../commands/embedding.js';
 import type { Output, Streams } from '../output/output.js';
@@ -45,6 +46,7 @@ class Narrator {
     private readonly output: Output,
     private readonly now: Date,
     mock: MockServer,
+    private readonly createProgram: () => Command,
   ) {
     this.env = {
       LOSANT_ACCESS_TOKEN: mock.losant.accessToken,
@@ -74,8 +76,7 @@ class Narrator {
     this.output.print(`   ${c.dim(`$ tokenkit ${args.map(shellWord).join(' ')}`)}`);
     const stdout = captured((this.output.terminalColumns ?? 100) - indent.length);
     const stderr = captured();
-    const { createProgram } = await import('../program.js');
-    const program = createProgram();
+    const program = this.createProgram();
     embed(program, {
       env: this.env,
       streams: { stdout: stdout.stream, stderr: stderr.stream },
@@ -266,7 +267,10 @@ instana:
  * `tokenkit demo`: starts the embedded mock server and runs tokenkit's own commands against
  * it, through the same command tree a person types into, narrating each step.
  */
-export async function runDemo(context: CommandContext): Promise<number> {
+export async function runDemo(
+  context: CommandContext,
+  createProgram: () => Command,
+): Promise<number> {
   const { output } = context;
   const c = output.color;
   const started = Date.now();
@@ -275,7 +279,7 @@ export async function runDemo(context: CommandContext): Promise<number> {
   const mock = await startMockServer({ port: 0, host: '127.0.0.1' });
   try {
     const now = context.now();
-    const demo = new Narrator(output, now, mock);
+    const demo = new Narrator(output, now, mock, createProgram);
     demo.say(
       c.dim(
         `Mock server for both APIs at ${mock.url} (in memory; no account, nothing leaves this machine)`,

@@ -1,13 +1,7 @@
 import type { OwnerFacts } from './owner-rules.js';
-import type { TokenOwner } from './types.js';
+import type { OwnerJson, TokenOwner } from './types.js';
 
-/** An owner as `--json` shows it, beside a separate `vendor`. */
-export interface OwnerJson {
-  kind: string;
-  id?: string;
-  /** The application's name, when `--all-applications` found it. */
-  name?: string;
-}
+export type { OwnerJson } from './types.js';
 
 /** The owner as it appears in `--json`: `{ kind, id?, name? }` beside a separate `vendor`. */
 export function ownerFields(facts: Pick<OwnerFacts, 'owner' | 'name'>): {

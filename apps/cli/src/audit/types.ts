@@ -1,5 +1,12 @@
-import type { OwnerJson } from './owner-json.js';
 import type { Severity } from './severity.js';
+
+/** An owner as `--json` shows it, beside a separate `vendor`. */
+export interface OwnerJson {
+  kind: string;
+  id?: string;
+  /** The application's name, when `--all-applications` found it. */
+  name?: string;
+}
 
 /** Whose token it is: a Losant instance, application or user, or an Instana tenant unit. */
 export type TokenOwner =

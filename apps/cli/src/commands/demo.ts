@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { execute } from './execute.js';
 
-/** `tokenkit demo`. */
-export function registerDemoCommand(program: Command): void {
+/**
+ * `tokenkit demo`. It runs tokenkit's own commands, each through a new command tree made by
+ * `createProgram` (passed in, so that the demo need not import the program that registers it).
+ */
+export function registerDemoCommand(program: Command, createProgram: () => Command): void {
   program
     .command('demo')
     .summary('Walk a whole token lifecycle on both vendors against a built-in mock server')
@@ -13,7 +16,7 @@ export function registerDemoCommand(program: Command): void {
     )
     .action((_options, command: Command) =>
       execute(command, undefined, async (context) =>
-        (await import('../actions/demo.js')).runDemo(context),
+        (await import('../actions/demo.js')).runDemo(context, createProgram),
       ),
     );
 }

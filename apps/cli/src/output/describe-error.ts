@@ -1,11 +1,10 @@
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { credentialSource, typedName } from './field-names.js';
+import { credentialSource, typedName, type Vendor } from './field-names.js';
 import { humanDuration } from './human-duration.js';
 import { addressOf, isCertificateCode, tlsCause, untrustedCertificateHint } from './tls-cause.js';
 
-/** Which vendor a failed call went to, for hints that name the right variable. */
-export type Vendor = 'losant' | 'instana';
+export type { Vendor } from './field-names.js';
 
 /**
  * The other cause of Losant's 403 "Access is forbidden": Losant gives it both to a token without

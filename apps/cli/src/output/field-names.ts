@@ -1,4 +1,5 @@
-import type { Vendor } from './describe-error.js';
+/** Which vendor a failed call went to, for hints that name the right variable. */
+export type Vendor = 'losant' | 'instana';
 
 /**
  * What the person typed for each SDK field, so an error names their flag, argument or variable

@@ -2,24 +2,10 @@ import { type Colors, colorEnabled, palette } from './colors.js';
 import { redact } from './redact.js';
 import { jsonSafe, sanitize } from './sanitize.js';
 import { settledWrite } from './settled-write.js';
+import type { Streams } from './streams.js';
 import { wrapWords } from './wrap.js';
 
-/** The process streams the CLI writes to, injectable so the demo can reuse the commands. */
-export interface Streams {
-  stdout: {
-    /** Must call `done` once the text is written (or could not be): a delivery awaits it. */
-    write(text: string, done?: (error?: Error | null) => void): unknown;
-    isTTY?: boolean | undefined;
-    columns?: number | undefined;
-    /** The file descriptor, for the process's own stdout (a regular file is flushed to disk). */
-    fd?: number | undefined;
-  };
-  stderr: {
-    write(text: string): unknown;
-    isTTY?: boolean | undefined;
-    columns?: number | undefined;
-  };
-}
+export type { Streams } from './streams.js';
 
 /** How the command was asked to print. */
 export interface OutputOptions {

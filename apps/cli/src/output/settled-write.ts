@@ -1,6 +1,6 @@
 import { fstatSync, fsyncSync } from 'node:fs';
-import type { Streams } from './output.js';
 import { holdStdoutErrors } from './stdout-guard.js';
+import type { Streams } from './streams.js';
 
 /**
  * Writes `text` and resolves once the stream has taken it; rejects with the write's own error
