@@ -164,3 +164,23 @@ export function entryFields(
     deliver: delivery(entry.deliver, at('deliver'), issues, place.resolve, place.folder),
   };
 }
+
+/**
+ * The entry at `label` as a mapping whose keys are all `keys`, or `undefined` (reported) when it
+ * is no mapping; `fields` names what it should hold, for the message. Unknown keys are reported
+ * but do not stop the entry's other fields being checked.
+ */
+export function entryRecord(
+  entry: unknown,
+  keys: readonly string[],
+  label: string,
+  fields: string,
+  issues: Issues,
+): Record<string, unknown> | undefined {
+  if (!isRecord(entry)) {
+    issues.add(label, `must be a mapping of ${fields}`);
+    return undefined;
+  }
+  checkKeys(entry, keys, label, issues);
+  return entry;
+}

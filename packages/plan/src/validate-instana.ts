@@ -1,9 +1,9 @@
 import { isPermissionName, permissionNames } from '@tokenkit/instana';
 import {
-  checkKeys,
   checkUnique,
   didYouMean,
   entryFields,
+  entryRecord,
   type FilePlace,
   type Issues,
   isRecord,
@@ -34,17 +34,14 @@ function knownPermission(issues: Issues) {
 }
 
 function instanaEntry(
-  entry: unknown,
+  item: unknown,
   label: string,
   place: FilePlace,
   issues: Issues,
 ): InstanaEntry | undefined {
-  if (!isRecord(entry)) {
-    issues.add(label, 'must be a mapping of name, permissions, …');
-    return undefined;
-  }
   const before = issues.list.length;
-  checkKeys(entry, instanaEntryKeys, label, issues);
+  const entry = entryRecord(item, instanaEntryKeys, label, 'name, permissions, …', issues);
+  if (entry === undefined) return undefined;
   const at = (key: string) => joinPath(label, key);
   const result: InstanaEntry = {
     vendor: 'instana',

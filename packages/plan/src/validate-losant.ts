@@ -1,9 +1,9 @@
 import { allScopes } from '@tokenkit/losant';
 import {
-  checkKeys,
   checkUnique,
   didYouMean,
   entryFields,
+  entryRecord,
   type FilePlace,
   type Issues,
   isRecord,
@@ -86,17 +86,14 @@ function description(value: unknown, path: string, issues: Issues): string {
 
 /** One Losant entry, or `undefined` when it has issues (all of them reported). */
 function losantEntry(
-  entry: unknown,
+  item: unknown,
   label: string,
   place: FilePlace,
   issues: Issues,
 ): LosantEntry | undefined {
-  if (!isRecord(entry)) {
-    issues.add(label, 'must be a mapping of name, owner, scope, …');
-    return undefined;
-  }
   const before = issues.list.length;
-  checkKeys(entry, losantEntryKeys, label, issues);
+  const entry = entryRecord(item, losantEntryKeys, label, 'name, owner, scope, …', issues);
+  if (entry === undefined) return undefined;
   const at = (key: string) => joinPath(label, key);
   const result = {
     vendor: 'losant' as const,
