@@ -28,6 +28,8 @@ export {
   type RotationStep,
   ServerError,
   TimeoutError,
+  TokenDeliveryError,
+  type TokenDeliveryErrorOptions,
   TokenkitError,
   UnprocessableEntityError,
   type ValidationIssue,
@@ -49,6 +51,7 @@ export {
   isRotationError,
   isServerError,
   isTimeoutError,
+  isTokenDeliveryError,
   isTokenkitError,
   isUnprocessableEntityError,
 } from './guards.js';

@@ -434,6 +434,45 @@ export class RotationError extends TokenkitError {
   }
 }
 
+/** What {@link TokenDeliveryError} is built from; every field is also on the error. */
+export interface TokenDeliveryErrorOptions {
+  /** The id of the token that was created. */
+  tokenId: string;
+  /** What became of it once its delivery failed. */
+  token: Exclude<ReplacementState, 'none'>;
+  /** Why the delivery failed (the caller's `deliver` threw this, or an `AbortError`). */
+  cause: unknown;
+}
+
+/**
+ * A token was created but its secret could not be delivered, so `createToken` tried to delete
+ * it: `token` says whether it is gone (`deleted`), may still exist (`unknown`: the deletion
+ * lost its answer) or still exists (`kept`: the deletion was refused). `cause` is the delivery's
+ * error; the message never quotes it, since a caller's error might hold the secret.
+ */
+export class TokenDeliveryError extends TokenkitError {
+  static {
+    TokenDeliveryError.prototype.name = 'TokenDeliveryError';
+  }
+  /** The id of the token that was created. */
+  readonly tokenId: string;
+  /** What became of it. */
+  readonly token: Exclude<ReplacementState, 'none'>;
+  declare readonly cause: unknown;
+
+  /** @param message - Safe to print: the lifecycle engine never puts a secret in it. */
+  constructor(message: string, options: TokenDeliveryErrorOptions) {
+    super(message);
+    this.tokenId = options.tokenId;
+    this.token = options.token;
+    setCause(this, options.cause);
+  }
+
+  protected override details(): Record<string, unknown> {
+    return { tokenId: this.tokenId, token: this.token, cause: causeDetails(this.cause) };
+  }
+}
+
 /** What {@link CreateOutcomeUnknownError} is built from; every field is also on the error. */
 export interface CreateOutcomeUnknownErrorOptions {
   /** Tokens that may be the one this create made (empty when none could be told apart). */

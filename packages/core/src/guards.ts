@@ -15,6 +15,7 @@ import type {
   RotationError,
   ServerError,
   TimeoutError,
+  TokenDeliveryError,
   TokenkitError,
   UnprocessableEntityError,
 } from './errors.js';
@@ -111,6 +112,10 @@ export function isResponseTooLargeError(value: unknown): value is ResponseTooLar
 /** True for a {@link RotationError} (a rotation that stopped part way). */
 export function isRotationError(value: unknown): value is RotationError {
   return hasName(value, 'RotationError');
+}
+/** True for a {@link TokenDeliveryError} (a created token whose secret could not be delivered). */
+export function isTokenDeliveryError(value: unknown): value is TokenDeliveryError {
+  return hasName(value, 'TokenDeliveryError');
 }
 /** True for a {@link CreateOutcomeUnknownError} (a create that may or may not have happened). */
 export function isCreateOutcomeUnknownError(value: unknown): value is CreateOutcomeUnknownError {

@@ -8,8 +8,10 @@ import {
   createTokenAuth,
   isCreateOutcomeUnknownError,
   isRotationError,
+  isTokenDeliveryError,
   isTokenkitError,
   RotationError,
+  TokenDeliveryError,
   TokenkitError,
 } from '../src/index.js';
 
@@ -126,6 +128,31 @@ describe('CreateOutcomeUnknownError', () => {
   });
 });
 
+describe('TokenDeliveryError', () => {
+  test('holds the new id and what became of it; a foreign cause shows only its name', () => {
+    const cause = new Error(`exec failed: echo ${secret}`);
+    const error = new TokenDeliveryError('delivery failed; the new token t1 was deleted', {
+      tokenId: 't1',
+      token: 'deleted',
+      cause,
+    });
+    expect(isTokenkitError(error)).toBe(true);
+    expect(isTokenDeliveryError(error)).toBe(true);
+    expect(isRotationError(error)).toBe(false);
+    expect(error).toMatchObject({ name: 'TokenDeliveryError', tokenId: 't1', token: 'deleted' });
+    expect(error.cause).toBe(cause);
+    expect(error.toJSON()).toMatchObject({
+      tokenId: 't1',
+      token: 'deleted',
+      cause: { name: 'Error' },
+    });
+    expect(everything(error)).not.toContain(secret);
+    expect(
+      isTokenDeliveryError(Object.assign(new Error('x'), { name: 'TokenDeliveryError' })),
+    ).toBe(false);
+  });
+});
+
 test('@tokenkit/core/errors, which vendor packages re-export whole, holds the new names', () => {
   expect(errorsSubpath).toMatchObject({
     isAnswerLost: expect.any(Function),
@@ -133,5 +160,7 @@ test('@tokenkit/core/errors, which vendor packages re-export whole, holds the ne
     isRotationError,
     CreateOutcomeUnknownError,
     isCreateOutcomeUnknownError,
+    TokenDeliveryError,
+    isTokenDeliveryError,
   });
 });

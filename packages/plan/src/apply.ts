@@ -1,12 +1,7 @@
-import { isRotationError, type RequestOptions } from '@tokenkit/core';
+import { isRotationError, isTokenDeliveryError, type RequestOptions } from '@tokenkit/core';
 import { DeliveryError, type DeliveryOptions, deliver, prepareDelivery } from './deliver-target.js';
 import { expiryOf } from './lifetime.js';
-import {
-  instanaOperations,
-  losantOperations,
-  type Made,
-  type TokenOperations,
-} from './operations.js';
+import { instanaOperations, losantOperations, type TokenOperations } from './operations.js';
 import type { Connections } from './plan.js';
 import { mapWithLimit } from './pool.js';
 import type { ChangeAction, Plan, PlannedChange, TokenRecord } from './records.js';
@@ -50,55 +45,39 @@ function needTarget(entry: Entry): DeliveryTarget {
   return entry.deliver;
 }
 
-/** Delivers a new secret; a failed delivery deletes the new token, so no secret-less token stays. */
-async function handOver(
-  made: Made,
-  entry: Entry,
-  target: DeliveryTarget,
-  ops: AnyOperations,
-  options: ApplyOptions,
-) {
-  try {
-    await deliver(target, made.secret, options);
-  } catch (error) {
-    const why = (error as Error).message;
-    try {
-      await ops.remove(entry, made.id, options.requestOptions);
-    } catch {
-      throw new Error(
-        `delivery failed (${why}), and deleting the new token ${made.id} failed too: delete it`,
-      );
-    }
-    throw new Error(
-      `delivery failed (${why}); the new token ${made.id} was deleted, nothing changed`,
-    );
-  }
-}
-
-/** Creates the declared token and delivers its secret. */
+/** Creates the declared token and delivers its secret; the id it now has. */
 async function createDelivered(
   entry: Entry,
   ops: AnyOperations,
   options: ApplyOptions,
-): Promise<Made> {
+): Promise<string> {
   const target = needTarget(entry);
   await prepareDelivery(target);
-  const made = await ops.create(
-    entry,
-    expiryOf(entry.expires, now(options)),
-    options.requestOptions,
-  );
-  await handOver(made, entry, target, ops, options);
-  return made;
+  try {
+    return await ops.create(
+      entry,
+      expiryOf(entry.expires, now(options)),
+      (secret) => deliver(target, secret, options),
+      options.requestOptions,
+    );
+  } catch (error) {
+    throw withDeliveryCause(error);
+  }
 }
 
 function now(options: ApplyOptions): Date {
   return options.now?.() ?? new Date();
 }
 
-/** A failed rotation's words, with why its delivery failed (a DeliveryError holds no secret). */
-function rotationFailure(error: unknown): Error {
-  if (isRotationError(error) && error.cause instanceof DeliveryError) {
+/**
+ * The engine's words for a failed create or rotation, with why its delivery failed: the engine
+ * never quotes a delivery's error, but a DeliveryError holds no secret.
+ */
+function withDeliveryCause(error: unknown): Error {
+  if (
+    (isRotationError(error) || isTokenDeliveryError(error)) &&
+    error.cause instanceof DeliveryError
+  ) {
     return new Error(`${error.message} (${error.cause.message})`);
   }
   return error as Error;
@@ -126,7 +105,7 @@ async function rotateDelivered(
       options.requestOptions,
     );
   } catch (error) {
-    throw rotationFailure(error);
+    throw withDeliveryCause(error);
   }
 }
 
@@ -137,7 +116,7 @@ async function carryOut(
   options: ApplyOptions,
 ): Promise<string | null> {
   const { record, entry, live } = change;
-  if (record.action === 'create' && entry) return (await createDelivered(entry, ops, options)).id;
+  if (record.action === 'create' && entry) return createDelivered(entry, ops, options);
   if ((record.action === 'rotate' || record.action === 'replace') && entry && live)
     return rotateDelivered(entry, live, ops, options);
   if (record.action === 'update' && entry && live) {

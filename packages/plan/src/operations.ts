@@ -14,12 +14,6 @@ import {
 } from '@tokenkit/losant';
 import type { Entry, InstanaEntry, LiveToken, LosantEntry, LosantOwner } from './types.js';
 
-/** A token just made, with its secret (held only until it is delivered). */
-export interface Made {
-  readonly id: string;
-  readonly secret: string;
-}
-
 /** Hands a new secret over; a throw is a failed delivery. */
 export type HandOver = (secret: string) => Promise<void>;
 
@@ -28,8 +22,17 @@ export type HandOver = (secret: string) => Promise<void>;
  * and the vendor's token store.
  */
 export interface TokenOperations<E extends Entry> {
-  /** Exactly-once create of the declared token (a lost answer is settled, never doubled). */
-  create(entry: E, expiresAt: Date | undefined, options?: RequestOptions): Promise<Made>;
+  /**
+   * Exactly-once create of the declared token (a lost answer is settled, never doubled), its
+   * secret handed over before this resolves with the new id; a token whose secret could not be
+   * handed over is deleted (`TokenDeliveryError`).
+   */
+  create(
+    entry: E,
+    expiresAt: Date | undefined,
+    handOver: HandOver,
+    options?: RequestOptions,
+  ): Promise<string>;
   /** Brings the fields that change in place to the declared values; same id. */
   update(entry: E, id: string, options?: RequestOptions): Promise<void>;
   /**
@@ -67,10 +70,11 @@ function engineOperations<E extends Entry, Token, Draft>(
   vendor: VendorShape<E, Token, Draft>,
 ): TokenOperations<E> {
   return {
-    async create(entry, expiresAt, options) {
+    async create(entry, expiresAt, handOver, options) {
       const store = vendor.storeOf(entry);
-      const { token, secret } = await createToken(store, vendor.draftOf(entry, expiresAt), options);
-      return { id: store.idOf(token), secret };
+      const draft = vendor.draftOf(entry, expiresAt);
+      const { token } = await createToken(store, draft, { ...options, deliver: handOver });
+      return store.idOf(token);
     },
     async update(entry, id, options) {
       await vendor.storeOf(entry).update(id, vendor.patchOf(entry), options);

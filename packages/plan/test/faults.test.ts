@@ -124,11 +124,11 @@ instana:
     ).toEqual([
       [
         `fails-${app}`,
-        'delivery failed (exec "exit 5" exited with code 5); the new token ID was deleted, nothing changed',
+        'Creating Instana API token: delivery failed; the new token ID was deleted, nothing changed (exec "exit 5" exited with code 5)',
       ],
       [
         'new',
-        'delivery failed (exec "exit 4" exited with code 4); the new token ID was deleted, nothing changed',
+        `Creating Losant API token of application ${app}: delivery failed; the new token ID was deleted, nothing changed (exec "exit 4" exited with code 4)`,
       ],
       [
         'wide',

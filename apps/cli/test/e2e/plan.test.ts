@@ -186,7 +186,9 @@ losant:
       const first = await run(['apply', '-f', failing, '--yes']);
       expect(first.code).toBe(1);
       expect(first.stdout).toMatch(/✗ {3}\+ create {2}losant application:\S+ bad/);
-      expect(first.stdout).toContain('delivery failed (exec "exit 7" exited with code 7)');
+      expect(first.stdout).toMatch(
+        /delivery failed; the new token \S+ was deleted, nothing changed \(exec "exit 7" exited with code 7\)/,
+      );
       expect(first.stdout).toContain('Apply complete: 1 applied, 1 failed');
       expect(mock.store.losant.list({ applicationId: app }).map((t) => t.name)).toEqual(['good']);
       await writeFile(

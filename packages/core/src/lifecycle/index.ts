@@ -1,5 +1,5 @@
 export { isCreateAnswerLost } from './create-answer-lost.js';
-export { createToken } from './create-token.js';
+export { type CreateTokenOptions, createToken } from './create-token.js';
 export { type BuiltReplacement, overlayDraft } from './overlay-draft.js';
 export { rotateToken } from './rotate-token.js';
 export type {

@@ -13,7 +13,7 @@ export type Removal = 'deleted' | 'absent' | { failed: unknown };
  * | failed, answer lost (5xx, reset) | `unknown`   |
  * | failed, answered (4xx)           | `kept`      |
  */
-export function replacementAfter(removal: Removal): ReplacementState {
+export function replacementAfter(removal: Removal): Exclude<ReplacementState, 'none'> {
   if (removal === 'deleted' || removal === 'absent') return 'deleted';
   return isAnswerLost(removal.failed) ? 'unknown' : 'kept';
 }

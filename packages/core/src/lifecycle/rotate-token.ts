@@ -8,7 +8,8 @@ import {
 import { isAuthenticationError, isCreateOutcomeUnknownError, isTokenkitError } from '../guards.js';
 import type { RequestOptions } from '../request-types.js';
 import { checkRotateParams, rotationSignal } from './check-params.js';
-import { oldAfterFailedRevoke, type Removal, replacementAfter, revokedState } from './outcomes.js';
+import { oldAfterFailedRevoke, replacementAfter, revokedState } from './outcomes.js';
+import { removal, unlessAborted } from './steps.js';
 import type { RotateParams, Rotation, TokenStore, Verification } from './types.js';
 
 /** One rotation's fixed parts, shared by its steps. */
@@ -40,14 +41,6 @@ function aborted(): AbortError {
   return new AbortError('The rotation was aborted');
 }
 
-async function removal(run: Run<unknown, unknown>, id: string): Promise<Removal> {
-  try {
-    return await run.store.remove(id, run.requestOptions);
-  } catch (failed) {
-    return { failed };
-  }
-}
-
 /** Deletes a replacement that must not stay (never delivered, or refused), and says what is left. */
 async function undo(
   run: Run<unknown, unknown>,
@@ -56,7 +49,7 @@ async function undo(
   because: string,
   cause: unknown,
 ): Promise<RotationError> {
-  const replacement = replacementAfter(await removal(run, replacementId));
+  const replacement = replacementAfter(await removal(run.store, replacementId, run.requestOptions));
   const left = {
     deleted: `the replacement ${replacementId} was created, then deleted because ${because}`,
     unknown: `the replacement ${replacementId} was created; deleting it (${because}) lost its answer: check whether it still exists and delete it`,
@@ -70,18 +63,6 @@ async function undo(
     `${left}; the old token is untouched`,
     cause,
   );
-}
-
-/** Resolves as `work` does, or rejects with an AbortError as soon as `signal` aborts. */
-function unlessAborted<T>(work: () => T | Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  const done = Promise.resolve().then(work);
-  if (signal === undefined) return done;
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(aborted());
-    if (signal.aborted) stop();
-    signal.addEventListener('abort', stop, { once: true });
-    done.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
 }
 
 async function readOld<Token>(run: Run<Token, unknown>, options: RequestOptions | undefined) {
@@ -136,7 +117,7 @@ async function deliverOrUndo<Token>(
   newId: string,
 ): Promise<void> {
   try {
-    await unlessAborted(() => params.deliver(created.secret, created.token), run.signal);
+    await unlessAborted(() => params.deliver(created.secret, created.token), run.signal, aborted);
   } catch (cause) {
     const why = run.signal?.aborted
       ? 'the rotation was aborted before delivery completed'
