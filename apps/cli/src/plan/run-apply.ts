@@ -1,6 +1,6 @@
 import type { AppliedRecord, FailedRecord } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, destructiveMode } from '../cli/confirm.js';
+import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-codes.js';
 import { sanitize } from '../output/sanitize.js';
 import { changeLines } from './render.js';

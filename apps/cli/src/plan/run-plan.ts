@@ -1,5 +1,5 @@
 import type { Plan } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeError } from '../output/describe-error.js';

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import type { CommandContext } from '../commands/context.js';
-import { execute } from '../commands/execute.js';
-import { addJsonOption, addTokenStdinOption, addYesOption } from '../commands/options.js';
+import type { CommandContext } from '../cli/context.js';
+import { execute } from '../cli/execute.js';
+import { addJsonOption, addTokenStdinOption, addYesOption } from '../cli/options.js';
 
 const rotateHelp =
   'The replacement is created first, its secret delivered (--out, --exec, or printed once on ' +

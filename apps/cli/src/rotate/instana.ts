@@ -1,7 +1,6 @@
-import type { CommandContext } from '../commands/context.js';
-import { instanaKit } from '../instana/client.js';
-import { publicInstanaToken } from '../instana/render.js';
-import type { InstanaToken } from '../instana/types.js';
+import type { CommandContext } from '../cli/context.js';
+import { instanaKit } from '../vendors/instana/client.js';
+import { type InstanaToken, publicInstanaToken } from '../vendors/instana/types.js';
 import { overridesFrom } from './overrides.js';
 import { type RotateOptions, runRotation } from './run-rotation.js';
 

@@ -1,8 +1,7 @@
-import type { CommandContext } from '../commands/context.js';
-import { losantClient } from '../losant/client.js';
-import { type OwnerOptions, ownerFlag, resolveOwner, storeOwner } from '../losant/owner.js';
-import { publicToken } from '../losant/render.js';
-import type { LosantToken } from '../losant/types.js';
+import type { CommandContext } from '../cli/context.js';
+import { losantClient } from '../vendors/losant/client.js';
+import { type OwnerOptions, ownerFlag, resolveOwner, storeOwner } from '../vendors/losant/owner.js';
+import { type LosantToken, publicToken } from '../vendors/losant/types.js';
 import { overridesFrom } from './overrides.js';
 import { type RotateOptions, runRotation } from './run-rotation.js';
 

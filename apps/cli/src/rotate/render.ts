@@ -1,6 +1,6 @@
-import type { RotatedJson } from '../json-shapes.js';
 import type { Output } from '../output/output.js';
 import { jsonSafe, sanitize } from '../output/sanitize.js';
+import type { RotatedJson } from '../tokens/json-shapes.js';
 import type { Delivery } from './delivery.js';
 import { describeOverrides, type Overrides } from './overrides.js';
 import type { Interruption } from './signals.js';

@@ -1,13 +1,13 @@
 // Core's lifecycle types, as both vendor packages re-export them (types only: nothing loads).
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import { credentialVariables as credentialTokenVariables } from '@tokenkit/plan/deliver';
-import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, destructiveMode } from '../cli/confirm.js';
+import type { CommandContext } from '../cli/context.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
+import type { RotatedJson } from '../tokens/json-shapes.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
 import type { Overrides } from './overrides.js';
 import {
