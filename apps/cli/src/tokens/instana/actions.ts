@@ -10,12 +10,13 @@ import type { Output } from '../../output/output.js';
 import { sanitize } from '../../output/sanitize.js';
 import { printTable } from '../../output/table.js';
 import { type InstanaKit, instanaKit } from '../../vendors/instana/client.js';
+import { instanaInternalIdOf } from '../../vendors/instana/token-id.js';
 import {
   grantedPermissions,
   type InstanaToken,
   publicInstanaToken,
 } from '../../vendors/instana/types.js';
-import { idByName, type TokenRef, tokenRef } from '../../vendors/token-ref.js';
+import { type TokenRef, tokenRef } from '../../vendors/token-ref.js';
 import type { DeletedJson, InstanaListJson } from '../json-shapes.js';
 import {
   type CreateOptions,
@@ -78,18 +79,6 @@ export const list: Action<InstanaInput, ListResult> = {
   },
 };
 
-/** The internal id of the token a command names: its id, or the one token with that `--name`. */
-async function internalIdOf(client: InstanaKit['client'], token: TokenRef): Promise<string> {
-  if ('id' in token) return token.id;
-  // Instana lists every token at once and cannot filter: the name is matched here.
-  return idByName(await client.apiTokens.getApiTokens(), token.name, {
-    idOf: (found) => found.internalId,
-    nameOf: (found) => found.name,
-    where: 'the Instana tenant unit',
-    listCommand: 'tokenkit instana tokens list',
-  });
-}
-
 /** One token, as `get` shows it. */
 export interface TokenResult {
   token: InstanaToken;
@@ -101,7 +90,7 @@ export const get: Action<InstanaInput & { token: TokenRef }, TokenResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
-    const internalId = await internalIdOf(client, input.token);
+    const internalId = await instanaInternalIdOf(client, input.token);
     return { token: await client.apiTokens.getApiToken(internalId), fields: input.fields };
   },
   renderHuman: (output, { token }, now) => output.printLines(instanaDetails(output, token, now)),
@@ -194,10 +183,11 @@ export const create: Action<WriteInput, WriteResult> = {
 
 async function runUpdate(
   context: CommandContext,
-  input: WriteInput & { internalId: string },
+  input: WriteInput & { token: TokenRef },
 ): Promise<WriteResult> {
   const kit = await instanaKit(context, input);
-  const current = await kit.client.apiTokens.getApiToken(input.internalId);
+  const internalId = await instanaInternalIdOf(kit.client, input.token);
+  const current = await kit.client.apiTokens.getApiToken(internalId);
   const sent: InstanaToken = {
     ...current,
     ...applyPermissions(current, input.permissions.known, input.permissions),
@@ -205,7 +195,7 @@ async function runUpdate(
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
   warnNeverStored(context.output, kit, sent);
-  const received = await kit.client.apiTokens.putApiToken(input.internalId, sent);
+  const received = await kit.client.apiTokens.putApiToken(internalId, sent);
   const changes = kit.diffPermissions(sent, received);
   return { before: current, sent, received, changes, rewrites: kit.knownRewrites, warnings: [] };
 }
@@ -227,7 +217,7 @@ function updateSummary({ before, sent, received }: WriteResult): string[] {
  * `tokenkit instana tokens update`: reads the token, applies the name, expiry and permission
  * changes, and writes it back with PUT (Instana replaces the whole token).
  */
-export const update: Action<WriteInput & { internalId: string }, WriteResult> = {
+export const update: Action<WriteInput & { token: TokenRef }, WriteResult> = {
   run: runUpdate,
   renderHuman(output, result) {
     const parts = updateSummary(result);
@@ -256,7 +246,7 @@ export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult> = {
   async run(context, input) {
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const { client } = await instanaKit(context, input);
-    const internalId = await internalIdOf(client, input.token);
+    const internalId = await instanaInternalIdOf(client, input.token);
     if (mode === 'ask') {
       const token = await client.apiTokens.getApiToken(internalId);
       const question = `Delete Instana API token "${sanitize(token.name)}" (${internalId})? This cannot be undone.`;
@@ -299,16 +289,17 @@ export const createToken = async (context: CommandContext, options: CreateOption
   perform(context, create, await writeInput(options, context));
 export async function updateToken(
   context: CommandContext,
-  internalId: string,
+  internalId: string | undefined,
   options: UpdateOptions,
 ): Promise<number> {
+  const token = tokenRef(internalId, options.tokenName, 'internal id', '--token-name');
   const input = await writeInput(options, context);
   if (!changesSomething(input)) {
     throw usageError(
       'nothing to update: give --name, --expires, --permission, --revoke-permission or --permissions-file',
     );
   }
-  return perform(context, update, { ...input, internalId });
+  return perform(context, update, { ...input, token });
 }
 export const deleteToken = (
   context: CommandContext,

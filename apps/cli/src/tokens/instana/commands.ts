@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { execute } from '../../cli/execute.js';
-import { group, leaf } from '../../cli/group.js';
+import { leaf } from '../../cli/group.js';
 import {
   addCommonOptions,
   addJsonOption,
@@ -8,6 +8,7 @@ import {
   collect,
   integerAtLeast,
 } from '../../cli/options.js';
+import type { CommandTree } from '../../cli/tree.js';
 import { instanaSortFields } from './list-query.js';
 
 /** Loads the implementations only when an instana command actually runs. */
@@ -89,7 +90,8 @@ function registerCreate(tokens: Command): void {
 
 function registerUpdate(tokens: Command): void {
   const update = leaf(tokens, 'update', 'Rename an API token, change its permissions or its expiry')
-    .argument('<internalId>', "the token's internal id")
+    .argument('[internalId]', "the token's internal id (or give --token-name)")
+    .option('--token-name <name>', 'the token with this exact name, instead of its internal id')
     .option('--name <name>', 'new name');
   common(
     addWriteOptions(update).option(
@@ -97,7 +99,7 @@ function registerUpdate(tokens: Command): void {
       'take a permission away (repeatable)',
       collect,
     ),
-  ).action((internalId: string, _options, command: Command) =>
+  ).action((internalId: string | undefined, _options, command: Command) =>
     execute(command, 'instana', async (context) =>
       (await actions()).updateToken(context, internalId, command.opts()),
     ),
@@ -130,25 +132,12 @@ function registerPermissions(instana: Command): void {
 }
 
 /** `tokenkit instana tokens list|get|create|update|delete` and `tokenkit instana permissions`. */
-export function registerInstanaCommands(program: Command): void {
-  const instana = group(
-    program,
-    'instana',
-    'IBM Instana API tokens',
-    'IBM Instana API tokens of one tenant unit. The token used needs the ' +
-      'canConfigureApiTokens permission.\n\n' +
-      'Credentials: INSTANA_API_TOKEN (or --token-stdin) and INSTANA_BASE_URL.',
-  );
-  const tokens = group(
-    instana,
-    'tokens',
-    'list, show, create, update and delete API tokens',
-    'List, show, create, update and delete the API tokens of the tenant unit.',
-  );
+export function registerInstanaTokenCommands({ instana }: CommandTree): void {
+  const { tokens } = instana;
   registerList(tokens);
   registerGet(tokens);
   registerCreate(tokens);
   registerUpdate(tokens);
   registerDelete(tokens);
-  registerPermissions(instana);
+  registerPermissions(instana.vendor);
 }

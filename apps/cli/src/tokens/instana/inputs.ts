@@ -44,7 +44,10 @@ export interface CreateOptions extends PermissionOptions {
 
 /** Options of `instana tokens update`. */
 export interface UpdateOptions extends PermissionOptions {
+  /** The new name. */
   name?: string;
+  /** The token's current name, instead of its internal id. */
+  tokenName?: string;
 }
 
 /** Options of `instana tokens delete`. */

@@ -10,14 +10,10 @@ import { sanitize } from '../../output/sanitize.js';
 import { printTable } from '../../output/table.js';
 import { losantClient } from '../../vendors/losant/client.js';
 import { fetchAllTokens } from '../../vendors/losant/fetch-all.js';
-import { describeOwner, ownerFlag, ownerJson } from '../../vendors/losant/owner.js';
-import {
-  createOwnerToken,
-  type OwnerTokens,
-  ownerTokens,
-} from '../../vendors/losant/owner-tokens.js';
+import { describeOwner, ownerJson } from '../../vendors/losant/owner.js';
+import { createOwnerToken, ownerTokens } from '../../vendors/losant/owner-tokens.js';
+import { losantTokenIdOf } from '../../vendors/losant/token-id.js';
 import { type LosantOwner, losantTokenId, publicToken } from '../../vendors/losant/types.js';
-import { idByName, type TokenRef } from '../../vendors/token-ref.js';
 import type { DeletedJson, LosantListJson } from '../json-shapes.js';
 import {
   type CreateInput,
@@ -47,20 +43,6 @@ async function tokenFields(): Promise<string[]> {
 
 async function tokensOf(context: CommandContext, input: TokenInput) {
   return ownerTokens(await losantClient(context, input), input.owner);
-}
-
-/** The id of the token a command names: its id, or the one token with that `--name`. */
-async function tokenIdOf(tokens: OwnerTokens, input: TokenInput & { token: TokenRef }) {
-  if ('id' in input.token) return input.token.id;
-  const { name } = input.token;
-  // Losant filters by a glob on the server; the exact name is then matched here.
-  const all = await fetchAllTokens(tokens, { filterField: 'name', filter: name });
-  return idByName(all.tokens, name, {
-    idOf: losantTokenId,
-    nameOf: (token) => token.name,
-    where: describeOwner(input.owner),
-    listCommand: `tokenkit losant tokens list ${ownerFlag(input.owner)}`,
-  });
 }
 
 /** What `list` found: the tokens, and where they sit among the owner's. */
@@ -168,7 +150,7 @@ export const get: Action<GetInput, TokenResult> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const tokens = await tokensOf(context, input);
-    const token = await tokens.get(await tokenIdOf(tokens, input));
+    const token = await tokens.get(await losantTokenIdOf(tokens, input.owner, input.token));
     return { owner: input.owner, token, fields: input.fields };
   },
   renderHuman: (output, result, now) =>
@@ -224,7 +206,9 @@ export interface UpdateResult extends TokenResult {
 /** `tokenkit losant tokens update`: name, description and status (scopes and expiry are fixed). */
 export const update: Action<UpdateInput, UpdateResult> = {
   async run(context, input) {
-    const token = await (await tokensOf(context, input)).patch(input.tokenId, input.patch);
+    const tokens = await tokensOf(context, input);
+    const tokenId = await losantTokenIdOf(tokens, input.owner, input.token);
+    const token = await tokens.patch(tokenId, input.patch);
     return { owner: input.owner, token, changed: Object.keys(input.patch) };
   },
   renderHuman(output, { token, changed }, now) {
@@ -249,7 +233,7 @@ export const remove: Action<DeleteInput, DeleteResult> = {
     const { owner } = input;
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const tokens = await tokensOf(context, input);
-    const tokenId = await tokenIdOf(tokens, input);
+    const tokenId = await losantTokenIdOf(tokens, input.owner, input.token);
     if (mode === 'ask') {
       const token = await tokens.get(tokenId);
       const question = `Delete ${describeOwner(owner)} token "${sanitize(token.name ?? tokenId)}" (${tokenId})? This cannot be undone.`;
@@ -282,8 +266,11 @@ export const getToken = (
 ) => perform(context, get, getInput(tokenId, options));
 export const createToken = (context: CommandContext, options: CreateOptions) =>
   perform(context, create, createInput(options, context.now()));
-export const updateToken = (context: CommandContext, tokenId: string, options: UpdateOptions) =>
-  perform(context, update, updateInput(tokenId, options));
+export const updateToken = (
+  context: CommandContext,
+  tokenId: string | undefined,
+  options: UpdateOptions,
+) => perform(context, update, updateInput(tokenId, options));
 export const deleteToken = (
   context: CommandContext,
   tokenId: string | undefined,

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { execute } from '../../cli/execute.js';
-import { group, leaf } from '../../cli/group.js';
+import { leaf } from '../../cli/group.js';
 import {
   addCommonOptions,
   addJsonOption,
@@ -8,6 +8,7 @@ import {
   collect,
   integerAtLeast,
 } from '../../cli/options.js';
+import type { CommandTree } from '../../cli/tree.js';
 
 const sortFields = ['name', 'status', 'id', 'creationDate', 'lastUpdated', 'expirationDate'];
 
@@ -95,7 +96,8 @@ function registerCreate(tokens: Command): void {
 
 function registerUpdate(tokens: Command): void {
   const update = tokenCommand(tokens, 'update', 'Rename, describe, activate or deactivate a token')
-    .argument('<tokenId>', 'the token id')
+    .argument('[tokenId]', 'the token id (or give --token-name)')
+    .option('--token-name <name>', 'the token with this exact name, instead of its id')
     .option('--name <name>', 'new name')
     .option('--description <text>', 'new description')
     .addOption(new Option('--status <status>', 'new status').choices(['active', 'inactive']))
@@ -104,7 +106,7 @@ function registerUpdate(tokens: Command): void {
     .addOption(new Option('--expires <when>').hideHelp());
   common(update)
     .addHelpText('after', '\nScopes and expiry cannot be changed after creation (a Losant rule).')
-    .action((tokenId: string, _options, command: Command) =>
+    .action((tokenId: string | undefined, _options, command: Command) =>
       execute(command, 'losant', async (context) =>
         (await actions()).updateToken(context, tokenId, command.opts()),
       ),
@@ -148,25 +150,12 @@ function registerScopes(losant: Command): void {
 }
 
 /** `tokenkit losant tokens list|get|create|update|delete` and `tokenkit losant scopes`. */
-export function registerLosantCommands(program: Command): void {
-  const losant = group(
-    program,
-    'losant',
-    'Losant instance, application and user API tokens',
-    'Losant API tokens of an instance, an application or your user. Every tokens command ' +
-      'takes exactly one owner: --instance ID, --application ID or --user.\n\n' +
-      'Credentials: LOSANT_ACCESS_TOKEN (or --token-stdin), LOSANT_API_URL.',
-  );
-  const tokens = group(
-    losant,
-    'tokens',
-    'list, show, create, update and delete tokens',
-    'List, show, create, update and delete the API tokens of one Losant owner.',
-  );
+export function registerLosantTokenCommands({ losant }: CommandTree): void {
+  const { tokens } = losant;
   registerList(tokens);
   registerGet(tokens);
   registerCreate(tokens);
   registerUpdate(tokens);
   registerDelete(tokens);
-  registerScopes(losant);
+  registerScopes(losant.vendor);
 }

@@ -4,7 +4,7 @@ import { usageError } from '../../errors.js';
 import { jsonFields } from '../../output/json-fields.js';
 import { type OwnerOptions, ownerFlag, resolveOwner } from '../../vendors/losant/owner.js';
 import type { LosantOwner } from '../../vendors/losant/types.js';
-import { type TokenRef, tokenRef } from '../../vendors/token-ref.js';
+import { type TokenRef, tokenRef, tokenRefWords } from '../../vendors/token-ref.js';
 
 /**
  * Commander's options for the `losant tokens` commands, and the one place they become typed
@@ -44,7 +44,10 @@ export interface CreateOptions extends CommonOptions {
 
 /** Options of `losant tokens update`. */
 export interface UpdateOptions extends CommonOptions {
+  /** The new name. */
   name?: string;
+  /** The token's current name, instead of its id. */
+  tokenName?: string;
   description?: string;
   status?: 'active' | 'inactive';
   /** Refused: scopes are fixed at creation. */
@@ -136,22 +139,24 @@ export function createInput(options: CreateOptions, now: Date): CreateInput {
 
 /** `update`: the patch to send. */
 export interface UpdateInput extends TokenInput {
-  tokenId: string;
+  token: TokenRef;
   patch: ApiTokenPatchInput;
 }
 
-export function updateInput(tokenId: string, options: UpdateOptions): UpdateInput {
+export function updateInput(tokenId: string | undefined, options: UpdateOptions): UpdateInput {
   const input = tokenInput(options);
+  const token = tokenRef(tokenId, options.tokenName, 'id', '--token-name');
+  const named = tokenRefWords(token);
   if (options.scope !== undefined) {
     throw usageError(
       "--scope: a Losant token's scopes are fixed at creation",
-      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)}\` replaces it keeping its scopes`,
+      `create one with the scopes you need (tokenkit losant tokens create --scope …), then delete this one; \`tokenkit losant tokens rotate ${named} ${ownerFlag(input.owner)}\` replaces it keeping its scopes`,
     );
   }
   if (options.expires !== undefined) {
     throw usageError(
       "--expires: a Losant token's expiry is fixed at creation",
-      `replace it with one that expires then: tokenkit losant tokens rotate ${tokenId} ${ownerFlag(input.owner)} --expires ${options.expires}`,
+      `replace it with one that expires then: tokenkit losant tokens rotate ${named} ${ownerFlag(input.owner)} --expires ${options.expires}`,
     );
   }
   const patch: ApiTokenPatchInput = {};
@@ -161,7 +166,7 @@ export function updateInput(tokenId: string, options: UpdateOptions): UpdateInpu
   if (Object.keys(patch).length === 0) {
     throw usageError('nothing to update: give --name, --description or --status');
   }
-  return { ...input, tokenId, patch };
+  return { ...input, token, patch };
 }
 
 /** `delete`: which token, and whether `--yes` was given. */
