@@ -9,6 +9,7 @@ import { connectLosant } from '../vendors/losant/client.js';
 import { createRequestGate, type RequestGate } from './gate.js';
 import { countExpiries, type ExpiryCounts } from './html-charts.js';
 import { printAuditJson } from './json-report.js';
+import type { AuditFailedJson } from './json-shapes.js';
 import { judgeTokens } from './judge.js';
 import { ownerLabel } from './labels.js';
 import { type AuditPlan, type AuditScopeOptions, auditPlan } from './plan.js';
@@ -177,11 +178,12 @@ export async function runAudit(context: CommandContext, options: AuditOptions): 
     // A script reading --json learns why there is no report, in the shape it already reads.
     if (format === 'json') {
       const described = describeError(error);
-      context.output.printJson({
+      const json: AuditFailedJson = {
         failed: true,
         exitCode: described.exitCode,
         error: described.message,
-      });
+      };
+      context.output.printJson(json);
     }
     throw error;
   }

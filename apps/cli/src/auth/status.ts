@@ -1,38 +1,13 @@
 import { type Action, perform } from '../cli/action.js';
 import type { CommandContext } from '../cli/context.js';
-import {
-  type CredentialOrigin,
-  type CredentialVendor,
-  credentialVariables,
-  describeOrigin,
-} from '../credentials.js';
+import { type CredentialVendor, credentialVariables, describeOrigin } from '../credentials.js';
 import { authError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeError } from '../output/describe-error.js';
 import type { Output } from '../output/output.js';
 import { sanitize } from '../output/sanitize.js';
 import type { IdentityJson } from './identity.js';
-import type { Probe, Verdict } from './verdict.js';
-
-/** One vendor: where, whose credential from where, and what it may do. */
-export interface VendorStatusJson {
-  vendor: CredentialVendor;
-  status: Verdict | 'not configured';
-  /** Where the credential came from; `null` when there is none. */
-  credential: CredentialOrigin | null;
-  baseUrl: string | null;
-  identity: IdentityJson | null;
-  access: Probe[];
-  /** Why the vendor could not be checked (a failed credentialCommand, a missing URL). */
-  error?: string;
-}
-
-/** `tokenkit auth status --json`. */
-export interface AuthStatusJson {
-  /** The profile in use (`--profile`, `TOKENKIT_PROFILE`), or `null`. */
-  profile: string | null;
-  vendors: VendorStatusJson[];
-}
+import type { AuthStatusJson, VendorStatusJson } from './json-shapes.js';
 
 /** The vendor's entry with its status next to its name, where a reader looks first. */
 function withStatus(
@@ -113,7 +88,7 @@ function renderVendor(output: Output, vendor: VendorStatusJson): void {
 }
 
 /** `tokenkit auth status`: each vendor, its URL, whose credential from where, what it may do. */
-export const status: Action<undefined, AuthStatusJson> = {
+export const status: Action<undefined, AuthStatusJson, AuthStatusJson> = {
   async run(context) {
     const vendors = await Promise.all([
       vendorStatus(context, 'losant'),
@@ -131,7 +106,7 @@ export const status: Action<undefined, AuthStatusJson> = {
     if (profile) output.print(`profile: ${profile}`);
     for (const vendor of vendors) renderVendor(output, vendor);
   },
-  renderJson: (output, result) => output.printJson(result),
+  toJson: (result) => result,
   exitCode: ({ vendors }) => {
     const statuses = vendors.map((vendor) => vendor.status);
     if (statuses.some((s) => s === 'invalid' || s === 'error')) return ExitCode.auth;

@@ -1,17 +1,21 @@
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import type { JsonShape } from '../output/json-shapes.js';
 import type { Output } from '../output/output.js';
 import type { CommandContext } from './context.js';
 
 /**
  * One command's work, split so that the same `run` serves people, scripts and the demo:
  * `run` talks to the API and returns a plain result, `renderHuman` prints it for a person,
- * `renderJson` prints its documented JSON shape (see `json-shapes.ts`).
+ * `toJson` turns it into the command's declared `--json` shape, which `perform` prints.
  */
-export interface Action<Input, Result> {
+interface ActionSteps<Input, Result, Json extends JsonShape> {
   run(context: CommandContext, input: Input): Promise<Result>;
   renderHuman(output: Output, result: Result, now: Date): void;
-  renderJson(output: Output, result: Result): void;
+  /** The result as the command's documented `--json` document. */
+  toJson(result: Result): Json;
+  /** Lines for stderr beside the JSON: what a person would have read under the table. */
+  jsonNotes?(result: Result): readonly string[];
   /** The exit code a result ends with. @default 0 */
   exitCode?(result: Result): number;
   /**
@@ -20,6 +24,19 @@ export interface Action<Input, Result> {
    */
   undo?(result: Result): Promise<string>;
 }
+
+/**
+ * A shape with a `token` holds a new secret: its action says so, and `perform` prints it
+ * through the one write that shows a secret (and confirms it was written). Any other shape
+ * cannot claim it.
+ */
+type SecretJson<Json> = [Json] extends [{ token: string }]
+  ? { jsonHoldsSecret: true }
+  : { jsonHoldsSecret?: never };
+
+/** A command: its steps, and whether its JSON holds a new secret (see {@link SecretJson}). */
+export type Action<Input, Result, Json extends JsonShape> = ActionSteps<Input, Result, Json> &
+  SecretJson<Json>;
 
 /**
  * Deletes a token whose secret nobody holds, and says what happened in words for the error line.
@@ -34,13 +51,13 @@ export async function discardToken(id: string, remove: () => Promise<unknown>): 
 }
 
 /** Runs an action and prints its result the way the command was asked to. */
-export async function perform<Input, Result>(
+export async function perform<Input, Result, Json extends JsonShape>(
   context: CommandContext,
-  action: Action<Input, Result>,
+  action: Action<Input, Result, Json>,
   input: Input,
 ): Promise<number> {
   const result = await action.run(context, input);
-  if (context.output.json) action.renderJson(context.output, result);
+  if (context.output.json) printJson(context.output, action, result);
   else action.renderHuman(context.output, result, context.now());
   try {
     await context.output.secretsWritten();
@@ -50,9 +67,22 @@ export async function perform<Input, Result>(
   return action.exitCode?.(result) ?? 0;
 }
 
+/** Prints the result's JSON, then its notes on stderr. */
+function printJson<Input, Result, Json extends JsonShape>(
+  output: Output,
+  action: Action<Input, Result, Json>,
+  result: Result,
+): void {
+  const json = action.toJson(result);
+  // `jsonHoldsSecret` is only declared for a shape with a `token` (see SecretJson).
+  if (action.jsonHoldsSecret) output.printJsonWithSecret(json as Json & { token: string });
+  else output.printJson(json);
+  for (const note of action.jsonNotes?.(result) ?? []) output.note(note);
+}
+
 /** The error for a secret stdout did not take, after `undo` removed what held it. */
-async function undoUnwritten<Input, Result>(
-  action: Action<Input, Result>,
+async function undoUnwritten<Input, Result, Json extends JsonShape>(
+  action: Action<Input, Result, Json>,
   result: Result,
   error: unknown,
 ): Promise<CliError> {

@@ -3,11 +3,15 @@ import { ask, destructiveMode } from '../cli/confirm.js';
 import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-codes.js';
 import { sanitize } from '../output/sanitize.js';
+import type { ApplyRecordJson } from './json-shapes.js';
 import { changeLines } from './render.js';
 import { freshPlan, type PlanFlags, printPlan } from './run-plan.js';
 
 /** A change record as `--json` prints it: without the internal `outcome` tag. */
-function jsonRecord({ outcome: _outcome, ...record }: AppliedRecord | FailedRecord) {
+function jsonRecord({
+  outcome: _outcome,
+  ...record
+}: AppliedRecord | FailedRecord): ApplyRecordJson {
   return record;
 }
 

@@ -7,8 +7,8 @@ import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
-import type { RotatedJson } from '../tokens/json-shapes.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
+import type { RotatedJson } from './json-shapes.js';
 import type { Overrides } from './overrides.js';
 import {
   interruptedLine,

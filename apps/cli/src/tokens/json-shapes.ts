@@ -1,18 +1,12 @@
 /**
- * The JSON every command prints with `--json`: stable for scripts (documented in the README).
- * Fields may be added; none is renamed or removed. With `--json a,b` a `list` prints an array
- * of objects holding only those fields, and a `get` one such object.
+ * The JSON the token commands print with `--json`: stable for scripts (documented in the
+ * README). Fields may be added; none is renamed or removed. With `--json a,b` a `list` prints an
+ * array of objects holding only those fields, and a `get` one such object (`PickedFields`).
  */
 import type { PermissionChange } from '@tokenkit/instana';
-import type { InstanaToken } from '../vendors/instana/types.js';
+import type { InstanaTokenJson } from '../vendors/instana/types.js';
 import type { LosantOwnerJson } from '../vendors/losant/owner.js';
-import type { LosantToken } from '../vendors/losant/types.js';
-
-/** A Losant token as the API returned it, without the secret. */
-export type LosantTokenJson = Omit<LosantToken, 'token'>;
-
-/** An Instana token as the API returned it, without `accessGrantingToken`. */
-export type InstanaTokenJson = Omit<InstanaToken, 'accessGrantingToken'>;
+import type { LosantTokenJson } from '../vendors/losant/types.js';
 
 /** `losant tokens list`. `page` is `null` with `--all`. */
 export interface LosantListJson {
@@ -82,19 +76,17 @@ export interface InstanaPermissionsJson {
   permissions: string[];
 }
 
-/**
- * `losant tokens rotate` and `instana tokens rotate`: the old and the new token without their
- * secrets, what became of the old one and where the new secret went. `token` is the new secret,
- * present only when it was delivered on stdout.
- */
-export interface RotatedJson {
-  old: LosantTokenJson | InstanaTokenJson;
-  new: LosantTokenJson | InstanaTokenJson;
-  revoked: 'deleted' | 'deactivated' | 'kept';
-  delivered: 'file' | 'command' | 'stdout';
-  /** The old token's fields the replacement carried over (`name`, `scope`, `status` …). */
-  kept: string[];
-  /** What the check of the new secret found (`skipped` for an inactive replacement). */
-  verified: 'valid' | 'limited' | 'skipped';
-  token?: string;
+declare module '../output/json-shapes.js' {
+  interface JsonShapes {
+    losantList: LosantListJson;
+    losantToken: LosantTokenResultJson;
+    losantCreated: LosantCreatedJson;
+    deleted: DeletedJson;
+    losantScopes: LosantScopesJson;
+    instanaList: InstanaListJson;
+    instanaToken: InstanaTokenResultJson;
+    instanaUpdated: InstanaUpdatedJson;
+    instanaCreated: InstanaCreatedJson;
+    instanaPermissions: InstanaPermissionsJson;
+  }
 }

@@ -6,6 +6,7 @@ import type { CommandContext } from '../../cli/context.js';
 import { usageError } from '../../errors.js';
 import { ExitCode } from '../../exit-codes.js';
 import { checkJsonFields, pickFields } from '../../output/json-fields.js';
+import type { PickedFields } from '../../output/json-shapes.js';
 import type { Output } from '../../output/output.js';
 import { sanitize } from '../../output/sanitize.js';
 import { printTable } from '../../output/table.js';
@@ -17,7 +18,14 @@ import {
   publicInstanaToken,
 } from '../../vendors/instana/types.js';
 import { type TokenRef, tokenRef } from '../../vendors/token-ref.js';
-import type { DeletedJson, InstanaListJson } from '../json-shapes.js';
+import type {
+  DeletedJson,
+  InstanaCreatedJson,
+  InstanaListJson,
+  InstanaPermissionsJson,
+  InstanaTokenResultJson,
+  InstanaUpdatedJson,
+} from '../json-shapes.js';
 import {
   type CreateOptions,
   changesSomething,
@@ -50,7 +58,7 @@ export interface ListResult {
 }
 
 /** `tokenkit instana tokens list`. */
-export const list: Action<InstanaInput, ListResult> = {
+export const list: Action<InstanaInput, ListResult, InstanaListJson | PickedFields[]> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
@@ -67,15 +75,10 @@ export const list: Action<InstanaInput, ListResult> = {
       : '';
     if (tokens.length > 0 || budget) output.noteSummary(`${count}${budget}`);
   },
-  renderJson(output, { tokens, fields }) {
+  toJson({ tokens, fields }) {
     const shown = tokens.map(publicInstanaToken);
-    if (fields) output.printJson(shown.map((token) => pickFields(token, fields)));
-    else
-      output.printJson({
-        vendor: 'instana',
-        tokens: shown,
-        count: shown.length,
-      } satisfies InstanaListJson);
+    if (fields) return shown.map((token) => pickFields(token, fields));
+    return { vendor: 'instana', tokens: shown, count: shown.length };
   },
 };
 
@@ -86,7 +89,11 @@ export interface TokenResult {
 }
 
 /** `tokenkit instana tokens get`. */
-export const get: Action<InstanaInput & { token: TokenRef }, TokenResult> = {
+export const get: Action<
+  InstanaInput & { token: TokenRef },
+  TokenResult,
+  InstanaTokenResultJson | PickedFields
+> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const { client } = await instanaKit(context, input);
@@ -94,9 +101,9 @@ export const get: Action<InstanaInput & { token: TokenRef }, TokenResult> = {
     return { token: await client.apiTokens.getApiToken(internalId), fields: input.fields };
   },
   renderHuman: (output, { token }, now) => output.printLines(instanaDetails(output, token, now)),
-  renderJson(output, { token, fields }) {
+  toJson({ token, fields }) {
     const shown = publicInstanaToken(token);
-    output.printJson(fields ? pickFields(shown, fields) : { vendor: 'instana', apiToken: shown });
+    return fields ? pickFields(shown, fields) : { vendor: 'instana', apiToken: shown };
   },
 };
 
@@ -158,7 +165,7 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
 }
 
 /** `tokenkit instana tokens create`: the secret (`accessGrantingToken`) is printed once. */
-export const create: Action<WriteInput, WriteResult> = {
+export const create: Action<WriteInput, WriteResult, InstanaCreatedJson> = {
   run: runCreate,
   undo: (result) => result.discard?.() ?? Promise.resolve('nothing was undone'),
   renderHuman(output, { sent, received, changes, rewrites, warnings }, now) {
@@ -170,15 +177,14 @@ export const create: Action<WriteInput, WriteResult> = {
     output.printSecretOnce('Token', sent.accessGrantingToken);
     for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
-  renderJson(output, { sent, received, changes, warnings }) {
-    output.printJsonWithSecret({
-      token: sent.accessGrantingToken,
-      vendor: 'instana',
-      apiToken: publicInstanaToken(received),
-      changedPermissions: changes,
-    });
-    for (const warning of warnings) output.note(warning);
-  },
+  toJson: ({ sent, received, changes }) => ({
+    token: sent.accessGrantingToken,
+    vendor: 'instana',
+    apiToken: publicInstanaToken(received),
+    changedPermissions: changes,
+  }),
+  jsonHoldsSecret: true,
+  jsonNotes: (result) => result.warnings,
 };
 
 async function runUpdate(
@@ -217,7 +223,7 @@ function updateSummary({ before, sent, received }: WriteResult): string[] {
  * `tokenkit instana tokens update`: reads the token, applies the name, expiry and permission
  * changes, and writes it back with PUT (Instana replaces the whole token).
  */
-export const update: Action<WriteInput & { token: TokenRef }, WriteResult> = {
+export const update: Action<WriteInput & { token: TokenRef }, WriteResult, InstanaUpdatedJson> = {
   run: runUpdate,
   renderHuman(output, result) {
     const parts = updateSummary(result);
@@ -226,13 +232,11 @@ export const update: Action<WriteInput & { token: TokenRef }, WriteResult> = {
     );
     output.printLines(changeLines(output, result.changes, result.rewrites));
   },
-  renderJson(output, { received, changes }) {
-    output.printJson({
-      vendor: 'instana',
-      apiToken: publicInstanaToken(received),
-      changedPermissions: changes,
-    });
-  },
+  toJson: ({ received, changes }) => ({
+    vendor: 'instana',
+    apiToken: publicInstanaToken(received),
+    changedPermissions: changes,
+  }),
 };
 
 /** Whether `delete` deleted, or was told no at the question. */
@@ -242,7 +246,7 @@ export interface DeleteResult {
 }
 
 /** `tokenkit instana tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult> = {
+export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult, DeletedJson> = {
   async run(context, input) {
     const mode = destructiveMode(context, input.yes, 'delete a token');
     const { client } = await instanaKit(context, input);
@@ -259,19 +263,19 @@ export const remove: Action<DeleteInput & { token: TokenRef }, DeleteResult> = {
     if (!deleted) output.note('Cancelled: nothing was deleted.');
     else output.print(`${output.color.green('✓')} Deleted API token ${internalId}`);
   },
-  renderJson(output, { internalId, deleted }) {
+  toJson({ internalId, deleted }) {
     const json: DeletedJson = { vendor: 'instana', id: internalId, deleted };
-    output.printJson(deleted ? json : { ...json, cancelled: true });
-    if (!deleted) output.note('Cancelled: nothing was deleted.');
+    return deleted ? json : { ...json, cancelled: true };
   },
+  jsonNotes: ({ deleted }) => (deleted ? [] : ['Cancelled: nothing was deleted.']),
   exitCode: (result) => (result.deleted ? ExitCode.ok : ExitCode.cancelled),
 };
 
 /** `tokenkit instana permissions`: the names `--permission` accepts. */
-export const permissions: Action<undefined, readonly string[]> = {
+export const permissions: Action<undefined, readonly string[], InstanaPermissionsJson> = {
   run: () => knownPermissions(),
   renderHuman: (output, names) => output.printLines(names),
-  renderJson: (output, names) => output.printJson({ vendor: 'instana', permissions: names }),
+  toJson: (names) => ({ vendor: 'instana', permissions: [...names] }),
 };
 
 export const listTokens = (context: CommandContext, options: ReadOptions) =>

@@ -5,6 +5,7 @@ import { ask, destructiveMode } from '../../cli/confirm.js';
 import type { CommandContext } from '../../cli/context.js';
 import { ExitCode } from '../../exit-codes.js';
 import { checkJsonFields, pickFields } from '../../output/json-fields.js';
+import type { PickedFields } from '../../output/json-shapes.js';
 import { createProgress } from '../../output/progress.js';
 import { sanitize } from '../../output/sanitize.js';
 import { printTable } from '../../output/table.js';
@@ -14,7 +15,12 @@ import { describeOwner, ownerJson } from '../../vendors/losant/owner.js';
 import { createOwnerToken, ownerTokens } from '../../vendors/losant/owner-tokens.js';
 import { losantTokenIdOf } from '../../vendors/losant/token-id.js';
 import { type LosantOwner, losantTokenId, publicToken } from '../../vendors/losant/types.js';
-import type { DeletedJson, LosantListJson } from '../json-shapes.js';
+import type {
+  DeletedJson,
+  LosantCreatedJson,
+  LosantListJson,
+  LosantTokenResultJson,
+} from '../json-shapes.js';
 import {
   type CreateInput,
   type CreateOptions,
@@ -106,20 +112,17 @@ function emptyNote({ page, perPage, totalCount }: ListResult): string {
 }
 
 /** `tokenkit losant tokens list`. */
-export const list: Action<ListInput, ListResult> = {
+export const list: Action<ListInput, ListResult, LosantListJson | PickedFields[]> = {
   run: runList,
   renderHuman(output, result, now) {
     printTable(output, tokenTableHead, tokenRows(output, result.tokens, now), emptyNote(result));
     if (result.tokens.length > 0) output.noteSummary(listSummary(result));
   },
-  renderJson(output, result) {
+  toJson(result) {
     const tokens = result.tokens.map(publicToken);
     const { fields } = result.input;
-    if (fields) {
-      output.printJson(tokens.map((token) => pickFields(token, fields)));
-      return;
-    }
-    const json: LosantListJson = {
+    if (fields) return tokens.map((token) => pickFields(token, fields));
+    return {
       vendor: 'losant',
       owner: ownerJson(result.input.owner),
       tokens,
@@ -128,7 +131,6 @@ export const list: Action<ListInput, ListResult> = {
       page: result.page,
       perPage: result.perPage,
     };
-    output.printJson(json);
   },
 };
 
@@ -139,14 +141,14 @@ export interface TokenResult {
   fields?: string[] | undefined;
 }
 
-function printToken(output: CommandContext['output'], result: TokenResult): void {
+function tokenJson(result: TokenResult): LosantTokenResultJson | PickedFields {
   const token = publicToken(result.token);
-  if (result.fields) output.printJson(pickFields(token, result.fields));
-  else output.printJson({ vendor: 'losant', owner: ownerJson(result.owner), apiToken: token });
+  if (result.fields) return pickFields(token, result.fields);
+  return { vendor: 'losant', owner: ownerJson(result.owner), apiToken: token };
 }
 
 /** `tokenkit losant tokens get`. */
-export const get: Action<GetInput, TokenResult> = {
+export const get: Action<GetInput, TokenResult, LosantTokenResultJson | PickedFields> = {
   async run(context, input) {
     if (input.fields) checkJsonFields(input.fields, await tokenFields());
     const tokens = await tokensOf(context, input);
@@ -155,7 +157,7 @@ export const get: Action<GetInput, TokenResult> = {
   },
   renderHuman: (output, result, now) =>
     output.printLines(tokenDetails(output, publicToken(result.token), now)),
-  renderJson: printToken,
+  toJson: tokenJson,
 };
 
 /** What `create` made, with what the audit would say about it. */
@@ -168,7 +170,7 @@ export interface CreateResult {
 }
 
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
-export const create: Action<CreateInput, CreateResult> = {
+export const create: Action<CreateInput, CreateResult, LosantCreatedJson> = {
   async run(context, input) {
     const client = await losantClient(context, input);
     const created = await createOwnerToken(client, input.owner, input.body);
@@ -187,15 +189,14 @@ export const create: Action<CreateInput, CreateResult> = {
     else output.note(output.errorColor.yellow('warning: the server returned no token secret'));
     for (const warning of warnings) output.note(output.errorColor.yellow(sanitize(warning)));
   },
-  renderJson(output, { owner, created, warnings }) {
-    output.printJsonWithSecret({
-      token: created.token ?? '',
-      vendor: 'losant',
-      owner: ownerJson(owner),
-      apiToken: publicToken(created),
-    });
-    for (const warning of warnings) output.note(warning);
-  },
+  toJson: ({ owner, created }) => ({
+    token: created.token ?? '',
+    vendor: 'losant',
+    owner: ownerJson(owner),
+    apiToken: publicToken(created),
+  }),
+  jsonHoldsSecret: true,
+  jsonNotes: (result) => result.warnings,
 };
 
 /** What `update` changed. */
@@ -204,7 +205,7 @@ export interface UpdateResult extends TokenResult {
 }
 
 /** `tokenkit losant tokens update`: name, description and status (scopes and expiry are fixed). */
-export const update: Action<UpdateInput, UpdateResult> = {
+export const update: Action<UpdateInput, UpdateResult, LosantTokenResultJson | PickedFields> = {
   async run(context, input) {
     const tokens = await tokensOf(context, input);
     const tokenId = await losantTokenIdOf(tokens, input.owner, input.token);
@@ -217,7 +218,7 @@ export const update: Action<UpdateInput, UpdateResult> = {
     );
     output.printLines(tokenDetails(output, publicToken(token), now));
   },
-  renderJson: printToken,
+  toJson: tokenJson,
 };
 
 /** Whether `delete` deleted, or was told no at the question. */
@@ -228,7 +229,7 @@ export interface DeleteResult {
 }
 
 /** `tokenkit losant tokens delete`: asks first at a terminal, refuses in a script without --yes. */
-export const remove: Action<DeleteInput, DeleteResult> = {
+export const remove: Action<DeleteInput, DeleteResult, DeletedJson> = {
   async run(context, input) {
     const { owner } = input;
     const mode = destructiveMode(context, input.yes, 'delete a token');
@@ -249,11 +250,11 @@ export const remove: Action<DeleteInput, DeleteResult> = {
         `${output.color.green('✓')} Deleted token ${tokenId} of ${describeOwner(owner)}`,
       );
   },
-  renderJson(output, { owner, tokenId, deleted }) {
+  toJson({ owner, tokenId, deleted }) {
     const json: DeletedJson = { vendor: 'losant', owner: ownerJson(owner), id: tokenId, deleted };
-    output.printJson(deleted ? json : { ...json, cancelled: true });
-    if (!deleted) output.note('Cancelled: nothing was deleted.');
+    return deleted ? json : { ...json, cancelled: true };
   },
+  jsonNotes: ({ deleted }) => (deleted ? [] : ['Cancelled: nothing was deleted.']),
   exitCode: (result) => (result.deleted ? ExitCode.ok : ExitCode.cancelled),
 };
 

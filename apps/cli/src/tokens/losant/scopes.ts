@@ -30,14 +30,14 @@ async function scopesFor(owner: OwnerKind | undefined): Promise<string[]> {
 }
 
 /** `tokenkit losant scopes`: one scope a line, or `{ vendor, owner, scopes }` with `--json`. */
-export const scopes: Action<OwnerKind | undefined, LosantScopesJson> = {
+export const scopes: Action<OwnerKind | undefined, LosantScopesJson, LosantScopesJson> = {
   run: async (_context, owner) => ({
     vendor: 'losant',
     owner: owner ?? null,
     scopes: await scopesFor(owner),
   }),
   renderHuman: (output, result) => output.printLines(result.scopes),
-  renderJson: (output, result) => output.printJson(result),
+  toJson: (result) => result,
 };
 
 export const listScopes = (context: CommandContext, options: ScopesOptions) =>

@@ -19,11 +19,14 @@ export interface InstanaToken {
 /** The permission names a token holds: the SDK's rule, re-exported for the CLI's modules. */
 export { grantedPermissions } from '@tokenkit/instana';
 
+/** An Instana token as the API returned it, without `accessGrantingToken`. */
+export type InstanaTokenJson = Omit<InstanaToken, 'accessGrantingToken'>;
+
 /**
  * A token without its secret. Instana returns `accessGrantingToken` on reads too (masked on
  * the real service, maybe not on a test server); it is never printed outside a create.
  */
-export function publicInstanaToken(token: InstanaToken): Omit<InstanaToken, 'accessGrantingToken'> {
+export function publicInstanaToken(token: InstanaToken): InstanaTokenJson {
   const { accessGrantingToken: _secret, ...rest } = token;
   return rest;
 }

@@ -28,6 +28,9 @@ export function losantTokenId(token: LosantToken): string {
   return token.id ?? token.apiTokenId ?? '';
 }
 
+/** A Losant token as the API returned it, without the secret (`--json` shows these). */
+export type LosantTokenJson = Omit<LosantToken, 'token'>;
+
 /** A token without its secret: what every output except a create's shows. */
 export function publicToken(token: LosantToken): LosantToken {
   const { token: _secret, ...rest } = token;
