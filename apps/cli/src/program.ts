@@ -1,14 +1,15 @@
 import { Command, CommanderError } from 'commander';
-import { registerAuditCommand } from './commands/audit.js';
-import { registerAuthCommands } from './commands/auth.js';
-import { registerCompletionCommand } from './commands/completion.js';
-import { registerDemoCommand } from './commands/demo.js';
-import { registerHelpCommand } from './commands/help.js';
-import { registerInstanaCommands } from './commands/instana-tokens.js';
-import { registerLosantCommands } from './commands/losant-tokens.js';
+import { registerAuditCommand } from './audit/command.js';
+import { registerAuthCommands } from './auth/command.js';
+import { registerHelpCommand } from './cli/help.js';
+import { commandTree } from './cli/tree.js';
+import { registerCompletionCommand } from './completion/command.js';
+import { registerDemoCommand } from './demo/command.js';
 import { ExitCode } from './exit-codes.js';
 import { registerPlanCommands } from './plan/commands.js';
 import { registerRotateCommands } from './rotate/commands.js';
+import { registerInstanaTokenCommands } from './tokens/instana/commands.js';
+import { registerLosantTokenCommands } from './tokens/losant/commands.js';
 import { versionText } from './version.js';
 
 const epilog = `
@@ -45,9 +46,10 @@ export function createProgram(): Command {
     // Commander exits 1 on a usage error; ours is 2, so take over its exits (see bin.ts).
     .exitOverride()
     .addHelpText('after', epilog);
-  registerLosantCommands(program);
-  registerInstanaCommands(program);
-  registerRotateCommands(program);
+  const tree = commandTree(program);
+  registerLosantTokenCommands(tree);
+  registerInstanaTokenCommands(tree);
+  registerRotateCommands(tree);
   registerAuditCommand(program);
   registerPlanCommands(program);
   registerAuthCommands(program);

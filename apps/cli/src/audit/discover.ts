@@ -1,8 +1,8 @@
 import type { Application } from '@tokenkit/losant';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { LosantClient } from '../losant/client.js';
-import { explainForbidden } from '../losant/owner-tokens.js';
+import type { LosantClient } from '../vendors/losant/client.js';
+import { explainForbidden } from '../vendors/losant/owner-tokens.js';
 import type { RequestGate } from './gate.js';
 import { eachPage, perPage } from './pages.js';
 

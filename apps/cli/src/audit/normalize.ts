@@ -1,5 +1,5 @@
-import { grantedPermissions, type InstanaToken } from '../instana/types.js';
-import { type LosantToken, losantTokenId } from '../losant/types.js';
+import { grantedPermissions, type InstanaToken } from '../vendors/instana/types.js';
+import { type LosantToken, losantTokenId } from '../vendors/losant/types.js';
 import type { AuditToken, TokenOwner } from './types.js';
 
 function parseDate(value: string | undefined): Date | null {

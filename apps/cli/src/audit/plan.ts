@@ -6,7 +6,7 @@ import {
   losantCredentials,
 } from '../credentials.js';
 import { authError, usageError } from '../errors.js';
-import type { LosantOwner } from '../losant/types.js';
+import type { LosantOwner } from '../vendors/losant/types.js';
 
 /** Which vendors and owners one audit covers. */
 export interface AuditPlan {

@@ -1,8 +1,8 @@
 import PQueue from 'p-queue';
-import type { InstanaClient } from '../instana/client.js';
-import type { LosantClient } from '../losant/client.js';
-import { ownerTokens } from '../losant/owner-tokens.js';
-import type { LosantOwner } from '../losant/types.js';
+import type { InstanaClient } from '../vendors/instana/client.js';
+import type { LosantClient } from '../vendors/losant/client.js';
+import { ownerTokens } from '../vendors/losant/owner-tokens.js';
+import type { LosantOwner } from '../vendors/losant/types.js';
 import { type ApplicationSummary, discoverApplications } from './discover.js';
 import type { RequestGate } from './gate.js';
 import { auditInstanaToken, auditLosantToken } from './normalize.js';

@@ -1,7 +1,7 @@
 import type { ApiToken } from '@tokenkit/instana';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { instanaCredentials } from '../credentials.js';
-import { connectInstana } from '../instana/client.js';
+import { connectInstana } from '../vendors/instana/client.js';
 import type { IdentityJson } from './identity.js';
 import { overall, type Probe, probe, type Verdict } from './verdict.js';
 

@@ -1,9 +1,9 @@
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { idList, losantCredentials } from '../credentials.js';
-import { connectLosant, type LosantClient } from '../losant/client.js';
-import { describeOwner } from '../losant/owner.js';
-import { ownerTokens } from '../losant/owner-tokens.js';
-import type { LosantOwner } from '../losant/types.js';
+import { connectLosant, type LosantClient } from '../vendors/losant/client.js';
+import { describeOwner } from '../vendors/losant/owner.js';
+import { ownerTokens } from '../vendors/losant/owner-tokens.js';
+import type { LosantOwner } from '../vendors/losant/types.js';
 import type { IdentityJson } from './identity.js';
 import { tokenClaims } from './jwt-claims.js';
 import { overall, type Probe, probe, type Verdict } from './verdict.js';

@@ -1,8 +1,15 @@
 import type { ClientHooks, Logger } from '@tokenkit/losant';
-import type { HttpSettings } from '../commands/context.js';
 import { humanDuration } from '../output/human-duration.js';
 import type { Output } from '../output/output.js';
 import { createProgress } from '../output/progress.js';
+
+/** How the vendor clients of this run behave, from the global options. */
+export interface HttpSettings {
+  /** `--timeout`: milliseconds one attempt may take; the SDK's default when absent. */
+  timeoutMs?: number | undefined;
+  /** `--verbose` or `TOKENKIT_DEBUG=api`: one stderr line per HTTP attempt. */
+  verbose: boolean;
+}
 
 /**
  * The client options both vendor packages take that the CLI sets. No `fetch`: the CLI runs on

@@ -1,5 +1,6 @@
 import { closest } from '@tokenkit/schemas/losant';
 import { usageError } from '../errors.js';
+import type { PickedFields } from './json-shapes.js';
 
 /**
  * The fields `--json a,b,c` asks for; `undefined` for a bare `--json` (everything) or no
@@ -41,6 +42,6 @@ export function checkJsonFields(fields: readonly string[] | undefined, known: re
 export function pickFields(
   record: Readonly<Record<string, unknown>>,
   fields: readonly string[],
-): Record<string, unknown> {
-  return Object.fromEntries(fields.map((field) => [field, record[field] ?? null]));
+): PickedFields {
+  return Object.fromEntries(fields.map((field) => [field, record[field] ?? null])) as PickedFields;
 }

@@ -1,4 +1,5 @@
 import { type Colors, colorEnabled, palette } from './colors.js';
+import type { JsonShape } from './json-shapes.js';
 import { redact } from './redact.js';
 import { jsonSafe, sanitize } from './sanitize.js';
 import { settledWrite } from './settled-write.js';
@@ -128,8 +129,8 @@ export class Output {
     this.streams.stderr.write(this.redact(text));
   }
 
-  /** The machine-readable result on stdout. */
-  printJson(value: unknown): void {
+  /** The machine-readable result on stdout: one of the declared `--json` shapes. */
+  printJson(value: JsonShape): void {
     this.print(jsonSafe(JSON.stringify(value, null, 2)));
   }
 
@@ -137,7 +138,7 @@ export class Output {
    * The machine-readable result of a create, whose `token` field holds the new secret: the
    * only place a secret is ever written, once.
    */
-  printJsonWithSecret(value: { token: string } & Record<string, unknown>): void {
+  printJsonWithSecret<Json extends JsonShape>(value: Json & { token: string }): void {
     const { token, ...rest } = value;
     this.writeSecret(`${this.jsonWithSecret(token, rest)}\n`);
   }
@@ -158,7 +159,7 @@ export class Output {
   }
 
   /** `{ token, ...rest }` as JSON text, `rest` scrubbed of registered secrets. */
-  jsonWithSecret(token: string, rest: Record<string, unknown>): string {
+  private jsonWithSecret(token: string, rest: Record<string, unknown>): string {
     const scrubbed: unknown = JSON.parse(this.redact(JSON.stringify(rest)));
     return jsonSafe(JSON.stringify({ token, ...(scrubbed as object) }, null, 2));
   }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
-import { execute } from '../commands/execute.js';
-import { addJsonOption, addYesOption, collect, integerAtLeast } from '../commands/options.js';
+import { execute } from '../cli/execute.js';
+import { addJsonOption, addYesOption, collect, integerAtLeast } from '../cli/options.js';
 
 const fileHelp = 'the tokens file (YAML or JSON; paths in it are relative to its folder)';
 

@@ -1,8 +1,8 @@
 import type { Connections } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { instanaCredentials, losantCredentials } from '../credentials.js';
-import { connectInstana } from '../instana/client.js';
-import { connectLosant } from '../losant/client.js';
+import { connectInstana } from '../vendors/instana/client.js';
+import { connectLosant } from '../vendors/losant/client.js';
 
 /**
  * Clients for the vendors a tokens file names, from the environment; each credential is

@@ -1,5 +1,5 @@
 import type { TokensFile } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { usageError } from '../errors.js';
 import { sanitize } from '../output/sanitize.js';
 

@@ -1,13 +1,17 @@
 import type { AppliedRecord, FailedRecord } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, destructiveMode } from '../cli/confirm.js';
+import type { CommandContext } from '../cli/context.js';
 import { ExitCode } from '../exit-codes.js';
 import { sanitize } from '../output/sanitize.js';
-import { changeLines } from './render.js';
-import { freshPlan, type PlanFlags, printPlan } from './run-plan.js';
+import type { ApplyRecordJson } from './json-shapes.js';
+import { changeLines, planLines } from './render.js';
+import { freshPlan, type PlanFlags } from './run-plan.js';
 
 /** A change record as `--json` prints it: without the internal `outcome` tag. */
-function jsonRecord({ outcome: _outcome, ...record }: AppliedRecord | FailedRecord) {
+function jsonRecord({
+  outcome: _outcome,
+  ...record
+}: AppliedRecord | FailedRecord): ApplyRecordJson {
   return record;
 }
 
@@ -30,7 +34,7 @@ export async function runApply(
   // Decided before the file is read or a request sent: no terminal and no --yes is exit 2.
   const mode = destructiveMode(context, flags.yes, 'apply changes');
   const { plan, clients } = await freshPlan(context, flags);
-  if (!output.json) await printPlan(context, plan);
+  if (!output.json) output.printLines(planLines(output, plan));
   if (plan.changes.length === 0) {
     if (output.json) output.printJson({ applied: [], failed: [] });
     return ExitCode.ok;

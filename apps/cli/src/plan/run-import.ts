@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { LosantOwner } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext } from '../cli/context.js';
 import { usageError } from '../errors.js';
 import { connections } from './connect.js';
 

@@ -1,5 +1,6 @@
-import type { Plan } from '@tokenkit/plan';
-import type { CommandContext } from '../commands/context.js';
+import type { Plan, PlanJson } from '@tokenkit/plan';
+import { type Action, perform } from '../cli/action.js';
+import type { CommandContext } from '../cli/context.js';
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { describeError } from '../output/describe-error.js';
@@ -38,31 +39,43 @@ export async function freshPlan(context: CommandContext, flags: PlanFlags) {
   }
 }
 
-/** Prints the plan: `--json` as documented, else as a person reads it. */
-export async function printPlan(context: CommandContext, plan: Plan): Promise<void> {
-  const { planJson } = await import('@tokenkit/plan');
-  if (context.output.json) context.output.printJson(planJson(plan));
-  else context.output.printLines(planLines(context.output, plan));
+/** What `plan` takes: the shared flags and Terraform's `--detailed-exitcode`. */
+export interface PlanOnlyFlags extends PlanFlags {
+  detailedExitcode?: boolean | undefined;
+}
+
+/** A plan made, in both forms it is printed in. */
+export interface PlanResult {
+  plan: Plan;
+  json: PlanJson;
+  detailedExitcode: boolean;
 }
 
 /** `tokenkit plan`: sends only reads. */
-export async function runPlan(
-  context: CommandContext,
-  flags: PlanFlags & { detailedExitcode?: boolean | undefined },
-): Promise<number> {
-  try {
-    const { plan } = await freshPlan(context, flags);
-    await printPlan(context, plan);
-    if (!flags.detailedExitcode) return ExitCode.ok;
-    return plan.changes.length > 0 ? 2 : ExitCode.ok;
-  } catch (error) {
-    if (!flags.detailedExitcode) throw error;
-    // As Terraform's -detailed-exitcode: 2 means changes, so every error exits 1.
-    const report = describeError(error);
-    throw new CliError(report.message, {
-      exitCode: ExitCode.failure,
-      ...(report.hint ? { hint: report.hint } : {}),
-      cause: error,
+export const plan: Action<PlanOnlyFlags, PlanResult, PlanJson> = {
+  async run(context, flags) {
+    const made = await freshPlan(context, flags).catch((error: unknown) => {
+      throw flags.detailedExitcode ? detailedError(error) : error;
     });
-  }
+    const { planJson } = await import('@tokenkit/plan');
+    const detailedExitcode = Boolean(flags.detailedExitcode);
+    return { plan: made.plan, json: planJson(made.plan), detailedExitcode };
+  },
+  renderHuman: (output, result) => output.printLines(planLines(output, result.plan)),
+  toJson: (result) => result.json,
+  exitCode: ({ plan, detailedExitcode }) =>
+    detailedExitcode && plan.changes.length > 0 ? 2 : ExitCode.ok,
+};
+
+export const runPlan = (context: CommandContext, flags: PlanOnlyFlags) =>
+  perform(context, plan, flags);
+
+/** As Terraform's -detailed-exitcode: 2 means changes, so every error exits 1. */
+function detailedError(error: unknown): CliError {
+  const report = describeError(error);
+  return new CliError(report.message, {
+    exitCode: ExitCode.failure,
+    ...(report.hint ? { hint: report.hint } : {}),
+    cause: error,
+  });
 }

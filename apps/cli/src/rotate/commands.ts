@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
-import type { CommandContext } from '../commands/context.js';
-import { execute } from '../commands/execute.js';
-import { addJsonOption, addTokenStdinOption, addYesOption } from '../commands/options.js';
+import type { CommandContext } from '../cli/context.js';
+import { execute } from '../cli/execute.js';
+import { addJsonOption, addTokenStdinOption, addYesOption } from '../cli/options.js';
+import type { CommandTree } from '../cli/tree.js';
 
 const rotateHelp =
   'The replacement is created first, its secret delivered (--out, --exec, or printed once on ' +
@@ -16,6 +17,8 @@ interface RotateSpec {
   keeps: string;
   /** The id argument and its description. */
   argument: [name: string, description: string];
+  /** What the id argument is, for `--token-name`'s help: `id`, `internal id`. */
+  idName: string;
   /** Options only this vendor has, listed first. */
   ownOptions: (command: Command) => Command;
   /** The `--revoke` values, the default first: declared so completion offers them. */
@@ -24,7 +27,11 @@ interface RotateSpec {
   variable: string;
   example: string;
   /** Loads and runs the implementation. */
-  run: (context: CommandContext, id: string, options: Record<string, unknown>) => Promise<number>;
+  run: (
+    context: CommandContext,
+    id: string | undefined,
+    options: Record<string, unknown>,
+  ) => Promise<number>;
 }
 
 /** `tokenkit <vendor> tokens rotate <id>` with the delivery, naming and confirmation options. */
@@ -38,6 +45,7 @@ function registerRotate(tokens: Command, spec: RotateSpec): void {
         .description(`${summary}.\n\n${rotateHelp}`)
         .argument(...spec.argument),
     )
+    .option('--token-name <name>', `the old token by its exact name, instead of its ${spec.idName}`)
     .option('--name <name>', "the replacement's name (default: the old token's name)")
     // The replacement keeps the rest: scope or permissions, status, lifetime (see the README).
     .option('--out <file>', 'write the new secret to FILE (a new file, mode 0600)')
@@ -55,26 +63,18 @@ function registerRotate(tokens: Command, spec: RotateSpec): void {
     );
   addTokenStdinOption(addJsonOption(addYesOption(command)), spec.variable)
     .addHelpText('after', `\nExample:\n  $ ${spec.example}`)
-    .action((id: string, _options, current: Command) =>
+    .action((id: string | undefined, _options, current: Command) =>
       execute(current, spec.vendor, (context) => spec.run(context, id, current.opts())),
     );
 }
 
-/** The `<vendor> tokens` command the vendor's register function made. */
-function tokensCommand(program: Command, vendor: string): Command {
-  const tokens = program.commands
-    .find((command) => command.name() === vendor)
-    ?.commands.find((command) => command.name() === 'tokens');
-  if (tokens === undefined) throw new Error(`register the ${vendor} commands before rotate`);
-  return tokens;
-}
-
-/** Adds `tokens rotate` to each vendor's `tokens` command (registered before this runs). */
-export function registerRotateCommands(program: Command): void {
-  registerRotate(tokensCommand(program, 'losant'), {
+/** `tokenkit losant tokens rotate` and `tokenkit instana tokens rotate`. */
+export function registerRotateCommands({ losant, instana }: CommandTree): void {
+  registerRotate(losant.tokens, {
     vendor: 'losant',
     keeps: 'scopes',
-    argument: ['<tokenId>', "the old token's id"],
+    argument: ['[tokenId]', "the old token's id (or give --token-name)"],
+    idName: 'id',
     ownOptions: (command) =>
       command
         .option('--instance <id>', 'a token of this Losant instance')
@@ -95,10 +95,11 @@ export function registerRotateCommands(program: Command): void {
     run: async (context, id, options) =>
       (await import('./losant.js')).rotateLosantToken(context, id, options),
   });
-  registerRotate(tokensCommand(program, 'instana'), {
+  registerRotate(instana.tokens, {
     vendor: 'instana',
     keeps: 'permissions',
-    argument: ['<internalId>', "the old token's internal id"],
+    argument: ['[internalId]', "the old token's internal id (or give --token-name)"],
+    idName: 'internal id',
     ownOptions: (command) =>
       command.option(
         '--expires <when>',

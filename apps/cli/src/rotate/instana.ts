@@ -1,7 +1,8 @@
-import type { CommandContext } from '../commands/context.js';
-import { instanaKit } from '../instana/client.js';
-import { publicInstanaToken } from '../instana/render.js';
-import type { InstanaToken } from '../instana/types.js';
+import type { CommandContext } from '../cli/context.js';
+import { instanaKit } from '../vendors/instana/client.js';
+import { instanaInternalIdOf } from '../vendors/instana/token-id.js';
+import { type InstanaToken, publicInstanaToken } from '../vendors/instana/types.js';
+import { tokenRef } from '../vendors/token-ref.js';
 import { overridesFrom } from './overrides.js';
 import { type RotateOptions, runRotation } from './run-rotation.js';
 
@@ -12,18 +13,19 @@ import { type RotateOptions, runRotation } from './run-rotation.js';
  */
 export function rotateInstanaToken(
   context: CommandContext,
-  internalId: string,
+  internalId: string | undefined,
   options: RotateOptions,
 ): Promise<number> {
+  const old = tokenRef(internalId, options.tokenName, 'internal id', '--token-name');
   return runRotation<InstanaToken>(context, options, {
-    oldId: internalId,
     revokes: ['delete', 'keep'],
     overrides: overridesFrom(options, context.now()),
-    revokeCommand: () => `tokenkit instana tokens delete ${internalId} --yes`,
+    revokeCommand: (_mode, oldId) => `tokenkit instana tokens delete ${oldId} --yes`,
     async connect() {
-      const { tokenStore } = await instanaKit(context, options);
+      const { client, tokenStore } = await instanaKit(context, options);
+      const oldId = await instanaInternalIdOf(client, old);
       const { rotateToken } = await import('@tokenkit/instana');
-      return { store: tokenStore, rotateToken, publicToken: publicInstanaToken };
+      return { oldId, store: tokenStore, rotateToken, publicToken: publicInstanaToken };
     },
   });
 }

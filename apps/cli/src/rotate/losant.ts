@@ -1,8 +1,10 @@
-import type { CommandContext } from '../commands/context.js';
-import { losantClient } from '../losant/client.js';
-import { type OwnerOptions, ownerFlag, resolveOwner, storeOwner } from '../losant/owner.js';
-import { publicToken } from '../losant/render.js';
-import type { LosantToken } from '../losant/types.js';
+import type { CommandContext } from '../cli/context.js';
+import { losantClient } from '../vendors/losant/client.js';
+import { type OwnerOptions, ownerFlag, resolveOwner, storeOwner } from '../vendors/losant/owner.js';
+import { ownerTokens } from '../vendors/losant/owner-tokens.js';
+import { losantTokenIdOf } from '../vendors/losant/token-id.js';
+import { type LosantToken, publicToken } from '../vendors/losant/types.js';
+import { tokenRef } from '../vendors/token-ref.js';
 import { overridesFrom } from './overrides.js';
 import { type RotateOptions, runRotation } from './run-rotation.js';
 
@@ -18,22 +20,24 @@ export interface LosantRotateOptions extends RotateOptions, OwnerOptions {
  */
 export function rotateLosantToken(
   context: CommandContext,
-  apiTokenId: string,
+  apiTokenId: string | undefined,
   options: LosantRotateOptions,
 ): Promise<number> {
   const owner = resolveOwner(options);
+  const old = tokenRef(apiTokenId, options.tokenName, 'id', '--token-name');
   return runRotation<LosantToken>(context, options, {
-    oldId: apiTokenId,
     revokes: ['delete', 'deactivate', 'keep'],
     overrides: overridesFrom(options, context.now()),
-    revokeCommand: (mode) =>
+    revokeCommand: (mode, oldId) =>
       mode === 'deactivate'
-        ? `tokenkit losant tokens update ${apiTokenId} ${ownerFlag(owner)} --status inactive`
-        : `tokenkit losant tokens delete ${apiTokenId} ${ownerFlag(owner)} --yes`,
+        ? `tokenkit losant tokens update ${oldId} ${ownerFlag(owner)} --status inactive`
+        : `tokenkit losant tokens delete ${oldId} ${ownerFlag(owner)} --yes`,
     async connect() {
       const client = await losantClient(context, options);
+      const oldId = await losantTokenIdOf(ownerTokens(client, owner), owner, old);
       const { losantTokenStore, rotateToken } = await import('@tokenkit/losant');
-      return { store: losantTokenStore(client, storeOwner(owner)), rotateToken, publicToken };
+      const store = losantTokenStore(client, storeOwner(owner));
+      return { oldId, store, rotateToken, publicToken };
     },
   });
 }

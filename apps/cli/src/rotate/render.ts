@@ -1,7 +1,7 @@
-import type { RotatedJson } from '../json-shapes.js';
 import type { Output } from '../output/output.js';
 import { jsonSafe, sanitize } from '../output/sanitize.js';
 import type { Delivery } from './delivery.js';
+import type { JsonAfterSecret, RotatedJson } from './json-shapes.js';
 import { describeOverrides, type Overrides } from './overrides.js';
 import type { Interruption } from './signals.js';
 
@@ -19,7 +19,7 @@ export function stdoutSecretText(output: Output, secret: string): string {
 }
 
 /** The rest of a `--json` result whose start {@link stdoutSecretText} wrote. */
-export function printJsonRest(output: Output, rest: Record<string, unknown>): void {
+export function printJsonRest(output: Output, rest: JsonAfterSecret): void {
   const text = jsonSafe(JSON.stringify(JSON.parse(output.redact(JSON.stringify(rest))), null, 2));
   output.print(text.slice(2)); // without its opening "{\n"
 }

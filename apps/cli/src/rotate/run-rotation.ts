@@ -1,14 +1,14 @@
 // Core's lifecycle types, as both vendor packages re-export them (types only: nothing loads).
 import type { Rotation, rotateToken, TokenStore } from '@tokenkit/losant';
 import { credentialVariables as credentialTokenVariables } from '@tokenkit/plan/deliver';
-import type { CommandContext } from '../commands/context.js';
-import { ask, destructiveMode } from '../confirm.js';
+import { ask, destructiveMode } from '../cli/confirm.js';
+import type { CommandContext } from '../cli/context.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import type { RotatedJson } from '../json-shapes.js';
 import { describeError } from '../output/describe-error.js';
 import { sanitize } from '../output/sanitize.js';
 import { type Delivery, deliverSecret, deliveryFrom, precheckDelivery } from './delivery.js';
+import type { RotatedJson } from './json-shapes.js';
 import type { Overrides } from './overrides.js';
 import {
   interruptedLine,
@@ -22,7 +22,10 @@ import { interruptionExitCode, interruptionOf, type SignalWatch, watchSignals } 
 
 /** The options `tokens rotate` has on both vendors. */
 export interface RotateOptions {
+  /** The replacement's name. */
   name?: string;
+  /** The old token's name, instead of its id. */
+  tokenName?: string;
   expires?: string;
   out?: string;
   exec?: string;
@@ -39,6 +42,8 @@ type RevokeMode = NonNullable<Parameters<typeof rotateToken>[1]['revoke']>;
 
 /** What the shared flow needs from one vendor, once its client is connected. */
 export interface VendorRotation<Token> {
+  /** The old token's id (looked up by name when `--token-name` named it). */
+  oldId: string;
   /** The owner's token store (its `label` names the tokens in messages). */
   store: TokenStore<Token, unknown>;
   /** The lifecycle engine's `rotateToken`, loaded with the vendor package. */
@@ -49,13 +54,12 @@ export interface VendorRotation<Token> {
 
 /** The vendor side of one `tokens rotate` command. */
 export interface RotateCommand<Token> {
-  oldId: string;
   /** The `--revoke` values this vendor has; the first is the default. */
   revokes: readonly RevokeMode[];
   /** `--name`, `--expires`, `--status`: how the replacement differs from the old token. */
   overrides: Overrides;
   /** The whole command that revokes the old token as `mode` would, for a revoke that failed. */
-  revokeCommand(mode: RevokeMode): string;
+  revokeCommand(mode: RevokeMode, oldId: string): string;
   /** Reads credentials and connects; called only after every local check passed. */
   connect(): Promise<VendorRotation<Token>>;
 }
@@ -63,15 +67,14 @@ export interface RotateCommand<Token> {
 /** Whether the person at the terminal agrees to revoke the old token. */
 async function confirmed<Token>(
   context: CommandContext,
-  command: RotateCommand<Token>,
   rotation: VendorRotation<Token>,
   revoke: RevokeMode,
 ): Promise<boolean> {
-  const old = await rotation.store.read(command.oldId);
+  const old = await rotation.store.read(rotation.oldId);
   const name = sanitize(String(rotation.publicToken(old).name ?? ''));
   return ask(
     context,
-    `Rotate ${rotation.store.label} "${name}" (${sanitize(command.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
+    `Rotate ${rotation.store.label} "${name}" (${sanitize(rotation.oldId)}) and ${revoke} the old one once the new secret is delivered?`,
   );
 }
 
@@ -92,7 +95,7 @@ export async function runRotation<Token>(
   const mode =
     revoke === 'keep' ? 'skip' : destructiveMode(context, options.yes, `${revoke} the old token`);
   const rotation = await command.connect();
-  if (mode === 'ask' && !(await confirmed(context, command, rotation, revoke))) {
+  if (mode === 'ask' && !(await confirmed(context, rotation, revoke))) {
     context.output.note('Cancelled: nothing was created or changed.');
     if (context.output.json) context.output.printJson({ rotated: false, cancelled: true });
     return ExitCode.cancelled;
@@ -147,14 +150,14 @@ async function rotateDelivering<Token>(
   let result: Rotation<Token>;
   try {
     result = await rotation.rotateToken(store, {
-      id: command.oldId,
+      id: rotation.oldId,
       deliver,
       revoke,
       overrides: command.overrides,
       signal: watch.signal,
     });
   } catch (error) {
-    return failed(context, error, progress, watch, command.revokeCommand(revoke));
+    return failed(context, error, progress, watch, command.revokeCommand(revoke, rotation.oldId));
   }
   const summary: RotatedJson = {
     old: rotation.publicToken(result.old),
@@ -164,7 +167,7 @@ async function rotateDelivering<Token>(
     kept: result.kept,
     verified: result.verified,
   };
-  const ids = { old: command.oldId, new: store.idOf(result.created) };
+  const ids = { old: rotation.oldId, new: store.idOf(result.created) };
   printRotated(output, store.label, summary, { ids, delivery, overrides: command.overrides });
   const interruption = interruptionOf(watch.signal);
   if (interruption === undefined) return ExitCode.ok;

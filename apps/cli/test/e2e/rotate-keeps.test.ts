@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RotatedJson } from '../../src/json-shapes.js';
+import type { RotatedJson } from '../../src/rotate/json-shapes.js';
 import { useRotateFixture } from './rotate-fixture.js';
 import { instanaEnv, json, losantEnv, processTimeout, runCli } from './run-cli.js';
 

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MockServer } from '@tokenkit/mock-server';
 import { describe, expect, it } from 'vitest';
-import type { RotatedJson } from '../../src/json-shapes.js';
+import type { RotatedJson } from '../../src/rotate/json-shapes.js';
 import {
   captured,
   capturingCommand,

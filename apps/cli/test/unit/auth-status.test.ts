@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { status } from '../../src/actions/auth-status.js';
 import { tokenClaims } from '../../src/auth/jwt-claims.js';
+import { status } from '../../src/auth/status.js';
 import { overall, probe } from '../../src/auth/verdict.js';
 import { CliError } from '../../src/errors.js';
 import { ExitCode } from '../../src/exit-codes.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationMode, isYes } from '../../src/confirm.js';
+import { confirmationMode, isYes } from '../../src/cli/confirm.js';
 import { idList, instanaCredentials, losantCredentials } from '../../src/credentials.js';
 import { CliError } from '../../src/errors.js';
-import { resolveOwner } from '../../src/losant/owner.js';
 import { readTokenFromStdin } from '../../src/stdin.js';
+import { resolveOwner } from '../../src/vendors/losant/owner.js';
 
 function exitCodeOf(run: () => unknown): number | undefined {
   try {

@@ -30,6 +30,21 @@ describe('the completion tree', () => {
     expect(flag('losant tokens list', '--all')?.takesValue).toBe(false);
   });
 
+  it('offers --token-name, a free value, where update and rotate choose a token by name', () => {
+    for (const path of [
+      'losant tokens update',
+      'losant tokens rotate',
+      'instana tokens update',
+      'instana tokens rotate',
+    ]) {
+      expect(flag(path, '--token-name'), path).toMatchObject({
+        takesValue: true,
+        values: undefined,
+      });
+    }
+    expect(flag('losant tokens get', '--token-name')).toBeUndefined();
+  });
+
   it('offers the global flags after every subcommand, but --version only at the top', () => {
     expect(flag('losant tokens list', '--profile')?.takesValue).toBe(true);
     expect(flag('audit', '--timeout')).toBeDefined();

@@ -47,7 +47,7 @@ describe('Output', () => {
     output.addSecret('s3cr3t-access-token');
     output.print('token is s3cr3t-access-token');
     output.note('failed with s3cr3t-access-token');
-    output.printJson({ echoed: 's3cr3t-access-token' });
+    output.printJson({ vendor: 'instana', permissions: ['s3cr3t-access-token'] });
     expect(out.join('') + err.join('')).not.toContain('s3cr3t-access-token');
     expect(out[0]).toBe('token is [redacted]\n');
     expect(err[0]).toBe('failed with [redacted]\n');
@@ -59,12 +59,16 @@ describe('Output', () => {
     output.addSecret('the-access-token');
     output.printJsonWithSecret({
       token: 'new-token-value',
-      apiToken: { name: 'x', note: 'the-access-token' },
+      vendor: 'instana',
+      apiToken: { internalId: 'i1', name: 'x', note: 'the-access-token' },
+      changedPermissions: [],
     });
     const parsed = JSON.parse(out.join(''));
     expect(parsed).toEqual({
       token: 'new-token-value',
-      apiToken: { name: 'x', note: '[redacted]' },
+      vendor: 'instana',
+      apiToken: { internalId: 'i1', name: 'x', note: '[redacted]' },
+      changedPermissions: [],
     });
   });
 

@@ -4,7 +4,7 @@ import {
   applyPermissions,
   checkPermissionNames,
   parsePermissionSpec,
-} from '../../src/instana/permissions.js';
+} from '../../src/tokens/instana/permissions.js';
 
 const known = [
   'canConfigureAgents',

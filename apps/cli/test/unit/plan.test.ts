@@ -5,7 +5,7 @@ import { type MockServer, startMockServer } from '@tokenkit/mock-server';
 import type { Plan, TokenRecord } from '@tokenkit/plan';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embed } from '../../src/commands/embedding.js';
+import { embed } from '../../src/cli/embedding.js';
 import { Output } from '../../src/output/output.js';
 import { registerPlanCommands } from '../../src/plan/commands.js';
 import { planLines, summaryLine } from '../../src/plan/render.js';

@@ -1,0 +1,59 @@
+import type { InstanaToken } from '../../vendors/instana/types.js';
+
+/** What `instana tokens list --sort-field` accepts. */
+export const instanaSortFields = [
+  'name',
+  'internalId',
+  'createdOn',
+  'expiresOn',
+  'lastUsedOn',
+] as const;
+
+/**
+ * `--sort-field`, `--sort-direction` and `--filter`, as Losant's list takes them. Instana's API
+ * lists every token at once and can neither sort nor filter, so the CLI does both itself.
+ */
+export interface InstanaListQuery {
+  sortField?: (typeof instanaSortFields)[number] | undefined;
+  sortDirection?: 'asc' | 'desc' | undefined;
+  /** A name pattern: `*` any run of characters, `?` one; whole name, case ignored. */
+  filter?: string | undefined;
+}
+
+/** The pattern as a RegExp: `*` and `?` are wildcards, everything else literal. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (const char of glob) {
+    if (char === '*') source += '.*';
+    else if (char === '?') source += '.';
+    else source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'isu');
+}
+
+/** A sort key: a token that never expires sorts after every date; one never used, before. */
+function keyOf(token: InstanaToken, field: NonNullable<InstanaListQuery['sortField']>) {
+  const value = token[field];
+  if (field === 'expiresOn') return value ?? Number.POSITIVE_INFINITY;
+  return value ?? (field === 'name' || field === 'internalId' ? '' : 0);
+}
+
+/** The tokens that match `--filter`, in `--sort-field` order (the API's order when none). */
+export function applyListQuery(
+  tokens: readonly InstanaToken[],
+  query: InstanaListQuery,
+): InstanaToken[] {
+  const pattern = query.filter === undefined ? undefined : globToRegExp(query.filter);
+  const shown = tokens.filter((token) => pattern?.test(token.name) ?? true);
+  if (query.sortField === undefined && query.sortDirection === undefined) return shown;
+  const field = query.sortField ?? 'name';
+  const sign = query.sortDirection === 'desc' ? -1 : 1;
+  return shown.sort((a, b) => {
+    const [x, y] = [keyOf(a, field), keyOf(b, field)];
+    const order =
+      typeof x === 'string' && typeof y === 'string'
+        ? x.localeCompare(y)
+        : Number(x) - Number(y) || 0;
+    return sign * order;
+  });
+}
