@@ -5,12 +5,23 @@ import type { Output } from '../output/output.js';
 import type { CommandContext } from './context.js';
 
 /**
+ * Prints a result the way the command was asked to, and resolves once any secret in it was
+ * written; rejects when stdout did not take it (a closed pipe, a full disk).
+ */
+export type Show<Result> = (result: Result) => Promise<void>;
+
+/**
  * One command's work, split so that the same `run` serves people, scripts and the demo:
  * `run` talks to the API and returns a plain result, `renderHuman` prints it for a person,
  * `toJson` turns it into the command's declared `--json` shape, which `perform` prints.
  */
 interface ActionSteps<Input, Result, Json extends JsonShape> {
-  run(context: CommandContext, input: Input): Promise<Result>;
+  /**
+   * Does the work. A command that makes a secret shows its result with `show` as the secret's
+   * delivery (core's `createToken` deletes the token when that fails); otherwise `perform`
+   * shows what `run` returns.
+   */
+  run(context: CommandContext, input: Input, show: Show<Result>): Promise<Result>;
   renderHuman(output: Output, result: Result, now: Date): void;
   /** The result as the command's documented `--json` document. */
   toJson(result: Result): Json;
@@ -18,11 +29,6 @@ interface ActionSteps<Input, Result, Json extends JsonShape> {
   jsonNotes?(result: Result): readonly string[];
   /** The exit code a result ends with. @default 0 */
   exitCode?(result: Result): number;
-  /**
-   * Undoes `run` when the secret it made could not be written (a created token whose secret
-   * nobody holds is deleted); returns what it did, for the error line.
-   */
-  undo?(result: Result): Promise<string>;
 }
 
 /**
@@ -38,32 +44,26 @@ type SecretJson<Json> = [Json] extends [{ token: string }]
 export type Action<Input, Result, Json extends JsonShape> = ActionSteps<Input, Result, Json> &
   SecretJson<Json>;
 
-/**
- * Deletes a token whose secret nobody holds, and says what happened in words for the error line.
- */
-export async function discardToken(id: string, remove: () => Promise<unknown>): Promise<string> {
-  try {
-    await remove();
-    return `the token ${id} was deleted`;
-  } catch {
-    return `deleting the token ${id} failed too: delete it`;
-  }
-}
-
 /** Runs an action and prints its result the way the command was asked to. */
 export async function perform<Input, Result, Json extends JsonShape>(
   context: CommandContext,
   action: Action<Input, Result, Json>,
   input: Input,
 ): Promise<number> {
-  const result = await action.run(context, input);
-  if (context.output.json) printJson(context.output, action, result);
-  else action.renderHuman(context.output, result, context.now());
-  try {
+  let shown = false;
+  const show: Show<Result> = async (result) => {
+    shown = true;
+    if (context.output.json) printJson(context.output, action, result);
+    else action.renderHuman(context.output, result, context.now());
     await context.output.secretsWritten();
+  };
+  let result: Result;
+  try {
+    result = await action.run(context, input, show);
   } catch (error) {
-    throw await undoUnwritten(action, result, error);
+    throw isTokenDeliveryError(error) ? unwritten(error) : error;
   }
+  if (!shown) await show(result);
   return action.exitCode?.(result) ?? 0;
 }
 
@@ -80,15 +80,17 @@ function printJson<Input, Result, Json extends JsonShape>(
   for (const note of action.jsonNotes?.(result) ?? []) output.note(note);
 }
 
-/** The error for a secret stdout did not take, after `undo` removed what held it. */
-async function undoUnwritten<Input, Result, Json extends JsonShape>(
-  action: Action<Input, Result, Json>,
-  result: Result,
-  error: unknown,
-): Promise<CliError> {
-  const why = (error as NodeJS.ErrnoException).code ?? String(error);
-  const done = action.undo ? await action.undo(result) : 'nothing was undone';
-  return new CliError(`the new secret could not be written to stdout (${why}): ${done}`, {
-    exitCode: ExitCode.failure,
-  });
+/** Whether `error` is core's `TokenDeliveryError` (recognised by name, as every SDK error is here). */
+function isTokenDeliveryError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'TokenDeliveryError';
+}
+
+/**
+ * A created token whose secret stdout did not take: core's words for what became of it (deleted,
+ * or what to check), with the write's error code. Any other failed delivery keeps core's words.
+ */
+function unwritten(error: Error): CliError {
+  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === undefined ? '' : ` (cannot write the secret to stdout: ${code})`;
+  return new CliError(`${error.message}${why}`, { exitCode: ExitCode.failure });
 }

@@ -40,7 +40,7 @@ describe.concurrent('tokens create when stdout does not take the secret', proces
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `the new secret could not be written to stdout \\(${code}\\): the token \\w+ was deleted`,
+        `delivery failed; the new token \\w+ was deleted, nothing changed \\(cannot write the secret to stdout: ${code}\\)`,
       ),
     );
     expect(fx.mock.store.losant.list('user').filter((token) => token.name === name)).toEqual([]);
@@ -61,7 +61,11 @@ describe.concurrent('tokens create when stdout does not take the secret', proces
       'canViewLogs',
     ]);
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toContain(`could not be written to stdout (${code})`);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `Creating Instana API token: delivery failed; the new token \\S+ was deleted, nothing changed \\(cannot write the secret to stdout: ${code}\\)`,
+      ),
+    );
     expect(fx.mock.store.instana.list().filter((token) => token.name === name)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { PermissionChange, PermissionFlags } from '@tokenkit/instana';
 import { auditWarnings } from '../../audit/warnings.js';
-import { type Action, discardToken, perform } from '../../cli/action.js';
+import { type Action, perform, type Show } from '../../cli/action.js';
 import { ask, destructiveMode } from '../../cli/confirm.js';
 import type { CommandContext } from '../../cli/context.js';
 import { usageError } from '../../errors.js';
@@ -133,11 +133,13 @@ export interface WriteResult {
   changes: PermissionChange[];
   rewrites: Readonly<Record<string, string | undefined>>;
   warnings: string[];
-  /** Deletes a created token (its secret could not be shown); absent for an update. */
-  discard?(): Promise<string>;
 }
 
-async function runCreate(context: CommandContext, input: WriteInput): Promise<WriteResult> {
+async function runCreate(
+  context: CommandContext,
+  input: WriteInput,
+  show: Show<WriteResult>,
+): Promise<WriteResult> {
   const permissions = applyPermissions({}, input.permissions.known, input.permissions);
   const granted = Object.fromEntries(Object.entries(permissions).filter(([, on]) => on));
   const kit = await instanaKit(context, input);
@@ -147,27 +149,29 @@ async function runCreate(context: CommandContext, input: WriteInput): Promise<Wr
     ...(input.expiresOn === undefined ? {} : { expiresOn: input.expiresOn }),
   };
   warnNeverStored(context.output, kit, sent);
-  const received = (await kit.createToken(kit.tokenStore, sent)).token;
-  const changes = kit.diffPermissions(sent, received);
-  const warnings = await auditWarnings({ instana: received }, context.now());
-  const { internalId } = received;
-  const discard = () =>
-    discardToken(internalId, () => kit.client.apiTokens.deleteApiToken(internalId));
-  return {
-    before: undefined,
-    sent,
-    received,
-    changes,
-    rewrites: kit.knownRewrites,
-    warnings,
-    discard,
-  };
+  // Assigned by the delivery, which createToken awaits before it resolves.
+  let result!: WriteResult;
+  await kit.createToken(kit.tokenStore, sent, {
+    deliver: async (secret, received) => {
+      const changes = kit.diffPermissions(sent, received);
+      const warnings = await auditWarnings({ instana: received }, context.now());
+      result = {
+        before: undefined,
+        sent: { ...sent, accessGrantingToken: secret },
+        received,
+        changes,
+        rewrites: kit.knownRewrites,
+        warnings,
+      };
+      await show(result);
+    },
+  });
+  return result;
 }
 
 /** `tokenkit instana tokens create`: the secret (`accessGrantingToken`) is printed once. */
 export const create: Action<WriteInput, WriteResult, InstanaCreatedJson> = {
   run: runCreate,
-  undo: (result) => result.discard?.() ?? Promise.resolve('nothing was undone'),
   renderHuman(output, { sent, received, changes, rewrites, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created API token ${output.color.bold(`"${sanitize(received.name)}"`)}`,

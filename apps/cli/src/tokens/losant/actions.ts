@@ -1,6 +1,6 @@
 import type { ApiToken, CreatedApiToken } from '@tokenkit/losant';
 import { auditWarnings } from '../../audit/warnings.js';
-import { type Action, discardToken, perform } from '../../cli/action.js';
+import { type Action, perform } from '../../cli/action.js';
 import { ask, destructiveMode } from '../../cli/confirm.js';
 import type { CommandContext } from '../../cli/context.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -165,21 +165,21 @@ export interface CreateResult {
   owner: LosantOwner;
   created: CreatedApiToken;
   warnings: string[];
-  /** Deletes the created token (its secret could not be shown). */
-  discard(): Promise<string>;
 }
 
 /** `tokenkit losant tokens create`: prints the new secret exactly once. */
 export const create: Action<CreateInput, CreateResult, LosantCreatedJson> = {
-  async run(context, input) {
+  async run(context, input, show) {
     const client = await losantClient(context, input);
-    const created = await createOwnerToken(client, input.owner, input.body);
-    const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
-    const id = losantTokenId(created);
-    const discard = () => discardToken(id, () => ownerTokens(client, input.owner).remove(id));
-    return { owner: input.owner, created, warnings, discard };
+    // Assigned by the delivery, which createOwnerToken awaits before it resolves.
+    let result!: CreateResult;
+    await createOwnerToken(client, input.owner, input.body, async (created) => {
+      const warnings = await auditWarnings({ losant: input.owner, token: created }, context.now());
+      result = { owner: input.owner, created, warnings };
+      await show(result);
+    });
+    return result;
   },
-  undo: (result) => result.discard(),
   renderHuman(output, { owner, created, warnings }, now) {
     output.print(
       `${output.color.green('✓')} Created token ${output.color.bold(`"${sanitize(created.name ?? '')}"`)} for ${describeOwner(owner)}`,

@@ -115,22 +115,25 @@ export function ownerTokens(client: LosantClient, owner: LosantOwner): OwnerToke
 
 /**
  * Creates one token for `owner` exactly once, through the lifecycle engine and the owner's store
- * (a lost answer is settled by the store's one-time marker, never by name and time). A 403
- * names the scopes the create needs.
+ * (a lost answer is settled by the store's one-time marker, never by name and time), and hands
+ * it with its secret to `deliver` before resolving; a failed delivery deletes it
+ * (`TokenDeliveryError`). A 403 names the scopes the create needs.
  */
 export async function createOwnerToken(
   client: LosantClient,
   owner: LosantOwner,
   body: ApiTokenPostInput,
-): Promise<CreatedApiToken> {
+  deliver: (created: CreatedApiToken) => Promise<void>,
+): Promise<void> {
   const { createToken, losantTokenStore } = await import('@tokenkit/losant');
   const resources = {
     instance: client.instanceApiTokens,
     application: client.applicationApiTokens,
     user: client.userApiTokens,
   };
-  return call(resources[owner.kind].post, async () => {
-    const { token, secret } = await createToken(losantTokenStore(client, storeOwner(owner)), body);
-    return { ...token, token: secret };
-  });
+  await call(resources[owner.kind].post, () =>
+    createToken(losantTokenStore(client, storeOwner(owner)), body, {
+      deliver: (secret, token) => deliver({ ...token, token: secret }),
+    }),
+  );
 }
