@@ -96,7 +96,7 @@ export function fetchTransport(fetchFunction: FetchFunction): Transport {
     return textResponse(nullBodyStatuses.has(response.status) ? '' : text, {
       status: response.status,
       statusText: response.statusText,
-      headers: response.headers,
+      headers: () => response.headers,
     });
   };
 }
@@ -141,10 +141,11 @@ export async function fetchAttempt(
         code: 'EREDIRECT',
       });
     }
-    const location = response.headers.get('location');
-    if (!redirectStatuses.has(response.status) || location === null) {
-      return buffer(response);
-    }
+    // The status first: reading a header builds the headers of an answer that is no redirect.
+    const location = redirectStatuses.has(response.status)
+      ? response.headers.get('location')
+      : null;
+    if (location === null) return buffer(response);
     const target = new URL(location, hop.request.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return buffer(response);
     if (count >= maxRedirects) {
@@ -207,12 +208,40 @@ function redirectHop(current: Hop, status: number, target: URL): Hop {
   };
 }
 
+/** What {@link textResponse} is given besides the text: `headers` is called when first read. */
+export interface TextResponseInit {
+  status: number;
+  statusText: string;
+  headers: () => HeadersInit;
+}
+
+/**
+ * A response whose headers are built the first time they are read: most answers are read for
+ * their status and body only (a plain `get` never looks at its headers), and building a
+ * `Headers` costs more than the rest of the response.
+ */
+class LazyHeadersResponse extends Response {
+  readonly #init: () => HeadersInit;
+  #headers: Headers | undefined;
+
+  constructor(init: TextResponseInit) {
+    super(null, { status: init.status, statusText: init.statusText });
+    this.#init = init.headers;
+  }
+
+  override get headers(): Headers {
+    this.#headers ??= new Headers(this.#init());
+    return this.#headers;
+  }
+}
+
 /**
  * A response whose body a transport has already read, as text: {@link fetchAttempt} takes the
- * text instead of reading a body, so the response is built without one.
+ * text instead of reading a body, so the response is built without one (and its headers only
+ * when read).
  */
-export function textResponse(text: string, init: ResponseInit): Response {
-  const response = new Response(null, init);
+export function textResponse(text: string, init: TextResponseInit): Response {
+  const response = new LazyHeadersResponse(init);
   bodies.set(response, text);
   return response;
 }

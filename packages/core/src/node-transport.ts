@@ -126,7 +126,7 @@ export const nodeTransport: Transport = async (request, headers, body, limits) =
     return textResponse(nullBodyStatuses.has(status) ? '' : text, {
       status,
       statusText: incoming.statusMessage ?? '',
-      headers: responseHeaders(raw),
+      headers: () => responseHeaders(raw),
     });
   } catch (error) {
     close();
