@@ -93,11 +93,11 @@ export function fetchTransport(fetchFunction: FetchFunction): Transport {
       readRequestId(response.headers),
     );
     const text = await readFetchBody(response, signal, collector);
-    return textResponse(nullBodyStatuses.has(response.status) ? '' : text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: () => response.headers,
-    });
+    const { status, statusText } = response;
+    return textResponse(
+      nullBodyStatuses.has(status) ? '' : text,
+      new Response(null, { status, statusText, headers: response.headers }),
+    );
   };
 }
 
@@ -208,53 +208,19 @@ function redirectHop(current: Hop, status: number, target: URL): Hop {
   };
 }
 
-/** What {@link textResponse} is given besides the text: `headers` is called when first read. */
-export interface TextResponseInit {
-  status: number;
-  statusText: string;
-  headers: () => HeadersInit;
-}
-
-/**
- * A response whose headers are built the first time they are read: most answers are read for
- * their status and body only (a plain `get` never looks at its headers), and building a
- * `Headers` costs more than the rest of the response.
- */
-class LazyHeadersResponse extends Response {
-  readonly #init: () => HeadersInit;
-  #headers: Headers | undefined;
-
-  constructor(init: TextResponseInit) {
-    super(null, { status: init.status, statusText: init.statusText });
-    this.#init = init.headers;
-  }
-
-  override get headers(): Headers {
-    this.#headers ??= new Headers(this.#init());
-    return this.#headers;
-  }
-}
-
 /**
  * A response whose body a transport has already read, as text: {@link fetchAttempt} takes the
- * text instead of reading a body, so the response is built without one (and its headers only
- * when read).
+ * text instead of reading a body, so `response` is built without one (its status, status text
+ * and headers are those of the answer).
  */
-export function textResponse(text: string, init: TextResponseInit): Response {
-  const response = new LazyHeadersResponse(init);
+export function textResponse(text: string, response: Response): Response {
   bodies.set(response, text);
   return response;
 }
 
 /** An error response rebuilt around the text its transport read, for ky to read. */
 function buffer(response: Response): Response {
-  if (response.ok) return response;
-  const text = bodies.get(response) ?? '';
-  return new Response(nullBodyStatuses.has(response.status) ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return response.ok ? response : observableResponse(response);
 }
 
 /** The body of a response returned by {@link fetchAttempt}: the text its transport read. */
@@ -263,8 +229,8 @@ export function responseText(response: Response): string {
 }
 
 /**
- * A readable copy of a response returned by {@link fetchAttempt}, for observers (`onResponse`):
- * the original's body has already been read.
+ * A readable copy of a response returned by {@link fetchAttempt}, whose body has already been
+ * read: for observers (`onResponse`), and for ky to read an error response.
  */
 export function observableResponse(response: Response): Response {
   return new Response(nullBodyStatuses.has(response.status) ? null : responseText(response), {

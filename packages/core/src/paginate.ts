@@ -144,21 +144,16 @@ function itemsOf<TItem, TPage>(
 ): AsyncIterator<TItem, undefined> {
   let current: readonly TItem[] = [];
   let index = 0;
-  const nextPage = async (): Promise<IteratorResult<TItem, undefined>> => {
-    while (index >= current.length) {
-      const result = await pages.next();
-      if (result.done) return { value: undefined, done: true };
-      current = items(result.value);
-      index = 0;
-    }
-    return { value: current[index++] as TItem, done: false };
-  };
   return {
-    // An item of the page in hand is handed over without an async function's extra promise.
-    next: () =>
-      index < current.length
-        ? Promise.resolve({ value: current[index++] as TItem, done: false })
-        : nextPage(),
+    async next() {
+      while (index >= current.length) {
+        const result = await pages.next();
+        if (result.done) return { value: undefined, done: true };
+        current = items(result.value);
+        index = 0;
+      }
+      return { value: current[index++] as TItem, done: false };
+    },
     // `break`, `return` or a throw in the loop body: stop the pages (which aborts a prefetch).
     async return() {
       current = [];
