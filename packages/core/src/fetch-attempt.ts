@@ -93,11 +93,11 @@ export function fetchTransport(fetchFunction: FetchFunction): Transport {
       readRequestId(response.headers),
     );
     const text = await readFetchBody(response, signal, collector);
-    return textResponse(nullBodyStatuses.has(response.status) ? '' : text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const { status, statusText } = response;
+    return textResponse(
+      nullBodyStatuses.has(status) ? '' : text,
+      new Response(null, { status, statusText, headers: response.headers }),
+    );
   };
 }
 
@@ -141,10 +141,11 @@ export async function fetchAttempt(
         code: 'EREDIRECT',
       });
     }
-    const location = response.headers.get('location');
-    if (!redirectStatuses.has(response.status) || location === null) {
-      return buffer(response);
-    }
+    // The status first: reading a header builds the headers of an answer that is no redirect.
+    const location = redirectStatuses.has(response.status)
+      ? response.headers.get('location')
+      : null;
+    if (location === null) return buffer(response);
     const target = new URL(location, hop.request.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return buffer(response);
     if (count >= maxRedirects) {
@@ -209,23 +210,17 @@ function redirectHop(current: Hop, status: number, target: URL): Hop {
 
 /**
  * A response whose body a transport has already read, as text: {@link fetchAttempt} takes the
- * text instead of reading a body, so the response is built without one.
+ * text instead of reading a body, so `response` is built without one (its status, status text
+ * and headers are those of the answer).
  */
-export function textResponse(text: string, init: ResponseInit): Response {
-  const response = new Response(null, init);
+export function textResponse(text: string, response: Response): Response {
   bodies.set(response, text);
   return response;
 }
 
 /** An error response rebuilt around the text its transport read, for ky to read. */
 function buffer(response: Response): Response {
-  if (response.ok) return response;
-  const text = bodies.get(response) ?? '';
-  return new Response(nullBodyStatuses.has(response.status) ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return response.ok ? response : observableResponse(response);
 }
 
 /** The body of a response returned by {@link fetchAttempt}: the text its transport read. */
@@ -234,8 +229,8 @@ export function responseText(response: Response): string {
 }
 
 /**
- * A readable copy of a response returned by {@link fetchAttempt}, for observers (`onResponse`):
- * the original's body has already been read.
+ * A readable copy of a response returned by {@link fetchAttempt}, whose body has already been
+ * read: for observers (`onResponse`), and for ky to read an error response.
  */
 export function observableResponse(response: Response): Response {
   return new Response(nullBodyStatuses.has(response.status) ? null : responseText(response), {

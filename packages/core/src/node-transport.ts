@@ -34,12 +34,32 @@ function requestHeaders(headers: Readonly<HeaderRecord>, body: string | undefine
   return sent;
 }
 
-/** The response's headers as sent, repeated ones included, for a `Headers`. */
-function responseHeaders(raw: readonly string[]): [string, string][] {
-  const headers: [string, string][] = [];
+/** The response's headers as sent, repeated ones included. */
+function responseHeaders(raw: readonly string[]): Headers {
+  const headers = new Headers();
   for (let index = 0; index + 1 < raw.length; index += 2)
-    headers.push([raw[index]!, raw[index + 1]!]);
+    headers.append(raw[index]!, raw[index + 1]!);
   return headers;
+}
+
+/**
+ * An answer whose headers are built the first time they are read: most answers are read for
+ * their status and body only (a plain `get` never looks at its headers), and building a
+ * `Headers` costs more than the rest of the response.
+ */
+class LazyHeadersResponse extends Response {
+  readonly #raw: readonly string[];
+  #headers: Headers | undefined;
+
+  constructor(incoming: IncomingMessage) {
+    super(null, { status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '' });
+    this.#raw = incoming.rawHeaders;
+  }
+
+  override get headers(): Headers {
+    this.#headers ??= responseHeaders(this.#raw);
+    return this.#headers;
+  }
 }
 
 /**
@@ -116,18 +136,12 @@ export const nodeTransport: Transport = async (request, headers, body, limits) =
     incoming = await send(request, requestHeaders(headers, body), body, (sent) => {
       outgoing = sent;
     });
-    const status = incoming.statusCode ?? 0;
-    const raw = incoming.rawHeaders;
-    const collector = new BodyCollector(limits, status, () =>
-      readRequestId(new Headers(responseHeaders(raw))),
-    );
+    const response = new LazyHeadersResponse(incoming);
+    const { status } = response;
+    const collector = new BodyCollector(limits, status, () => readRequestId(response.headers));
     const encoding = incoming.headers['content-encoding'];
     const text = await readBodyText(incoming, encoding, collector);
-    return textResponse(nullBodyStatuses.has(status) ? '' : text, {
-      status,
-      statusText: incoming.statusMessage ?? '',
-      headers: responseHeaders(raw),
-    });
+    return textResponse(nullBodyStatuses.has(status) ? '' : text, response);
   } catch (error) {
     close();
     if (isResponseTooLargeError(error)) throw error;

@@ -62,6 +62,23 @@ function unreadable(
 }
 
 /**
+ * What the caller gets: `headers` and `requestId` are read from the response only when asked
+ * for (a vendor call that resolves to the body alone never builds them).
+ */
+function answer(data: unknown, response: Response): HttpResponse<unknown> {
+  return {
+    data,
+    status: response.status,
+    get headers() {
+      return response.headers;
+    },
+    get requestId() {
+      return readRequestId(response.headers);
+    },
+  };
+}
+
+/**
  * A successful response as the caller gets it: the body (already read inside the attempt)
  * parsed as JSON and, with a `responseSchema`, validated and typed.
  *
@@ -73,12 +90,10 @@ export async function readResponse(
   request: HttpRequest,
   describe: RequestDescription,
 ): Promise<HttpResponse<unknown>> {
-  const { status, headers } = response;
-  const requestId = readRequestId(headers);
   const text = responseText(response);
-  if (request.emptyResponse) return { data: undefined, status, headers, requestId };
+  if (request.emptyResponse) return answer(undefined, response);
   const data = parseBody(text, response, request, describe);
-  if (!request.responseSchema) return { data, status, headers, requestId };
+  if (!request.responseSchema) return answer(data, response);
   let result = request.responseSchema['~standard'].validate(data);
   if (result instanceof Promise) result = await result;
   if (result.issues) {
@@ -88,11 +103,11 @@ export async function readResponse(
       {
         kind: 'schema',
         issues,
-        status,
-        requestId: scrubbedRequestId(headers, describe.secrets()),
+        status: response.status,
+        requestId: scrubbedRequestId(response.headers, describe.secrets()),
         request: describe.request(),
       },
     );
   }
-  return { data: result.value, status, headers, requestId };
+  return answer(result.value, response);
 }

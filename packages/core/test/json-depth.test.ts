@@ -16,6 +16,8 @@ describe('nestsTooDeep', () => {
       deep = level % 2 ? [deep] : { [`k${level}`]: deep };
     expect(nestsTooDeep(deep)).toBe(false);
     expect(nestsTooDeep({ ok: 1, deeper: deep })).toBe(true);
+    // Past the first item of an array too: every item is walked.
+    expect(nestsTooDeep([1, 'two', { three: [] }, [deep]])).toBe(true);
   });
 
   it('walks a 100,000-deep value without a RangeError, and ignores brackets inside strings', () => {
