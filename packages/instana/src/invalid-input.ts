@@ -1,4 +1,4 @@
-import { RequestValidationError } from '@tokenkit/core';
+import { RequestValidationError } from '@tokenkit/core/errors';
 
 /** A `RequestValidationError` for `field`, thrown before any byte is sent. */
 export function invalidInput(field: string, message: string): RequestValidationError {

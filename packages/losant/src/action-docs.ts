@@ -28,7 +28,11 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
  * ```
  */
 export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
-  Object.freeze(
+  // Marked pure: an app that never reads the table does not bundle it.
+  /* @__PURE__ */ describeActions();
+
+function describeActions(): { readonly [Action in LosantAction]: LosantActionDoc<Action> } {
+  return Object.freeze(
     Object.fromEntries(
       [...tokenEndpointList, applicationsGet].map(({ name, summary, method, path, docs }) => [
         name,
@@ -43,6 +47,7 @@ export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActi
       ]),
     ) as { [Action in LosantAction]: LosantActionDoc<Action> },
   );
+}
 
 /**
  * The scopes a token needs at least one of to run an action (API v1.30.0).
