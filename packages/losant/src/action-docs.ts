@@ -28,11 +28,7 @@ export interface LosantActionDoc<Action extends LosantAction = LosantAction> {
  * ```
  */
 export const LOSANT_ACTION_DOCS: { readonly [Action in LosantAction]: LosantActionDoc<Action> } =
-  // Marked pure: an app that never reads the table does not bundle it.
-  /* @__PURE__ */ describeActions();
-
-function describeActions(): { readonly [Action in LosantAction]: LosantActionDoc<Action> } {
-  return Object.freeze(
+  Object.freeze(
     Object.fromEntries(
       [...tokenEndpointList, applicationsGet].map(({ name, summary, method, path, docs }) => [
         name,
@@ -47,7 +43,6 @@ function describeActions(): { readonly [Action in LosantAction]: LosantActionDoc
       ]),
     ) as { [Action in LosantAction]: LosantActionDoc<Action> },
   );
-}
 
 /**
  * The scopes a token needs at least one of to run an action (API v1.30.0).
