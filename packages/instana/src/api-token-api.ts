@@ -31,8 +31,8 @@ export interface ApiTokenApiDefaults {
 
 /**
  * The `apiTokens` resource over one HTTP client, and what its lifecycle store is made of. The
- * store and the engine are imported on the first rotation: a bundler that splits code leaves
- * them out of the first load of an app that never rotates.
+ * rotation and the lifecycle engine are imported on the first `rotateApiToken`: a bundler that
+ * splits code leaves them out of the first load of an app that never rotates.
  */
 export function createApiTokenApi(
   http: HttpClient,

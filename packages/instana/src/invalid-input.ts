@@ -1,3 +1,4 @@
+// From `./errors`, not core's main entry: the rotation, imported on first use, needs this too.
 import { RequestValidationError } from '@tokenkit/core/errors';
 
 /** A `RequestValidationError` for `field`, thrown before any byte is sent. */

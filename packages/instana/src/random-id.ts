@@ -1,4 +1,4 @@
-import { TokenkitError } from '@tokenkit/core/errors';
+import { TokenkitError } from '@tokenkit/core';
 
 // RFC 4648 "base32hex", lowercased: its alphabet sorts in the same order as the bytes it
 // encodes, which is what makes xids (and ours) time-sortable as plain strings.

@@ -1,4 +1,6 @@
 import type { RequestOptions, Rotation } from '@tokenkit/core';
+// The engine's own entry, not core's main one: this module is imported on the first rotation
+// and should bring the engine alone (esbuild wraps all it reaches when it inlines the import).
 import { rotateToken } from '@tokenkit/core/lifecycle';
 import type { ApiToken } from '@tokenkit/schemas/instana';
 import { invalidInput } from './invalid-input.js';

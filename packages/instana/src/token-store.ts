@@ -1,18 +1,14 @@
-import type {
-  CreatedToken,
-  CreateOutcomeUnknownError,
-  ReplacementOverrides,
-  RequestOptions,
-  TokenStore,
-} from '@tokenkit/core';
-// Values from the subpaths, not core's main entry: a rotation loads this module's imports
-// with the engine, which should bring nothing more.
 import {
+  type CreatedToken,
+  type CreateOutcomeUnknownError,
   isCreateOutcomeUnknownError,
   isNotFoundError,
   isPermissionDeniedError,
-} from '@tokenkit/core/errors';
-import { overlayDraft } from '@tokenkit/core/lifecycle';
+  overlayDraft,
+  type ReplacementOverrides,
+  type RequestOptions,
+  type TokenStore,
+} from '@tokenkit/core';
 import type { ApiToken, ApiTokenInput } from '@tokenkit/schemas/instana';
 import { invalidInput } from './invalid-input.js';
 import { newApiToken } from './new-api-token.js';
