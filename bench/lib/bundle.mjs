@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { VERSION as ROLLDOWN_VERSION, rolldown } from 'rolldown';
 import { retryWhileRebuilding } from './contenders.mjs';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -198,14 +199,14 @@ export async function bundleApp(app) {
   try {
     const result = await retryWhileRebuilding(() => build(app.source));
     const analysis = analyse(result.metafile, result.outputFiles[0].text);
+    const ours = app.name.startsWith('@tokenkit/');
     return {
       name: app.name,
       ok: true,
       ...analysis,
       nodeGlobals: await nodeGlobalsUsed(app.source),
-      gzipAddedBy: app.name.startsWith('@tokenkit/')
-        ? await gzipAddedBy(app.source, analysis.gzipBytes)
-        : undefined,
+      gzipAddedBy: ours ? await gzipAddedBy(app.source, analysis.gzipBytes) : undefined,
+      firstLoad: ours ? await firstLoad(app.source) : undefined,
     };
   } catch (error) {
     const errors = (error.errors ?? [{ text: String(error) }]).map((e) => ({
@@ -230,6 +231,54 @@ export async function bundleApp(app) {
     }
     return { name: app.name, ok: false, errors, missingNodeBuiltins: missing, withExternals };
   }
+}
+
+/**
+ * What a browser loads before the app's first call when its bundler splits code, as Vite 8's
+ * production build does (rolldown: tree-shaking, one chunk per dynamic import): the entry chunk
+ * and every chunk it imports statically, minified and gzipped as above. The chunks loaded later
+ * (on a dynamic import, such as a rotation's engine) are counted apart.
+ * @param {string} source
+ */
+export async function firstLoad(source) {
+  // A virtual entry with a path in bench/, so that bare imports resolve from here.
+  const entry = join(BENCH_DIR, 'first-load-app.mjs');
+  const bundle = await rolldown({
+    input: entry,
+    platform: 'browser',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'first-load-app',
+        resolveId: (id) => (id === entry ? entry : null),
+        load: (id) => (id === entry ? source : null),
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'esm', minify: true });
+  await bundle.close();
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const loaded = new Set();
+  const visit = (name) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const gzip = (list) => list.reduce((n, c) => n + gzipSync(c.code, { level: 9 }).length, 0);
+  const first = [...chunks.values()].filter((c) => loaded.has(c.fileName));
+  const later = [...chunks.values()].filter((c) => !loaded.has(c.fileName));
+  return {
+    bundler: `rolldown ${ROLLDOWN_VERSION}`,
+    gzipBytes: gzip(first),
+    minifiedBytes: first.reduce((n, c) => n + Buffer.byteLength(c.code), 0),
+    later: later.map((c) => ({
+      gzipBytes: gzip([c]),
+      modules: Object.keys(c.modules)
+        .filter((m) => c.modules[m].renderedLength > 0)
+        .map(inputLabel),
+    })),
+  };
 }
 
 /** The apps bundled for a Node server (a Lambda, a container): ours against the official client. */

@@ -249,6 +249,31 @@ Hottest functions under iterate: ${hottest(p.profiles.ours, 6)}
   return text;
 }
 
+/** Issue 26: what each client's app loads first when its bundler splits code. @param {any[]} results */
+function firstLoadText(results) {
+  const split = results.filter((r) => r.ok && r.firstLoad);
+  if (split.length === 0) return '';
+  const rows = split.map((r) => {
+    const limit = GOALS.firstLoadGzipBytes[r.name];
+    const later = r.firstLoad.later;
+    return [
+      r.name,
+      kb(r.firstLoad.minifiedBytes),
+      kb(r.firstLoad.gzipBytes),
+      later.length
+        ? later
+            .map((c) => `${kb(c.gzipBytes)}: ${c.modules.map((m) => `\`${m}\``).join(', ')}`)
+            .join('; ')
+        : 'none',
+      limit ? `≤ ${kb(limit)} gzip: ${met(r.firstLoad.gzipBytes <= limit)}` : '',
+    ];
+  });
+  return `\n\n**First load with code splitting.** The same apps built as Vite 8 builds them for production (${split[0].firstLoad.bundler}: \`platform: 'browser'\`, \`minify\`, a chunk per dynamic import), gzip level 9: what the page loads before the first call (the entry chunk and every chunk it imports), and the chunks it loads later (the lifecycle engine, imported by the first \`rotate\`). esbuild without \`splitting\` (the table above) inlines a dynamic import, so its one file holds everything. Goal (issue 26): Losant ≤ 35 kB, Instana not above its last figure (30.2 kB).\n\n${table(
+    ['App', 'First load, minified', 'First load, gzip', 'Loaded later (gzip: modules)', 'Goal'],
+    rows,
+  )}`;
+}
+
 /** The server-bundle comparison (issue 26): the same apps bundled for Node. @param {any[]} server */
 function serverBundleText(server, gzipLevel) {
   const losantRest = server.find((r) => r.name.startsWith('losant-rest') && r.ok);
@@ -356,6 +381,7 @@ ${table(['App', 'Builds for the browser', 'Minified', 'Gzip', 'Inputs', 'Goal', 
       )
       .join('; ')}.`;
   }
+  text += firstLoadText(b.results);
   if (b.server?.length) text += serverBundleText(b.server, b.gzipLevel);
   if (b.pieces?.length) {
     text += `\n\nWhat the pieces cost, each bundled alone the same way:\n\n${table(

@@ -11,7 +11,11 @@ export default defineConfig(
       'src/instana.ts',
       'src/validator.ts',
       'src/validator-node.ts',
+      // The two targets of `#object` (package.json `imports`), which stays an import.
+      'src/object.ts',
+      'src/object-node.ts',
     ],
+    deps: { neverBundle: ['#object'] },
     platform: 'neutral',
     // One output module per source file: with `sideEffects: false`, a bundler then drops
     // every schema a caller does not import (e.g. the 500 scopes when only objectId is used).

@@ -55,3 +55,6 @@ export {
   isTokenkitError,
   isUnprocessableEntityError,
 } from './guards.js';
+// Here as well as in the lifecycle engine: a vendor's plain create uses it, and importing it
+// from here keeps the engine out of what that create loads.
+export { isCreateAnswerLost } from './lifecycle/create-answer-lost.js';

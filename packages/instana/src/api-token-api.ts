@@ -1,99 +1,24 @@
-import {
-  type HttpClient,
-  isNotFoundError,
-  type NotFoundError,
-  path,
-  type RequestOptions,
-  type Rotation,
-} from '@tokenkit/core';
-import type { ApiToken, ApiTokenInput } from '@tokenkit/schemas/instana';
+import { type HttpClient, isNotFoundError, type NotFoundError, path } from '@tokenkit/core';
 import { checkInternalId, checkTokenBody } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
 import { tokenListResponse, tokenResponse } from './responses.js';
-import { type RotateApiTokenParams, rotateApiToken } from './rotate.js';
 import { createOnce } from './safe-create.js';
-import { createInstanaTokenStore, type InstanaTokenStore } from './token-store.js';
-
-/**
- * The five operations of Instana's `APITokenApi`, named as in Instana's generated clients, plus
- * rotation. Every one needs an API token with the `canConfigureApiTokens` permission.
- */
-export interface ApiTokenApi {
-  /**
-   * Lists the tenant unit's API tokens; an empty list where Instana answers 404 "No API Tokens
-   * found". Needs `canConfigureApiTokens`.
-   *
-   * @see {@link https://instana.github.io/openapi/#tag/API-Token | GET /api/settings/api-tokens}
-   */
-  getApiTokens(options?: RequestOptions): Promise<ApiToken[]>;
-  /**
-   * Fetches one API token by its `internalId`; a 404 throws `NotFoundError`. Instana masks `id`
-   * and `accessGrantingToken` in the answer. Needs `canConfigureApiTokens`.
-   *
-   * @see {@link https://instana.github.io/openapi/#tag/API-Token | GET /api/settings/api-tokens/{internalId}}
-   */
-  getApiToken(internalId: string, options?: RequestOptions): Promise<ApiToken>;
-  /**
-   * Creates an API token from a complete body (build one with `newApiToken`) and returns what
-   * the server stored, which may differ (see `diffPermissions`). Safe to retry: when an answer
-   * is lost (connection dropped, timeout, broken body, 5xx), it asks
-   * `GET /api/settings/api-tokens/{internalId}` whether the token exists and sends the POST
-   * again only when it does not, at most `maxRetries` times. So it creates exactly one token,
-   * and a token recovered that way comes back as Instana reads it, without `id` (Instana masks
-   * it) and with the secret you sent. Needs `canConfigureApiTokens`.
-   *
-   * @throws CreateOutcomeUnknownError when the answer was lost and whether the token exists
-   *   could not be found out either.
-   * @see {@link https://instana.github.io/openapi/#tag/API-Token | POST /api/settings/api-tokens}
-   */
-  postApiToken(token: ApiTokenInput, options?: RequestOptions): Promise<ApiToken>;
-  /**
-   * Creates or replaces the API token at `internalId` with `token` (whose own `internalId` must
-   * match) and returns what the server stored. Needs `canConfigureApiTokens`.
-   *
-   * @see {@link https://instana.github.io/openapi/#tag/API-Token | PUT /api/settings/api-tokens/{internalId}}
-   */
-  putApiToken(
-    internalId: string,
-    token: ApiTokenInput,
-    options?: RequestOptions,
-  ): Promise<ApiToken>;
-  /**
-   * Deletes the API token at `internalId` (Instana answers 204). A retry that finds the token
-   * gone after the first answer was lost resolves too; a 404 on the first attempt throws
-   * `NotFoundError`. Needs `canConfigureApiTokens`.
-   *
-   * @see {@link https://instana.github.io/openapi/#tag/API-Token | DELETE /api/settings/api-tokens/{internalId}}
-   */
-  deleteApiToken(internalId: string, options?: RequestOptions): Promise<void>;
-  /**
-   * Replaces the token at `internalId` through the lifecycle engine (`rotateToken`): creates a
-   * new one holding every permission and scope flag of the old one (flags newer than this
-   * package included), its `expiresOn` unless `expiresOn` is given, its name unless `name` is,
-   * and a fresh `internalId` and secret from `newApiToken`; hands the secret tokenkit generated
-   * and sent to `deliver` (never the server's echo); reads the new token with that secret (a
-   * 401 undoes the rotation, a 403 counts as `limited`); then deletes the old token
-   * (`revoke: 'delete'`, the default) or leaves it (`'keep'`). If `deliver` throws, the
-   * replacement is deleted and the old token is left as it was. Resolves to the `Rotation`.
-   *
-   * @throws RotationError for any failed step, saying which one and what became of both tokens
-   *   (ids only, never a secret); RequestValidationError before anything is sent for bad params.
-   * @example
-   * const { created } = await instana.apiTokens.rotateApiToken(id, {
-   *   deliver: (secret) => vault.write('instana/ci', secret),
-   * });
-   */
-  rotateApiToken(
-    internalId: string,
-    params: RotateApiTokenParams,
-    options?: RequestOptions,
-  ): Promise<Rotation<ApiToken>>;
-}
+import { createInstanaTokenStore, type StoreDeps } from './token-store.js';
+import type { ApiTokenApi } from './types.js';
 
 /** Since API 1.282 Instana answers an empty collection with 404 "No API Tokens found". */
 function isNoTokensFound(error: NotFoundError): boolean {
   const body = typeof error.body === 'string' ? error.body : JSON.stringify(error.body ?? '');
   return /no api tokens found/i.test(`${body} ${error.vendorMessage ?? ''}`);
+}
+
+/** The read of one token, by its checked `internalId`. */
+function getRequest(internalId: string) {
+  return {
+    method: 'GET',
+    path: path`/api/settings/api-tokens/${internalId}`,
+    responseSchema: tokenResponse,
+  } as const;
 }
 
 /** The client's defaults the resource needs to know itself. */
@@ -104,11 +29,15 @@ export interface ApiTokenApiDefaults {
   clientWith: (secret: string) => HttpClient;
 }
 
-/** The `apiTokens` resource over one HTTP client, and the lifecycle store over it. */
+/**
+ * The `apiTokens` resource over one HTTP client, and what its lifecycle store is made of. The
+ * rotation and the lifecycle engine are imported on the first `rotateApiToken`: a bundler that
+ * splits code leaves them out of the first load of an app that never rotates.
+ */
 export function createApiTokenApi(
   http: HttpClient,
   defaults: ApiTokenApiDefaults,
-): { api: ApiTokenApi; store: InstanaTokenStore } {
+): { api: ApiTokenApi; storeDeps: StoreDeps } {
   const api: ApiTokenApi = {
     async getApiTokens(options) {
       try {
@@ -122,16 +51,7 @@ export function createApiTokenApi(
     },
 
     async getApiToken(internalId, options) {
-      const id = checkInternalId(internalId);
-      const response = await http.request(
-        {
-          method: 'GET',
-          path: path`/api/settings/api-tokens/${id}`,
-          responseSchema: tokenResponse,
-        },
-        options,
-      );
-      return response.data;
+      return (await http.request(getRequest(checkInternalId(internalId)), options)).data;
     },
 
     async postApiToken(token, options) {
@@ -171,12 +91,16 @@ export function createApiTokenApi(
     },
 
     async rotateApiToken(internalId, params, options) {
-      return rotateApiToken(store, internalId, params, options);
+      const id = checkInternalId(internalId);
+      const { rotateApiToken } = await import('./rotate.js');
+      return rotateApiToken(createInstanaTokenStore(api, storeDeps), id, params, options);
     },
   };
-  const store = createInstanaTokenStore(api, {
+  const storeDeps: StoreDeps = {
+    checkBody: checkTokenBody,
     createOnce: (body, options) => createOnce(http, body, options, defaults.maxRetries),
-    clientWith: defaults.clientWith,
-  });
-  return { api, store };
+    readAs: async (secret, internalId, options) =>
+      (await defaults.clientWith(secret).request(getRequest(internalId), options)).data,
+  };
+  return { api, storeDeps };
 }

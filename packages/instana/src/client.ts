@@ -5,11 +5,12 @@ import {
   pickClientOptions,
   type TokenProvider,
 } from '@tokenkit/core';
-import { type ApiTokenApi, createApiTokenApi } from './api-token-api.js';
+import { createApiTokenApi } from './api-token-api.js';
 import { checkBaseUrl } from './base-url.js';
 import { readErrorDetails } from './error-details.js';
 import { type RateLimitInfo, readRateLimit } from './rate-limit.js';
-import { registerStore } from './token-stores.js';
+import { registerStoreSource } from './store-registry.js';
+import type { InstanaClient } from './types.js';
 import { VERSION } from './version.js';
 
 /** The hook types of the `hooks` option, core's own. */
@@ -21,6 +22,7 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from '@tokenkit/core';
+export type { InstanaClient } from './types.js';
 
 /**
  * Options of {@link createInstanaClient}: the credential and the tenant unit, plus core's
@@ -39,17 +41,6 @@ export interface InstanaClientOptions extends ClientOptions {
    * `http` only for loopback hosts.
    */
   baseUrl: string;
-}
-
-/** A client for one Instana tenant unit, from {@link createInstanaClient}. */
-export interface InstanaClient {
-  /** The five API-token operations, and rotation. */
-  readonly apiTokens: ApiTokenApi;
-  /**
-   * The `X-RateLimit-Limit`, `-Remaining` and `-Reset` headers of the latest response that had
-   * them, or `undefined` before the first one. Instana allows 5,000 calls per hour per token.
-   */
-  readonly rateLimit: RateLimitInfo | undefined;
 }
 
 /**
@@ -77,7 +68,7 @@ export function createInstanaClient(options: InstanaClientOptions): InstanaClien
         rateLimit = readRateLimit(response.headers) ?? rateLimit;
       },
     });
-  const { api, store } = createApiTokenApi(httpWith(options.apiToken), {
+  const { api, storeDeps } = createApiTokenApi(httpWith(options.apiToken), {
     maxRetries: options.maxRetries,
     clientWith: httpWith,
   });
@@ -87,6 +78,6 @@ export function createInstanaClient(options: InstanaClientOptions): InstanaClien
       return rateLimit;
     },
   };
-  registerStore(client, store);
+  registerStoreSource(client, { api, deps: storeDeps });
   return client;
 }

@@ -19,7 +19,6 @@ export {
   type PermissionName,
   permissionNames,
 } from '@tokenkit/schemas/instana';
-export type { ApiTokenApi } from './api-token-api.js';
 export {
   type AnswerLostEvent,
   type ClientHooks,
@@ -45,7 +44,7 @@ export {
 export { grantedPermissions, permissionFlags } from './permission-flags.js';
 export { isPermissionFlag, isPermissionName, suggestPermissionName } from './permission-names.js';
 export type { RateLimitInfo } from './rate-limit.js';
-export type { RotateApiTokenParams } from './rotate.js';
 export type { InstanaTokenStore } from './token-store.js';
 export { instanaTokenStore } from './token-stores.js';
+export type { ApiTokenApi, RotateApiTokenParams } from './types.js';
 export { VERSION } from './version.js';

@@ -1,4 +1,5 @@
-import { RequestValidationError } from '@tokenkit/core';
+// From `./errors`, not core's main entry: the rotation, imported on first use, needs this too.
+import { RequestValidationError } from '@tokenkit/core/errors';
 
 /** A `RequestValidationError` for `field`, thrown before any byte is sent. */
 export function invalidInput(field: string, message: string): RequestValidationError {

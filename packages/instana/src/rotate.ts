@@ -1,32 +1,11 @@
-import { type RequestOptions, type Rotation, rotateToken } from '@tokenkit/core';
+import type { RequestOptions, Rotation } from '@tokenkit/core';
+// The engine's own entry, not core's main one: this module is imported on the first rotation
+// and should bring the engine alone (esbuild wraps all it reaches when it inlines the import).
+import { rotateToken } from '@tokenkit/core/lifecycle';
 import type { ApiToken } from '@tokenkit/schemas/instana';
-import { checkInternalId } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
 import type { InstanaTokenStore } from './token-store.js';
-
-/** What {@link ApiTokenApi.rotateApiToken} takes besides the old token's `internalId`. */
-export interface RotateApiTokenParams {
-  /**
-   * Hands the replacement's secret to wherever it must go (a vault, a file, a CI variable).
-   * Awaited; when it throws or rejects, the replacement is deleted and the old token kept.
-   */
-  deliver: (secret: string, created: ApiToken) => unknown;
-  /**
-   * What to do with the old token once the secret is delivered and verified.
-   * @default 'delete'
-   */
-  revoke?: 'delete' | 'keep' | undefined;
-  /**
-   * The replacement's name.
-   * @default the old token's name
-   */
-  name?: string | undefined;
-  /**
-   * The replacement's expiry (epoch milliseconds), or `null` for never.
-   * @default the old token's `expiresOn`
-   */
-  expiresOn?: number | null | undefined;
-}
+import type { RotateApiTokenParams } from './types.js';
 
 function checkParams(params: RotateApiTokenParams): void {
   if (typeof params?.deliver !== 'function') {
@@ -44,14 +23,17 @@ function checkParams(params: RotateApiTokenParams): void {
   }
 }
 
-/** The rotation, through the lifecycle engine; see {@link ApiTokenApi.rotateApiToken}. */
+/**
+ * The rotation, through the lifecycle engine over the client's store; see
+ * {@link ApiTokenApi.rotateApiToken}. Imported on the first rotation, with the engine; `id`
+ * is already checked.
+ */
 export async function rotateApiToken(
   store: InstanaTokenStore,
-  internalId: string,
+  id: string,
   params: RotateApiTokenParams,
   options?: RequestOptions,
 ): Promise<Rotation<ApiToken>> {
-  const id = checkInternalId(internalId);
   checkParams(params);
   const { expiresOn } = params;
   const expiresAt =

@@ -1,33 +1,31 @@
 import {
   type CreatedToken,
   type CreateOutcomeUnknownError,
-  type HttpClient,
   isCreateOutcomeUnknownError,
   isNotFoundError,
   isPermissionDeniedError,
   overlayDraft,
-  path,
   type ReplacementOverrides,
   type RequestOptions,
   type TokenStore,
 } from '@tokenkit/core';
 import type { ApiToken, ApiTokenInput } from '@tokenkit/schemas/instana';
-import type { ApiTokenApi } from './api-token-api.js';
-import { checkTokenBody } from './check-input.js';
 import { invalidInput } from './invalid-input.js';
 import { newApiToken } from './new-api-token.js';
 import { permissionFlags } from './permission-flags.js';
-import { tokenResponse } from './responses.js';
+import type { ApiTokenApi } from './types.js';
 
 /** The Instana lifecycle store: a token and a draft are both complete `ApiToken` bodies. */
 export type InstanaTokenStore = TokenStore<ApiToken, ApiTokenInput>;
 
 /** What the store needs besides the five operations. */
 export interface StoreDeps {
+  /** Checks a draft as `postApiToken` does: the complete body, or a `RequestValidationError`. */
+  checkBody(draft: ApiTokenInput): ApiToken;
   /** The exactly-once POST (`createOnce`): settles a lost answer by the chosen `internalId`. */
   createOnce(body: ApiToken, options?: RequestOptions): Promise<ApiToken>;
-  /** A client holding `secret` instead of the client's own API token. */
-  clientWith(secret: string): HttpClient;
+  /** Reads a token with `secret` instead of the client's own API token. */
+  readAs(secret: string, internalId: string, options?: RequestOptions): Promise<ApiToken>;
 }
 
 /** The replacement's `expiresOn`: the one given (ISO 8601, `null` for never), else the old one. */
@@ -105,7 +103,7 @@ export function createInstanaTokenStore(api: ApiTokenApi, deps: StoreDeps): Inst
     idOf: (token) => token.internalId,
     read: (id, options) => api.getApiToken(id, options),
     async create(draft, options): Promise<CreatedToken<ApiToken>> {
-      const body = checkTokenBody(draft);
+      const body = deps.checkBody(draft);
       let stored: ApiToken;
       try {
         stored = await deps.createOnce(body, options);
@@ -134,14 +132,7 @@ export function createInstanaTokenStore(api: ApiTokenApi, deps: StoreDeps): Inst
     // `canConfigureApiTokens` is refused with 403, which still proves the secret works.
     async verify(secret, token, options) {
       try {
-        await deps.clientWith(secret).request(
-          {
-            method: 'GET',
-            path: path`/api/settings/api-tokens/${token.internalId}`,
-            responseSchema: tokenResponse,
-          },
-          options,
-        );
+        await deps.readAs(secret, token.internalId, options);
         return 'valid';
       } catch (error) {
         if (isPermissionDeniedError(error)) return 'limited';

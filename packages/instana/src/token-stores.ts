@@ -1,13 +1,6 @@
-import type { InstanaClient } from './client.js';
-import type { InstanaTokenStore } from './token-store.js';
-
-/** The store of each client made by `createInstanaClient`. */
-const stores = new WeakMap<InstanaClient, InstanaTokenStore>();
-
-/** Records a client's store; called once by `createInstanaClient`. */
-export function registerStore(client: InstanaClient, store: InstanaTokenStore): void {
-  stores.set(client, store);
-}
+import { storeSourceOf } from './store-registry.js';
+import { createInstanaTokenStore, type InstanaTokenStore } from './token-store.js';
+import type { InstanaClient } from './types.js';
 
 /**
  * The lifecycle store of the tenant's API tokens, for `@tokenkit/core`'s `createToken` and
@@ -22,9 +15,9 @@ export function registerStore(client: InstanaClient, store: InstanaTokenStore): 
  * const { secret } = await createToken(instanaTokenStore(client), newApiToken({ name: 'ci', canConfigureAgents: true }));
  */
 export function instanaTokenStore(client: InstanaClient): InstanaTokenStore {
-  const store = stores.get(client);
-  if (store === undefined) {
+  const source = storeSourceOf(client);
+  if (source === undefined) {
     throw new TypeError('instanaTokenStore needs a client made by createInstanaClient');
   }
-  return store;
+  return createInstanaTokenStore(source.api, source.deps);
 }

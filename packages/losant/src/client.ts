@@ -5,9 +5,9 @@ import {
   type TokenProvider,
 } from '@tokenkit/core';
 import { error as errorBody } from '@tokenkit/schemas/losant';
+import { registerOwners } from './owner-registry.js';
 import { createResources } from './resources/create-resources.js';
-import { registerStores } from './token-store.js';
-import type { LosantResources } from './types.js';
+import type { LosantClient } from './types.js';
 import { VERSION } from './version.js';
 
 /** The hook types of the `hooks` option, core's own. */
@@ -74,8 +74,7 @@ export interface LosantClientOptions
   acceptVersion?: string | undefined;
 }
 
-/** A Losant API-token client: the six token resources of `losant-rest` and `applications`, typed. */
-export type LosantClient = LosantResources;
+export type { LosantClient } from './types.js';
 
 /** Reads `{ type, message }` from a Losant error body, whatever else it holds. */
 function readErrorBody(body: unknown): { type?: string; message?: string } {
@@ -117,7 +116,7 @@ export function createLosantClient(options: LosantClientOptions): LosantClient {
       errorDetails: readErrorBody,
       redaction: { allowedQueryParameters: losantQueryParameters },
     });
-  const { resources, stores } = createResources(httpWith(accessToken), httpWith);
-  registerStores(resources, stores);
+  const { resources, owners } = createResources(httpWith(accessToken), httpWith);
+  registerOwners(resources, owners);
   return resources;
 }

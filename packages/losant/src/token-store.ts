@@ -1,21 +1,14 @@
 import { RequestValidationError } from '@tokenkit/core';
-import type { LosantClient } from './client.js';
-import type { OwnerStores } from './resources/create-resources.js';
-import type { LosantTokenStore } from './resources/token-store.js';
+import { registeredOwners } from './owner-registry.js';
+import type { OwnerAccess } from './resources/owner-access.js';
+import { type LosantTokenStore, ownerTokenStore } from './resources/token-store.js';
+import type { LosantClient } from './types.js';
 
 /** Whose tokens a store holds: an instance's, an application's, or the current user's. */
 export type LosantTokenOwner =
   | { instanceId: string; losantdomain?: string | undefined }
   | { applicationId: string; losantdomain?: string | undefined }
   | { user: true; losantdomain?: string | undefined };
-
-/** The stores of each client made by `createLosantClient`. */
-const storesOf = new WeakMap<LosantClient, OwnerStores>();
-
-/** Records a client's stores; called once by `createLosantClient`. */
-export function registerStores(client: LosantClient, stores: OwnerStores): void {
-  storesOf.set(client, stores);
-}
 
 /**
  * The lifecycle store of one owner's API tokens, for `@tokenkit/core`'s `createToken` and
@@ -33,17 +26,20 @@ export function registerStores(client: LosantClient, stores: OwnerStores): void 
  * await rotateToken(store, { id: '6a1b2c3d4e5f6a7b8c9d0e1f', deliver: (secret) => console.log(secret.length) });
  */
 export function losantTokenStore(client: LosantClient, owner: LosantTokenOwner): LosantTokenStore {
-  const stores = storesOf.get(client);
-  if (stores === undefined) {
+  const owners = registeredOwners(client);
+  if (owners === undefined) {
     throw new TypeError('losantTokenStore needs a client made by createLosantClient');
   }
   const { losantdomain, ...who } = owner;
   const globals = losantdomain === undefined ? {} : { losantdomain };
-  if ('instanceId' in who) return stores.instance({ instanceId: who.instanceId, ...globals });
+  const store = (access: OwnerAccess, params: Readonly<Record<string, unknown>>) =>
+    ownerTokenStore(access.calls(params), access.label(params));
+  if ('instanceId' in who)
+    return store(owners.instance, { instanceId: who.instanceId, ...globals });
   if ('applicationId' in who) {
-    return stores.application({ applicationId: who.applicationId, ...globals });
+    return store(owners.application, { applicationId: who.applicationId, ...globals });
   }
-  if ('user' in who && who.user === true) return stores.user(globals);
+  if ('user' in who && who.user === true) return store(owners.user, globals);
   throw new RequestValidationError(
     'owner must be { instanceId }, { applicationId } or { user: true }',
     { field: 'owner' },

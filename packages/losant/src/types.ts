@@ -325,3 +325,6 @@ export interface LosantResources {
   /** Read, change and delete one of the current user's API tokens. */
   readonly userApiToken: UserApiTokenResource;
 }
+
+/** A Losant API-token client: the six token resources of `losant-rest` and `applications`, typed. */
+export type LosantClient = LosantResources;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { strictObject } from '#object';
 import { mustBe } from './messages.js';
-import { strictObject } from './object.js';
 
 /** The message of an unknown key, unless the schema says more about that key. */
 export const UNKNOWN_FIELD = 'is not a known field';

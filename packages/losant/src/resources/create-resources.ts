@@ -4,25 +4,18 @@ import { applicationsGet } from './applications.js';
 import { defineAction } from './define-action.js';
 import { defineIterate } from './define-iterate.js';
 import type { Endpoint } from './endpoint.js';
+import type { ClientOwners, OwnerAccess } from './owner-access.js';
 import { type ClientWith, type OwnerActions, ownerCalls, ownerParams } from './owner-calls.js';
 import { defineRawCreate } from './raw-create.js';
 import { defineRotate } from './rotate.js';
 import { applicationTokens, instanceTokens, userTokens } from './token-endpoints.js';
-import { type LosantTokenStore, ownerTokenStore } from './token-store.js';
 
 type Params = Readonly<Record<string, unknown>>;
 
-/** Builds the lifecycle store of one owner from its owner-id and global params. */
-export type StoreFor = (owner: Params) => LosantTokenStore;
-
-/** The stores of a client's three owners, for `losantTokenStore`. */
-export interface OwnerStores {
-  instance: StoreFor;
-  application: StoreFor;
-  user: StoreFor;
-}
-
-/** The two token resources of one owner (list/create/iterate, get/patch/delete/rotate) and its store. */
+/**
+ * The two token resources of one owner (list/create/iterate, get/patch/delete/rotate) and how
+ * to reach its tokens (for its store).
+ */
 function tokenResources<
   List extends Endpoint,
   Create extends Endpoint,
@@ -46,7 +39,7 @@ function tokenResources<
   const callsFor = (owner: Params) =>
     ownerCalls(actions as unknown as OwnerActions, endpoints.get, owner, clientWith);
   const ownerKeys = Object.keys(endpoints.create.shape).filter((key) => key !== 'apiToken');
-  const storeFor: StoreFor = (owner) => ownerTokenStore(callsFor(owner), label(owner));
+  const access: OwnerAccess = { calls: callsFor, label };
   return {
     collection: {
       get: list,
@@ -58,24 +51,24 @@ function tokenResources<
       patch: actions.patch,
       delete: actions.delete,
       rotate: defineRotate(
-        storeFor,
+        access,
         endpoints.get.name.replace(/\.get$/, '.rotate'),
         endpoints.get.shape,
       ),
     },
-    storeFor,
+    access,
   };
 }
 
 /**
  * Builds the resources from the endpoint tables (the compiler checks them against the types)
- * and the stores of the three owners. `clientWith` makes a client holding another secret, for
- * checking a new token with its own.
+ * and the access to the three owners' tokens. `clientWith` makes a client holding another
+ * secret, for checking a new token with its own.
  */
 export function createResources(
   http: HttpClient,
   clientWith: ClientWith,
-): { resources: LosantResources; stores: OwnerStores } {
+): { resources: LosantResources; owners: ClientOwners } {
   const instance = tokenResources(
     http,
     instanceTokens,
@@ -107,10 +100,10 @@ export function createResources(
       iterate: defineIterate(listApplications, applicationsGet),
     },
   };
-  const stores = {
-    instance: instance.storeFor,
-    application: application.storeFor,
-    user: user.storeFor,
+  const owners = {
+    instance: instance.access,
+    application: application.access,
+    user: user.access,
   };
-  return { resources, stores };
+  return { resources, owners };
 }

@@ -1,11 +1,10 @@
+import type { CreatedToken, RequestOptions } from '@tokenkit/core';
 import {
-  type CreatedToken,
   CreateOutcomeUnknownError,
   isCreateAnswerLost,
   isNotFoundError,
   isTimeoutError,
-  type RequestOptions,
-} from '@tokenkit/core';
+} from '@tokenkit/core/errors';
 import type { ApiToken, ApiTokenPostInput, CreatedApiToken } from '@tokenkit/schemas/losant';
 import { createdSince } from './created-since.js';
 import type { OwnerTokenCalls } from './owner-calls.js';

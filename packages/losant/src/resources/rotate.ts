@@ -1,10 +1,10 @@
-import { type RequestOptions, type Rotation, rotateToken } from '@tokenkit/core';
+import type { RequestOptions, Rotation } from '@tokenkit/core';
 import { type ApiToken, apiTokenPost, dateTime, tokenStatus } from '@tokenkit/schemas/losant';
 import * as z from 'zod/mini';
 import type { ParamsOf } from './define-action.js';
 import type { Endpoint } from './endpoint.js';
+import type { OwnerAccess } from './owner-access.js';
 import { type ParamsShape, paramsSchema, validateParams } from './params-schema.js';
-import type { LosantTokenStore } from './token-store.js';
 
 /** What becomes of the old token once the replacement is delivered and verified. */
 export type RevokeMode = 'delete' | 'deactivate' | 'keep';
@@ -51,13 +51,11 @@ const rotateShape = {
 /**
  * `rotate` for one owner's single-token resource: the lifecycle engine's `rotateToken` over
  * the owner's store (read, create, deliver, verify, revoke). Params are checked first; every
- * failing step throws a `RotationError` saying what is left.
+ * failing step throws a `RotationError` saying what is left. The engine and the store are
+ * imported on the first rotation: a bundler that splits code leaves them out of the first load
+ * of an app that never rotates.
  */
-export function defineRotate(
-  storeFor: (params: Readonly<Record<string, unknown>>) => LosantTokenStore,
-  action: string,
-  tokenShape: ParamsShape,
-) {
+export function defineRotate(access: OwnerAccess, action: string, tokenShape: ParamsShape) {
   // The single-token shape (owner id, apiTokenId) plus the rotation's own params.
   const schema = paramsSchema(action, { ...tokenShape, ...rotateShape });
   return async (params: unknown, options?: RequestOptions): Promise<Rotation<ApiToken>> => {
@@ -67,8 +65,10 @@ export function defineRotate(
       unknown
     > &
       RotateOptions & { apiTokenId: string };
-    return rotateToken(
-      storeFor(owner),
+    const { rotateOwnerToken } = await import('./rotation.js');
+    return rotateOwnerToken(
+      access,
+      owner,
       { id: apiTokenId, deliver, revoke, overrides: { name, expiresAt: expirationDate, status } },
       options,
     );

@@ -1,10 +1,8 @@
-import {
-  isNotFoundError,
-  isPermissionDeniedError,
-  overlayDraft,
-  type ReplacementOverrides,
-  type TokenStore,
-} from '@tokenkit/core';
+import type { ReplacementOverrides, TokenStore } from '@tokenkit/core';
+// Values from the subpaths, not core's main entry: this module is loaded with the engine, on
+// the first rotation, and should bring nothing more.
+import { isNotFoundError, isPermissionDeniedError } from '@tokenkit/core/errors';
+import { overlayDraft } from '@tokenkit/core/lifecycle';
 import type { ApiToken, ApiTokenPostInput } from '@tokenkit/schemas/losant';
 import { createMarked } from './marked-create.js';
 import type { OwnerTokenCalls } from './owner-calls.js';

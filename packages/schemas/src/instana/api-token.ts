@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 import { type PermissionName, permissionNames } from './permission-names.js';
 
 const requiredText = z

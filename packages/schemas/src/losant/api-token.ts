@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 import { dateTime } from './date-time.js';
 import { creatorType, ownerType, tokenRole, tokenStatus } from './enums.js';
 import { objectId } from './object-id.js';

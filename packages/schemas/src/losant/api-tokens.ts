@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 import { apiToken } from './api-token.js';
 import { listSortDirection, ownerType } from './enums.js';
 import { objectId } from './object-id.js';

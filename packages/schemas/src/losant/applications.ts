@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 import { application } from './application.js';
 import { listSortDirection } from './enums.js';
 

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
+import { object } from '#object';
 import { mustBe } from '../messages.js';
-import { object } from '../object.js';
 import { objectId } from './object-id.js';
 
 // Plain (stripping) objects: callers validate their whole params bag, which also holds the

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 
 /** The body of every Losant error response, e.g. `{ type: 'NotFound', message: '…' }`. Open. */
 export const error = looseObject(

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { looseObject } from '#object';
 import { closedObject } from '../closed-object.js';
 import { mustBe } from '../messages.js';
-import { looseObject } from '../object.js';
 import { orgRole, resourceRole } from './enums.js';
 import { objectId, orgId } from './object-id.js';
 
