@@ -55,8 +55,8 @@ function formatOf(options: AuditOptions): AuditFormat {
 }
 
 /**
- * What every audit client gets: the gate's logger beside `--verbose`'s API lines, `--timeout`,
- * and more retries. (No "waiting for" line: the progress line says it.)
+ * What every audit client gets: the gate's logger beside `--verbose`'s API lines, its hooks,
+ * `--timeout`, and more retries. (No "waiting for" line: the progress line says it.)
  */
 function clientOptions(context: CommandContext, gate: RequestGate) {
   const verbose = context.http.verbose ? verboseLogger(context.output) : undefined;
@@ -68,6 +68,7 @@ function clientOptions(context: CommandContext, gate: RequestGate) {
     maxRetries: auditMaxRetries,
     ...(context.http.timeoutMs === undefined ? {} : { timeout: context.http.timeoutMs }),
     logger: { ...(verbose?.debug ? { debug: verbose.debug } : {}), info },
+    hooks: gate.hooks,
   };
 }
 
