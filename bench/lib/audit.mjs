@@ -124,9 +124,24 @@ function timeCliAudit(mock, concurrency, { memory = false, extraArgs = [], toFil
         return reject(new Error(`tokenkit audit exited ${code}: ${stderr().slice(0, 300)}`));
       const report = JSON.parse(stdout());
       if (dir) rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, usage: JSON.parse(rss()), report });
+      resolve({ ms, usage: readUsage(rss()), report });
     });
   });
+}
+
+/**
+ * The process's figures from the hook's lines (audit-rss.mjs): RSS and CPU from the main
+ * thread, which ends last; the peak live heap summed over the threads (the audit runs in a
+ * Worker, the command line around it on the main thread).
+ */
+function readUsage(text) {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const main = lines.find((line) => line.thread === 'main') ?? lines.at(-1);
+  const peakLiveHeapBytes = lines.reduce((sum, line) => sum + line.peakLiveHeapBytes, 0);
+  return { maxRssBytes: main.maxRssBytes, cpuMs: main.cpuMs, peakLiveHeapBytes };
 }
 
 /** Every page of a list, one request after another, as a loop over losant-rest reads them. */
