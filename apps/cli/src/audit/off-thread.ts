@@ -27,6 +27,12 @@ export interface AuditWorkerData {
   stderr: { isTTY: boolean | undefined; columns: number | undefined };
 }
 
+/** The terminal's width, sent to the audit's thread whenever it changes. */
+export interface TerminalColumns {
+  stdout: number | undefined;
+  stderr: number | undefined;
+}
+
 /** What the audit's thread tells the command's: text to write, then how the audit ended. */
 export type AuditWorkerMessage =
   | { kind: 'write'; stream: 'stdout' | 'stderr'; text: string }
@@ -100,6 +106,14 @@ export function auditOffThread(
     workerData: workerData(context, options, format),
     resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
   });
+  // The report fits the terminal as it is when printed, as it would on this thread.
+  const resized = () =>
+    worker.postMessage({
+      stdout: process.stdout.columns,
+      stderr: process.stderr.columns,
+    } satisfies TerminalColumns);
+  const terminals = [process.stdout, process.stderr].filter((stream) => stream.isTTY);
+  for (const stream of terminals) stream.on('resize', resized);
   let outcome: { exitCode: number } | { error: unknown } | undefined;
   worker.on('message', (message: AuditWorkerMessage) => {
     if (message.kind === 'write') process[message.stream].write(message.text);
@@ -112,6 +126,7 @@ export function auditOffThread(
   });
   return new Promise((resolve, reject) => {
     worker.once('exit', (code) => {
+      for (const stream of terminals) stream.off('resize', resized);
       if (outcome === undefined) {
         reject(
           new CliError(`the audit stopped before it finished (exit ${code})`, {

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CommandContext } from '../commands/context.js';
 import { describeError } from '../output/describe-error.js';
 import { Output, type Streams } from '../output/output.js';
-import type { AuditWorkerData, AuditWorkerMessage } from './off-thread.js';
+import type { AuditWorkerData, AuditWorkerMessage, TerminalColumns } from './off-thread.js';
 import { audit } from './run.js';
 
 /**
@@ -32,6 +32,12 @@ export async function runAuditWorker(): Promise<void> {
     },
     stderr: { ...data.stderr, write: sender('stderr') },
   };
+  port.on('message', (columns: TerminalColumns) => {
+    streams.stdout.columns = columns.stdout;
+    streams.stderr.columns = columns.stderr;
+  });
+  // Listening must not keep the thread alive once the audit is done.
+  port.unref();
   const context: CommandContext = {
     output: new Output({ json: data.json, color: data.color, env: data.env }, streams),
     env: data.env,
