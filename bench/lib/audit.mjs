@@ -124,9 +124,24 @@ function timeCliAudit(mock, concurrency, { memory = false, extraArgs = [], toFil
         return reject(new Error(`tokenkit audit exited ${code}: ${stderr().slice(0, 300)}`));
       const report = JSON.parse(stdout());
       if (dir) rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, usage: JSON.parse(rss()), report });
+      resolve({ ms, usage: readUsage(rss()), report });
     });
   });
+}
+
+/**
+ * The process's figures from the hook's lines (audit-rss.mjs): RSS and CPU from the main
+ * thread, which ends last; the peak live heap summed over the threads (the audit runs in a
+ * Worker, the command line around it on the main thread).
+ */
+function readUsage(text) {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  const main = lines.find((line) => line.thread === 'main') ?? lines.at(-1);
+  const peakLiveHeapBytes = lines.reduce((sum, line) => sum + line.peakLiveHeapBytes, 0);
+  return { maxRssBytes: main.maxRssBytes, cpuMs: main.cpuMs, peakLiveHeapBytes };
 }
 
 /** Every page of a list, one request after another, as a loop over losant-rest reads them. */
@@ -243,35 +258,44 @@ export async function runAuditBench(ctx) {
 
 /**
  * The audit at the benchmark's size and at 10× the applications (60,000 tokens at 2,000 × 30),
- * without latency: (1) as a user runs it, every rule on (two findings a token) and the JSON
- * written to a file: peak RSS and CPU, the large one `largeRuns` times; (2) with every rule off
- * (no findings) and a full GC every 50 ms: the peak live heap, which only kept tokens could grow.
+ * without latency, one mock per size: (1) as a user runs it, every rule on (a finding a
+ * token) and the JSON written to a file: peak RSS and CPU, the large one `largeRuns` times;
+ * (2) with every rule off (no findings) and a full GC every 50 ms: the peak live heap, which
+ * only kept tokens could grow; (3) every rule on with the same collections: how the live heap
+ * grows with the findings.
  */
 async function memoryAtScale({ applications, tokensEach, concurrency, largeRuns }) {
   const policy = silentPolicy();
-  const measure = async (apps, runs, silent) => {
+  const atSize = async (apps, fileRuns) => {
     const mock = await startMock({ applications: apps, tokensEach, latencyMs: 0 });
+    const run = async ({ gc, silent }) => {
+      const audit = await timeCliAudit(mock, concurrency, {
+        memory: gc,
+        toFile: true,
+        extraArgs: silent ? ['--policy', policy] : [],
+      });
+      const { tokens, total: findings } = audit.report.summary;
+      return { tokens, findings, ms: audit.ms, ...audit.usage };
+    };
     try {
-      const samples = [];
-      for (let run = 0; run < runs; run++) {
-        const audit = await timeCliAudit(mock, concurrency, {
-          memory: silent,
-          toFile: !silent,
-          extraArgs: silent ? ['--policy', policy] : [],
-        });
-        const { tokens, total: findings } = audit.report.summary;
-        samples.push({ tokens, findings, ms: audit.ms, ...audit.usage });
-      }
-      return samples;
+      const silent = await run({ gc: true, silent: true });
+      const liveWithFindings = await run({ gc: true, silent: false });
+      const withFindings = [];
+      for (let i = 0; i < fileRuns; i++) withFindings.push(await run({ gc: false, silent: false }));
+      return { silent, liveWithFindings, withFindings };
     } finally {
       await mock.stop();
     }
   };
-  const [small] = await measure(applications, 1, true);
-  const [large] = await measure(applications * 10, 1, true);
-  const [withFindingsSmall] = await measure(applications, 1, false);
-  const withFindingsLarge = await measure(applications * 10, largeRuns, false);
-  return { small, large, withFindingsSmall, withFindingsLarge };
+  const small = await atSize(applications, 1);
+  const large = await atSize(applications * 10, largeRuns);
+  return {
+    small: small.silent,
+    large: large.silent,
+    liveWithFindings: [small.liveWithFindings, large.liveWithFindings],
+    withFindingsSmall: small.withFindings[0],
+    withFindingsLarge: large.withFindings,
+  };
 }
 
 /** The run of a repeated measurement with the median peak RSS. */
@@ -332,6 +356,15 @@ function largeAuditGoals(samples) {
   ];
 }
 
+/** How the live heap grows with the findings (every rule on, a full GC every 50 ms). */
+function liveWithFindingsText(runs) {
+  if (!runs) return '';
+  const [small, large] = runs;
+  const perFinding =
+    (large.peakLiveHeapBytes - small.peakLiveHeapBytes) / (large.findings - small.findings);
+  return ` With every rule on (the same collections, JSON to a file), the peak live heap is ${mib(small.peakLiveHeapBytes)} at ${small.tokens} tokens (${small.findings} findings) and ${mib(large.peakLiveHeapBytes)} at ${large.tokens} (${large.findings}): about ${perFinding.toFixed(0)} bytes more per finding, which the report needs until it is written.`;
+}
+
 /** The report's section. @param {any} a */
 export function auditSection(a) {
   if (a.unavailable) return `## 5. Organization audit\n\n**not available** — ${a.unavailable}\n`;
@@ -346,7 +379,7 @@ export function auditSection(a) {
 | losant-rest, sequential | ${ms(a.sequential.median)} | ${ms(a.sequential.p25)}–${ms(a.sequential.p75)} | ${ms(a.sequential.min)}–${ms(a.sequential.max)} |
 | ideal: ${setup.requests} ÷ ${setup.concurrency} × ${setup.latencyMs} ms | ${ms(a.idealMs)} | | |
 
-The audit takes ${x(a.vsIdeal)} the ideal and is ${x(a.speedup.ratio)} faster than the sequential loop. Its own CPU time (user + system, start-up included) is ${ms(a.cliCpu.median)} a run (${ms(a.cliCpu.min)}–${ms(a.cliCpu.max)}): where the wall time is far above ideal + CPU, the process was waiting for a core, not for the walk (load average ${a.loadAverage.toFixed(1)} on ${os.availableParallelism()} CPUs at the end of this benchmark). Memory, in an audit with every rule off (no findings, no latency) so that only the tokens could make it grow, measured as the live heap right after a full GC every 50 ms: peak ${mib(a.memory.small.peakLiveHeapBytes)} at ${a.memory.small.tokens} tokens and ${mib(a.memory.large.peakLiveHeapBytes)} at ${a.memory.large.tokens} (peak RSS ${mib(a.memory.small.maxRssBytes)} and ${mib(a.memory.large.maxRssBytes)}). Tokens are judged page by page and dropped; only findings are kept.
+The audit takes ${x(a.vsIdeal)} the ideal and is ${x(a.speedup.ratio)} faster than the sequential loop. Its own CPU time (user + system, start-up included) is ${ms(a.cliCpu.median)} a run (${ms(a.cliCpu.min)}–${ms(a.cliCpu.max)}): where the wall time is far above ideal + CPU, the process was waiting for a core, not for the walk (load average ${a.loadAverage.toFixed(1)} on ${os.availableParallelism()} CPUs at the end of this benchmark). Memory, in an audit with every rule off (no findings, no latency) so that only the tokens could make it grow, measured as the live heap right after a full GC every 50 ms: peak ${mib(a.memory.small.peakLiveHeapBytes)} at ${a.memory.small.tokens} tokens and ${mib(a.memory.large.peakLiveHeapBytes)} at ${a.memory.large.tokens} (peak RSS ${mib(a.memory.small.maxRssBytes)} and ${mib(a.memory.large.maxRssBytes)}). Tokens are judged page by page and dropped; only findings are kept.${liveWithFindingsText(a.memory.liveWithFindings)}
 
 As a user runs it, every rule on and the JSON report written to a file (no latency, no forced collection; peak RSS and CPU of the audit process, start-up included):
 

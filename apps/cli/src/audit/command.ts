@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { execute } from '../cli/execute.js';
 import { addJsonOption, collect, integerAtLeast } from '../cli/options.js';
+import { auditFormats } from './options.js';
 import { failOnChoices } from './severity.js';
 
 const failOnHelp =
@@ -41,7 +42,7 @@ export function registerAuditCommand(program: Command): void {
       new Option(
         '--format <format>',
         'table, json, markdown (CI summaries), junit (test reports) or html (one page)',
-      ).choices(['table', 'json', 'markdown', 'junit', 'html']),
+      ).choices(auditFormats),
     )
     .option('--all', 'with the table: every finding, never a summary of a large audit');
   addJsonOption(audit);

@@ -1,16 +1,21 @@
-import PQueue from 'p-queue';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ClientHooks } from '@tokenkit/losant';
 
 /**
- * One gate for every SDK call of an audit: at most `concurrency` calls in flight (each has at
- * most one request in flight, and keeps its place until its answer is read), and a pause of
- * the whole walk when the server asks to slow down, instead of each owner failing on its own.
+ * One gate for every SDK call of an audit: at most `concurrency` requests in flight, and a pause
+ * of the whole walk when the server asks to slow down, instead of each owner failing on its own.
  * It sits around the calls, not under them as a `fetch`, so the SDK keeps its own transport.
+ * A call holds its place until its answer is in (the SDK's `afterResponse` hook), not until it
+ * settles: parsing and validating the answer need no request slot, and answers that arrive
+ * together would otherwise keep their slots while they are worked through one after another.
  */
 export interface RequestGate {
   /** Runs one SDK call when a place is free. */
   run<T>(call: () => Promise<T>): Promise<T>;
   /** Give to the SDK clients as their `logger`: it hears of every wait their retry policy plans. */
   readonly logger: { info(message: string, details?: Record<string, unknown>): void };
+  /** Give to the SDK clients as their `hooks`: an answer that will not be retried frees its place. */
+  readonly hooks: Pick<ClientHooks, 'afterResponse'>;
   /** Pauses the walk until `until` (a spent rate-limit budget's reset). */
   pauseUntil(until: Date): void;
   /** Milliseconds left of the current pause; 0 when calls flow. */
@@ -20,30 +25,68 @@ export interface RequestGate {
 /** Statuses that mean "too much, slow down" rather than "this request failed". */
 const slowDownReasons = new Set(['429', '503']);
 
+/** A call's place in the gate, freed once: when its answer is in, or when it settles. */
+interface Place {
+  held: boolean;
+}
+
 /**
- * Creates the gate over p-queue. A pause is never longer than `maxPauseMs` (the SDK gives up on
- * a longer server wait anyway, and the owner is then reported as not audited).
+ * Creates the gate. A pause is never longer than `maxPauseMs` (the SDK gives up on a longer
+ * server wait anyway, and the owner is then reported as not audited).
  */
 export function createRequestGate(options: {
   concurrency: number;
   maxPauseMs?: number;
 }): RequestGate {
   const { concurrency, maxPauseMs = 60_000 } = options;
-  const queue = new PQueue({ concurrency });
+  // The SDK's hooks run inside the call that `run` started: this finds that call's place.
+  const places = new AsyncLocalStorage<Place>();
+  const waiting: (() => void)[] = [];
+  let taken = 0;
   let pausedUntil = 0;
+  let paused = false;
   let timer: NodeJS.Timeout | undefined;
 
+  const admit = (): void => {
+    if (paused) return;
+    while (taken < concurrency && waiting.length > 0) {
+      taken++;
+      waiting.shift()?.();
+    }
+  };
+  const free = (place: Place | undefined): void => {
+    if (!place?.held) return;
+    place.held = false;
+    taken--;
+    admit();
+  };
   const pauseFor = (ms: number): void => {
     const until = Date.now() + Math.min(ms, maxPauseMs);
     if (until <= pausedUntil) return;
     pausedUntil = until;
-    queue.pause();
+    paused = true;
     clearTimeout(timer);
-    timer = setTimeout(() => queue.start(), until - Date.now());
+    timer = setTimeout(() => {
+      paused = false;
+      admit();
+    }, until - Date.now());
+  };
+
+  const run = async <T>(call: () => Promise<T>): Promise<T> => {
+    await new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      admit();
+    });
+    const place: Place = { held: true };
+    try {
+      return await places.run(place, call);
+    } finally {
+      free(place);
+    }
   };
 
   return {
-    run: (call) => queue.add(call),
+    run,
     logger: {
       info(_message, details) {
         const { reason, waitMs } = details ?? {};
@@ -54,6 +97,12 @@ export function createRequestGate(options: {
         ) {
           pauseFor(waitMs);
         }
+      },
+    },
+    hooks: {
+      // A success is never retried; any other answer may be, so it keeps its place.
+      afterResponse: (event) => {
+        if (event.status >= 200 && event.status < 300) free(places.getStore());
       },
     },
     pauseUntil: (until) => pauseFor(until.getTime() - Date.now()),

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { usageError } from '../errors.js';
-import { type AuditPolicy, auditPolicySchema, builtInPolicy } from './policy.js';
+import { type AuditPolicy, builtInPolicy } from './policy.js';
 
 /** Where the CLI ships the policy's JSON Schema: beside `dist/`, in the package root. */
 export const policySchemaFile = fileURLToPath(
@@ -45,6 +45,7 @@ export async function loadPolicy(file: string): Promise<AuditPolicy> {
   } catch (error) {
     throw usageError(`--policy ${file} is not JSON: ${(error as Error).message}`);
   }
+  const { auditPolicySchema } = await import('./policy-schema.js');
   const parsed = auditPolicySchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(

@@ -43,12 +43,12 @@ export async function instanaKit(
 /**
  * The client and helpers for these credentials; `@tokenkit/instana` is imported on first use.
  * With `settings` it honours `--timeout` and `--verbose` and shows slow requests at a terminal.
- * `overrides` win over both (`audit` passes its request gate's `logger`).
+ * `overrides` win over both (`audit` passes its request gate's `logger` and `hooks`).
  */
 export async function connectInstana(
   credentials: InstanaCredentials,
   settings?: { output: Output; http: HttpSettings },
-  overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
+  overrides: Pick<InstanaClientOptions, 'logger' | 'maxRetries' | 'timeout' | 'hooks'> = {},
 ): Promise<InstanaKit> {
   const instana = await import('@tokenkit/instana');
   const client = instana.createInstanaClient({

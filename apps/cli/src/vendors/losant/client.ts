@@ -26,12 +26,12 @@ export async function losantClient(
  * A Losant client for these credentials; `@tokenkit/losant` is imported on first use. With
  * `settings` (the command's output and HTTP settings) it honours `--timeout` and `--verbose`
  * and shows slow requests at a terminal. `overrides` win over both (`audit` passes its request
- * gate's `logger`).
+ * gate's `logger` and `hooks`).
  */
 export async function connectLosant(
   credentials: LosantCredentials,
   settings?: { output: Output; http: HttpSettings },
-  overrides: Pick<LosantClientOptions, 'logger' | 'maxRetries' | 'timeout'> = {},
+  overrides: Pick<LosantClientOptions, 'logger' | 'maxRetries' | 'timeout' | 'hooks'> = {},
 ): Promise<LosantClient> {
   const { createLosantClient } = await import('@tokenkit/losant');
   return createLosantClient({
