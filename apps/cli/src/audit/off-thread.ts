@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { AuditFormat, AuditOptions } from './options.js';
 import type { CommandContext } from '../cli/context.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Output } from '../output/output.js';
+import type { AuditFormat, AuditOptions } from './options.js';
 
 /**
  * V8's young generation of the audit's thread, in MiB (8 MiB semi-spaces). Every finding

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { usageError } from '../errors.js';
-import { type AuditPolicy, builtInPolicy } from './policy.js';
+import { builtInPolicy } from './built-in-policy.js';
+import type { AuditPolicy } from './policy.js';
 
 /** Where the CLI ships the policy's JSON Schema: beside `dist/`, in the package root. */
 export const policySchemaFile = fileURLToPath(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { builtInPolicy } from './policy.js';
+import { builtInPolicy } from './built-in-policy.js';
 import { severities } from './severity.js';
 
 // Classic zod (its messages, JSON Schema output) loads only for `--policy` and `--init-policy`:

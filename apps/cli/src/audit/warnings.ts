@@ -1,8 +1,8 @@
 import type { InstanaToken } from '../vendors/instana/types.js';
 import type { LosantOwner, LosantToken } from '../vendors/losant/types.js';
+import { builtInPolicy } from './built-in-policy.js';
 import { judgeTokens } from './judge.js';
 import { auditInstanaToken, auditLosantToken } from './normalize.js';
-import { builtInPolicy } from './policy.js';
 
 /** A token just created, for the audit's rules. */
 export type NewToken = { losant: LosantOwner; token: LosantToken } | { instana: InstanaToken };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { builtInPolicy } from '../../src/audit/built-in-policy.js';
 import { rulesFor } from '../../src/audit/owner-rules.js';
-import { builtInPolicy } from '../../src/audit/policy.js';
 import { auditPolicySchema, policyJsonSchema } from '../../src/audit/policy-schema.js';
 import { rotateCommand } from '../../src/audit/rotate-command.js';
 import { tokenFindings } from '../../src/audit/rules.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings, countBySeverity, failsGate } from '../../src/audit/audit.js';
+import { builtInPolicy } from '../../src/audit/built-in-policy.js';
 import { auditInstanaToken, auditLosantToken } from '../../src/audit/normalize.js';
 import { rulesFor } from '../../src/audit/owner-rules.js';
-import { builtInPolicy } from '../../src/audit/policy.js';
 import { tokenFindings } from '../../src/audit/rules.js';
 import { reachesThreshold } from '../../src/audit/severity.js';
 import type { AuditToken } from '../../src/audit/types.js';
