@@ -32,6 +32,8 @@ const PER_PAGE = 100;
 /** The goals of issues 15 and 26. */
 export const AUDIT_GOALS = {
   vsIdeal: 1.25,
+  /** Issue 26: the ideal includes the audit's start-up (spawn to first request) up to this. */
+  startupAllowanceMs: 300,
   vsSequential: 5,
   /**
    * The peak live heap at 10× the tokens may exceed the smaller run's by at most this, the
@@ -106,6 +108,7 @@ function timeCliAudit(mock, concurrency, { memory = false, extraArgs = [], toFil
   };
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
+    const spawnedAt = performance.timeOrigin + performance.now();
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', out, 'pipe', 'pipe'] });
     if (typeof out === 'number') closeSync(out);
     const read = (stream) => {
@@ -124,7 +127,8 @@ function timeCliAudit(mock, concurrency, { memory = false, extraArgs = [], toFil
         return reject(new Error(`tokenkit audit exited ${code}: ${stderr().slice(0, 300)}`));
       const report = JSON.parse(stdout());
       if (dir) rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, usage: readUsage(rss()), report });
+      const usage = readUsage(rss());
+      resolve({ ms, usage, report, startupMs: usage.firstRequestAt - spawnedAt });
     });
   });
 }
@@ -132,7 +136,7 @@ function timeCliAudit(mock, concurrency, { memory = false, extraArgs = [], toFil
 /**
  * The process's figures from the hook's lines (audit-rss.mjs): RSS and CPU from the main
  * thread, which ends last; the peak live heap summed over the threads (the audit runs in a
- * Worker, the command line around it on the main thread).
+ * Worker, the command line around it on the main thread); the first request either sent.
  */
 function readUsage(text) {
   const lines = text
@@ -141,7 +145,8 @@ function readUsage(text) {
     .map((line) => JSON.parse(line));
   const main = lines.find((line) => line.thread === 'main') ?? lines.at(-1);
   const peakLiveHeapBytes = lines.reduce((sum, line) => sum + line.peakLiveHeapBytes, 0);
-  return { maxRssBytes: main.maxRssBytes, cpuMs: main.cpuMs, peakLiveHeapBytes };
+  const firstRequestAt = Math.min(...lines.map((line) => line.firstRequestAt ?? Infinity));
+  return { maxRssBytes: main.maxRssBytes, cpuMs: main.cpuMs, peakLiveHeapBytes, firstRequestAt };
 }
 
 /** Every page of a list, one request after another, as a loop over losant-rest reads them. */
@@ -196,6 +201,8 @@ export async function runAuditBench(ctx) {
   const samples = { cli: [], sequential: [] };
   /** The audit process's own CPU time per run (user + system). */
   const cpu = [];
+  /** Per run, from spawn to the first request the audit sent. */
+  const startup = [];
   let requests = 0;
   try {
     const contenders = [
@@ -206,6 +213,7 @@ export async function runAuditBench(ctx) {
           if (run.report.summary.tokens !== applications * tokensEach)
             throw new Error(`the audit read ${run.report.summary.tokens} tokens`);
           cpu.push(run.usage.cpuMs);
+          startup.push(run.startupMs);
           return run.ms;
         },
       },
@@ -229,6 +237,9 @@ export async function runAuditBench(ctx) {
     await mock.stop();
   }
   const idealMs = (requests / concurrency) * latencyMs;
+  const startupMs = summarize(startup);
+  // The goal's ideal counts start-up (spawn to the first request) up to 0.3 s.
+  const idealWithStartupMs = idealMs + Math.min(startupMs.median, AUDIT_GOALS.startupAllowanceMs);
   log(
     `  audit ${summarize(samples.cli).median.toFixed(0)} ms (ideal ${idealMs.toFixed(0)} ms), losant-rest loop ${summarize(samples.sequential).median.toFixed(0)} ms`,
   );
@@ -246,11 +257,14 @@ export async function runAuditBench(ctx) {
     rounds,
     setup: { applications, tokensEach, latencyMs, concurrency, requests },
     idealMs,
+    startupMs,
+    idealWithStartupMs,
     cli: summarize(samples.cli),
     cliCpu: summarize(cpu),
     loadAverage: os.loadavg()[0],
     sequential: summarize(samples.sequential),
-    vsIdeal: summarize(samples.cli).median / idealMs,
+    vsIdeal: summarize(samples.cli).median / idealWithStartupMs,
+    vsIdealWalk: summarize(samples.cli).median / idealMs,
     speedup: ratioOfMedians(samples.sequential, samples.cli),
     memory,
   };
@@ -315,8 +329,8 @@ export function auditGoals(a) {
   return [
     {
       benchmark: name,
-      goal: `≤ ${AUDIT_GOALS.vsIdeal}× ideal (requests ÷ concurrency × latency)`,
-      measured: x(a.vsIdeal),
+      goal: `≤ ${AUDIT_GOALS.vsIdeal}× ideal (requests ÷ concurrency × latency, plus start-up up to ${AUDIT_GOALS.startupAllowanceMs / 1000} s)`,
+      measured: `${x(a.vsIdeal)} (start-up ${ms(a.startupMs.median)}; ${x(a.vsIdealWalk)} without it)`,
       met: a.vsIdeal <= AUDIT_GOALS.vsIdeal,
     },
     {
@@ -378,8 +392,10 @@ export function auditSection(a) {
 | tokenkit audit | ${ms(a.cli.median)} | ${ms(a.cli.p25)}–${ms(a.cli.p75)} | ${ms(a.cli.min)}–${ms(a.cli.max)} |
 | losant-rest, sequential | ${ms(a.sequential.median)} | ${ms(a.sequential.p25)}–${ms(a.sequential.p75)} | ${ms(a.sequential.min)}–${ms(a.sequential.max)} |
 | ideal: ${setup.requests} ÷ ${setup.concurrency} × ${setup.latencyMs} ms | ${ms(a.idealMs)} | | |
+| start-up: spawn to the first request | ${ms(a.startupMs.median)} | ${ms(a.startupMs.p25)}–${ms(a.startupMs.p75)} | ${ms(a.startupMs.min)}–${ms(a.startupMs.max)} |
+| ideal with start-up (up to ${ms(AUDIT_GOALS.startupAllowanceMs)} of it) | ${ms(a.idealWithStartupMs)} | | |
 
-The audit takes ${x(a.vsIdeal)} the ideal and is ${x(a.speedup.ratio)} faster than the sequential loop. Its own CPU time (user + system, start-up included) is ${ms(a.cliCpu.median)} a run (${ms(a.cliCpu.min)}–${ms(a.cliCpu.max)}): where the wall time is far above ideal + CPU, the process was waiting for a core, not for the walk (load average ${a.loadAverage.toFixed(1)} on ${os.availableParallelism()} CPUs at the end of this benchmark). Memory, in an audit with every rule off (no findings, no latency) so that only the tokens could make it grow, measured as the live heap right after a full GC every 50 ms: peak ${mib(a.memory.small.peakLiveHeapBytes)} at ${a.memory.small.tokens} tokens and ${mib(a.memory.large.peakLiveHeapBytes)} at ${a.memory.large.tokens} (peak RSS ${mib(a.memory.small.maxRssBytes)} and ${mib(a.memory.large.maxRssBytes)}). Tokens are judged page by page and dropped; only findings are kept.${liveWithFindingsText(a.memory.liveWithFindings)}
+The audit takes ${x(a.vsIdeal)} the ideal with start-up (${x(a.vsIdealWalk)} the ideal without it) and is ${x(a.speedup.ratio)} faster than the sequential loop. Its own CPU time (user + system, start-up included) is ${ms(a.cliCpu.median)} a run (${ms(a.cliCpu.min)}–${ms(a.cliCpu.max)}): where the wall time is far above ideal + CPU, the process was waiting for a core, not for the walk (load average ${a.loadAverage.toFixed(1)} on ${os.availableParallelism()} CPUs at the end of this benchmark). Memory, in an audit with every rule off (no findings, no latency) so that only the tokens could make it grow, measured as the live heap right after a full GC every 50 ms: peak ${mib(a.memory.small.peakLiveHeapBytes)} at ${a.memory.small.tokens} tokens and ${mib(a.memory.large.peakLiveHeapBytes)} at ${a.memory.large.tokens} (peak RSS ${mib(a.memory.small.maxRssBytes)} and ${mib(a.memory.large.maxRssBytes)}). Tokens are judged page by page and dropped; only findings are kept.${liveWithFindingsText(a.memory.liveWithFindings)}
 
 As a user runs it, every rule on and the JSON report written to a file (no latency, no forced collection; peak RSS and CPU of the audit process, start-up included):
 
