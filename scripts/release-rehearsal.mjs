@@ -105,14 +105,18 @@ function checkTarball(name, tarball) {
  */
 function unreachableDeclarations(tarball, files, manifest) {
   const declarations = files.filter((file) => file.endsWith('.d.ts'));
-  const pending = manifestTargets(manifest).filter((target) => target.endsWith('.d.ts'));
+  // The package's own `imports` (`#object`) name declarations too.
+  const named = [...manifestTargets(manifest), ...targetsOf(manifest.imports)];
+  const pending = named.filter((target) => target.endsWith('.d.ts'));
   const reached = new Set();
   while (pending.length > 0) {
     const file = pending.pop();
     if (reached.has(file) || !declarations.includes(file)) continue;
     reached.add(file);
     const text = run('tar', ['xzfO', tarball, `package/${file}`]);
-    for (const [, specifier] of text.matchAll(/from\s+["'](\.{1,2}\/[^"']+)["']/g)) {
+    // `from './x.js'`, and the bare `import './x.js'` a declaration bundler leaves for a module
+    // whose exports it inlined: both reach the file.
+    for (const [, specifier] of text.matchAll(/(?:from|import)\s+["'](\.{1,2}\/[^"']+)["']/g)) {
       pending.push(join(dirname(file), specifier).replace(/\.js$/, '.d.ts'));
     }
   }
@@ -124,12 +128,23 @@ function unreachableDeclarations(tarball, files, manifest) {
 /** Every file the manifest's exports, types and bin name. */
 function manifestTargets(manifest) {
   const targets = [manifest.types, ...Object.values(manifest.bin ?? {})];
+  return [...targets.filter(Boolean).map(packagePath), ...targetsOf(manifest.exports)];
+}
+
+/** Every path in a conditional `exports` or `imports` map. */
+function targetsOf(map) {
+  const targets = [];
   const walk = (value) => {
-    if (typeof value === 'string') targets.push(value);
+    if (typeof value === 'string') targets.push(packagePath(value));
     else if (value) for (const inner of Object.values(value)) walk(inner);
   };
-  walk(manifest.exports);
-  return targets.filter(Boolean).map((target) => target.replace(/^\.\//, ''));
+  walk(map);
+  return targets;
+}
+
+/** A manifest path as `tar` lists it: without `./`. */
+function packagePath(target) {
+  return target.replace(/^\.\//, '');
 }
 
 /**

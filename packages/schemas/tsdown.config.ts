@@ -20,8 +20,12 @@ export default defineConfig(
     // One output module per source file: with `sideEffects: false`, a bundler then drops
     // every schema a caller does not import (e.g. the 500 scopes when only objectId is used).
     unbundle: true,
-    // `./validator` takes its types from validator.d.ts under every condition; the Node build's
-    // own declaration would ship unread.
-    onSuccess: (config) => rmSync(join(config.outDir, 'validator-node.d.ts'), { force: true }),
+    // `./validator` and `#object` take their types from validator.d.ts and object.d.ts under
+    // every condition; the Node builds' own declarations would ship unread.
+    onSuccess: (config) => {
+      for (const file of ['validator-node.d.ts', 'object-node.d.ts']) {
+        rmSync(join(config.outDir, file), { force: true });
+      }
+    },
   }),
 );
