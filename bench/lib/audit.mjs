@@ -247,7 +247,7 @@ export async function runAuditBench(ctx) {
     applications,
     tokensEach,
     concurrency,
-    largeRuns: rounds > 1 ? 3 : 1,
+    largeRuns: rounds > 1 ? 5 : 1,
   });
   const big = medianRun(memory.withFindingsLarge);
   log(
@@ -353,6 +353,8 @@ export function auditGoals(a) {
 function largeAuditGoals(samples) {
   if (!samples?.length) return [];
   const run = medianRun(samples);
+  // Each figure's own median: the run with the median RSS need not have the median CPU.
+  const cpuMs = summarize(samples.map((sample) => sample.cpuMs)).median;
   const benchmark = `Audit, ${run.tokens.toLocaleString('en-US')} tokens, every rule on, JSON to a file`;
   return [
     {
@@ -364,8 +366,8 @@ function largeAuditGoals(samples) {
     {
       benchmark,
       goal: `CPU of the audit process ≤ ${AUDIT_GOALS.largeMaxCpuMs / 1000} s`,
-      measured: ms(run.cpuMs),
-      met: run.cpuMs <= AUDIT_GOALS.largeMaxCpuMs,
+      measured: `${ms(cpuMs)} (median of ${samples.length} runs)`,
+      met: cpuMs <= AUDIT_GOALS.largeMaxCpuMs,
     },
   ];
 }
