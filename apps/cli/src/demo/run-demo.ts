@@ -256,6 +256,9 @@ instana:
     for (const line of yaml.trimEnd().split('\n')) demo.say(`  ${line}`);
     await demo.run(['plan', '-f', file]);
     await demo.run(['apply', '-f', file, '--yes']);
+    demo.say(
+      'The two numbers are wc -c counting each new secret on its stdin: no secret was printed.',
+    );
     await demo.run(['plan', '-f', file, '--detailed-exitcode']);
     demo.say('Nothing left to do: the live tokens match the file (exit 0; 2 would mean changes).');
   } finally {
