@@ -134,18 +134,38 @@ async function authorize(client: Client, call: Call): Promise<string | undefined
   return value;
 }
 
-/** What the hooks are told about an answer: its status and redacted, scrubbed headers. */
+/** An answer's headers as hooks see them: redacted, and scrubbed of the call's secrets. */
+function hookHeaders(client: Client, call: Call, response: Response): Record<string, string> {
+  const headers = client.redactor.headers(response.headers);
+  const secrets = call.describe.secrets();
+  for (const name in headers) headers[name] = scrubSecrets(headers[name] as string, secrets);
+  return headers;
+}
+
+/**
+ * What the hooks are told about an answer: its status and redacted, scrubbed headers. The
+ * request and headers are built when first read: most hooks look at the status alone (a
+ * concurrency gate, a counter), and redacting both cost more than the rest of the hook.
+ */
 function responseEvent(
   client: Client,
   call: Call,
   response: Response,
   durationMs: number,
 ): ResponseEvent {
-  const headers = client.redactor.headers(response.headers);
-  const secrets = call.describe.secrets();
-  for (const name in headers) headers[name] = scrubSecrets(headers[name] as string, secrets);
-  const { status } = response;
-  return { request: call.describe.request(), attempt: call.attempts, status, headers, durationMs };
+  let headers: Record<string, string> | undefined;
+  return {
+    get request() {
+      return call.describe.request();
+    },
+    attempt: call.attempts,
+    status: response.status,
+    get headers() {
+      headers ??= hookHeaders(client, call, response);
+      return headers;
+    },
+    durationMs,
+  };
 }
 
 /** One attempt through `fetchAttempt`, logged and shown to `onResponse` and the hooks. */
