@@ -1,10 +1,10 @@
+import { globPattern } from '@tokenkit/schemas/instana';
 import {
   type Authenticating,
   instanaAuthenticating,
   losantAuthenticating,
 } from './authenticating.js';
 import { compareInstana, compareLosant } from './compare.js';
-import { matchesGlob } from './glob.js';
 import { ownerKey } from './owner.js';
 import type { PlannedChange, TokenRecord } from './records.js';
 import type { Entry, LiveInstanaToken, LiveLosantToken, LiveToken, TokensFile } from './types.js';
@@ -93,7 +93,7 @@ function judge(
 function prunable(token: LiveToken, file: TokensFile, settings: DiffSettings): boolean {
   if (!settings.prune || file.prune === undefined) return false;
   if (token.vendor === 'instana')
-    return file.prune.instana.some((glob) => matchesGlob(token.name, glob));
+    return file.prune.instana.some((glob) => globPattern(glob).test(token.name));
   const key = ownerKey(token.owner);
   return file.prune.losant.some((owner) => ownerKey(owner) === key);
 }

@@ -20,7 +20,6 @@ import {
 } from '../src/deliver/index.js';
 import { DeliveryError, deliver, prepareDelivery } from '../src/deliver-target.js';
 import { formatDuration } from '../src/duration.js';
-import { matchesGlob } from '../src/glob.js';
 import type { LiveInstanaToken, LiveLosantToken } from '../src/types.js';
 
 const folder = () => mkdtemp(join(tmpdir(), 'tokenkit-plan-unit-'));
@@ -166,18 +165,6 @@ describe("deliver: what the CLI's rotate brought", () => {
       }),
     ).rejects.toThrow(/before the secret was delivered/);
     await expect(stat(join(dir, 'ran'))).rejects.toThrow(/ENOENT/);
-  });
-});
-
-describe('glob', () => {
-  it('matches * and ? over the whole name, everything else literally', () => {
-    expect(matchesGlob('ci-agents', 'ci-*')).toBe(true);
-    expect(matchesGlob('my-ci-agents', 'ci-*')).toBe(false);
-    expect(matchesGlob('ci-1', 'ci-?')).toBe(true);
-    expect(matchesGlob('ci-12', 'ci-?')).toBe(false);
-    expect(matchesGlob('a.b', 'a.b')).toBe(true);
-    expect(matchesGlob('axb', 'a.b')).toBe(false);
-    expect(matchesGlob('(x)', '(*)')).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob.js';
+import { globPattern } from '@tokenkit/schemas/losant';
 
 /** A list request's parameters after validation and defaults. */
 export interface ListRequest {
@@ -24,7 +24,8 @@ const DATE_FIELDS = new Set(['creationDate', 'lastUpdated', 'expirationDate']);
  * `id`, and `desc` is the exact reverse of `asc` (so paging either way is stable). Strings compare
  * by code unit (Mongo's default binary collation); dates by instant; a missing field sorts before
  * any value, as a missing field does in Mongo. A filter applies only when both `filterField` and
- * `filter` are given.
+ * `filter` are given; it is a glob (`globPattern`) matched without regard to case: Losant's docs
+ * say only that it "supports globbing", so those rules are the mock's choice.
  */
 export function queryItems<T extends { readonly id: string }>(
   items: readonly T[],
@@ -33,7 +34,7 @@ export function queryItems<T extends { readonly id: string }>(
   let selected = items;
   const { filterField, filter } = params;
   if (filterField !== undefined && filter !== undefined) {
-    const pattern = globToRegExp(filter);
+    const pattern = globPattern(filter, { ignoreCase: true });
     selected = items.filter((item) => pattern.test(String(fieldOf(item, filterField) ?? '')));
   }
   const sign = params.sortDirection === 'desc' ? -1 : 1;

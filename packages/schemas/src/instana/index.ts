@@ -1,4 +1,5 @@
 export { closest } from '../closest.js';
+export { type GlobOptions, globPattern } from '../glob.js';
 export {
   type ApiToken,
   type ApiTokenInput,

@@ -1,4 +1,5 @@
 export { closest } from '../closest.js';
+export { type GlobOptions, globPattern } from '../glob.js';
 export { actionScopes, type LosantAction, losantActions } from './action-scopes.js';
 export {
   type ApiToken,

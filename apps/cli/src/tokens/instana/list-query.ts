@@ -1,3 +1,4 @@
+import { globPattern } from '@tokenkit/schemas/instana';
 import type { InstanaToken } from '../../vendors/instana/types.js';
 
 /** What `instana tokens list --sort-field` accepts. */
@@ -20,17 +21,6 @@ export interface InstanaListQuery {
   filter?: string | undefined;
 }
 
-/** The pattern as a RegExp: `*` and `?` are wildcards, everything else literal. */
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (const char of glob) {
-    if (char === '*') source += '.*';
-    else if (char === '?') source += '.';
-    else source += char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, 'isu');
-}
-
 /** A sort key: a token that never expires sorts after every date; one never used, before. */
 function keyOf(token: InstanaToken, field: NonNullable<InstanaListQuery['sortField']>) {
   const value = token[field];
@@ -43,7 +33,8 @@ export function applyListQuery(
   tokens: readonly InstanaToken[],
   query: InstanaListQuery,
 ): InstanaToken[] {
-  const pattern = query.filter === undefined ? undefined : globToRegExp(query.filter);
+  const pattern =
+    query.filter === undefined ? undefined : globPattern(query.filter, { ignoreCase: true });
   const shown = tokens.filter((token) => pattern?.test(token.name) ?? true);
   if (query.sortField === undefined && query.sortDirection === undefined) return shown;
   const field = query.sortField ?? 'name';
