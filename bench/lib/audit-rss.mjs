@@ -45,7 +45,13 @@ process.on('exit', () => {
   const usage = process.resourceUsage();
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   const thread = isMainThread ? 'main' : 'worker';
-  const line = { thread, maxRssBytes: peakRssBytes(usage), cpuMs, peakLiveHeapBytes, firstRequestAt };
+  const line = {
+    thread,
+    maxRssBytes: peakRssBytes(usage),
+    cpuMs,
+    peakLiveHeapBytes,
+    firstRequestAt,
+  };
   try {
     writeSync(3, `${JSON.stringify(line)}\n`);
   } catch {
