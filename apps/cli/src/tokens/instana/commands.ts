@@ -9,7 +9,7 @@ import {
   integerAtLeast,
 } from '../../cli/options.js';
 import type { CommandTree } from '../../cli/tree.js';
-import { instanaSortFields } from './list-query.js';
+import { instanaSortFields } from './sort-fields.js';
 
 /** Loads the implementations only when an instana command actually runs. */
 const actions = () => import('./actions.js');

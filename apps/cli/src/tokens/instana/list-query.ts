@@ -1,14 +1,6 @@
 import { globPattern } from '@tokenkit/schemas/instana';
 import type { InstanaToken } from '../../vendors/instana/types.js';
-
-/** What `instana tokens list --sort-field` accepts. */
-export const instanaSortFields = [
-  'name',
-  'internalId',
-  'createdOn',
-  'expiresOn',
-  'lastUsedOn',
-] as const;
+import type { instanaSortFields } from './sort-fields.js';
 
 /**
  * `--sort-field`, `--sort-direction` and `--filter`, as Losant's list takes them. Instana's API
