@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ClientHooks } from '@tokenkit/losant';
+import PQueue from 'p-queue';
 
 /**
  * One gate for every SDK call of an audit: at most `concurrency` requests in flight, and a pause
@@ -25,65 +26,45 @@ export interface RequestGate {
 /** Statuses that mean "too much, slow down" rather than "this request failed". */
 const slowDownReasons = new Set(['429', '503']);
 
-/** A call's place in the gate, freed once: when its answer is in, or when it settles. */
-interface Place {
-  held: boolean;
-}
-
 /**
- * Creates the gate. A pause is never longer than `maxPauseMs` (the SDK gives up on a longer
- * server wait anyway, and the owner is then reported as not audited).
+ * Creates the gate over p-queue. A pause is never longer than `maxPauseMs` (the SDK gives up on
+ * a longer server wait anyway, and the owner is then reported as not audited).
  */
 export function createRequestGate(options: {
   concurrency: number;
   maxPauseMs?: number;
 }): RequestGate {
   const { concurrency, maxPauseMs = 60_000 } = options;
-  // The SDK's hooks run inside the call that `run` started: this finds that call's place.
-  const places = new AsyncLocalStorage<Place>();
-  const waiting: (() => void)[] = [];
-  let taken = 0;
+  const queue = new PQueue({ concurrency });
+  // The SDK's hooks run inside the call that `run` started: this finds that call's `release`.
+  const places = new AsyncLocalStorage<() => void>();
   let pausedUntil = 0;
-  let paused = false;
   let timer: NodeJS.Timeout | undefined;
 
-  const admit = (): void => {
-    if (paused) return;
-    while (taken < concurrency && waiting.length > 0) {
-      taken++;
-      waiting.shift()?.();
-    }
-  };
-  const free = (place: Place | undefined): void => {
-    if (!place?.held) return;
-    place.held = false;
-    taken--;
-    admit();
-  };
   const pauseFor = (ms: number): void => {
     const until = Date.now() + Math.min(ms, maxPauseMs);
     if (until <= pausedUntil) return;
     pausedUntil = until;
-    paused = true;
+    queue.pause();
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      paused = false;
-      admit();
-    }, until - Date.now());
+    timer = setTimeout(() => queue.start(), until - Date.now());
   };
 
-  const run = async <T>(call: () => Promise<T>): Promise<T> => {
-    await new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      admit();
+  // A call keeps its place in the queue until it is released: when its answer is in, or when
+  // it settles, whichever comes first (a second release changes nothing).
+  const run = <T>(call: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      void queue.add(
+        () =>
+          new Promise<void>((release) => {
+            // `async`: a call that throws at once rejects like one that fails later.
+            places
+              .run(release, async () => call())
+              .then(resolve, reject)
+              .finally(release);
+          }),
+      );
     });
-    const place: Place = { held: true };
-    try {
-      return await places.run(place, call);
-    } finally {
-      free(place);
-    }
-  };
 
   return {
     run,
@@ -102,7 +83,7 @@ export function createRequestGate(options: {
     hooks: {
       // A success is never retried; any other answer may be, so it keeps its place.
       afterResponse: (event) => {
-        if (event.status >= 200 && event.status < 300) free(places.getStore());
+        if (event.status >= 200 && event.status < 300) places.getStore()?.();
       },
     },
     pauseUntil: (until) => pauseFor(until.getTime() - Date.now()),
