@@ -1,12 +1,5 @@
+import { shellWord } from '../output/shell-word.js';
 import type { AuditToken } from './types.js';
-
-/**
- * A word the shell reads as itself: single-quoted unless it is plainly safe. Instana's
- * `internalId` is the server's text, and a printed command is meant to be pasted.
- */
-function shellWord(word: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * The command that replaces this token with a fresh one (same scopes or permissions) and

@@ -1,3 +1,4 @@
+import { shQuote } from '../output/shell-word.js';
 import type { CompletionNode } from './tree.js';
 
 /**
@@ -6,11 +7,6 @@ import type { CompletionNode } from './tree.js';
  * the flag takes none) and its first argument's values (`@commands` for `help`). Both shells
  * read these the same way; only how they offer the words differs.
  */
-
-/** Single-quotes `text` for sh-like shells. */
-export function shQuote(text: string): string {
-  return `'${text.replaceAll("'", "'\\''")}'`;
-}
 
 function caseFunction(
   name: string,

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../cli/context.js';
 import { embed } from '../cli/embedding.js';
 import type { Output, Streams } from '../output/output.js';
+import { shellWord } from '../output/shell-word.js';
 
 const dayMs = 86_400_000;
 const seeded = 250;
@@ -31,11 +32,6 @@ function captured(columns?: number): { stream: Streams['stdout']; lines: string[
     },
   };
   return { stream, lines };
-}
-
-/** `arg` as a person would type it into a shell: quoted when it holds a space. */
-function shellWord(arg: string): string {
-  return /\s/.test(arg) ? `'${arg}'` : arg;
 }
 
 /** Narrates the demo and runs tokenkit's own commands against the mock. */

@@ -1,6 +1,7 @@
 import { CliError, usageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { sanitize } from '../output/sanitize.js';
+import { shQuote } from '../output/shell-word.js';
 
 /**
  * Which token a command works on: the id typed as its argument, or a name given with `flag`
@@ -36,7 +37,7 @@ export function tokenRef(
  */
 export function tokenRefWords(token: TokenRef): string {
   if ('id' in token) return sanitize(token.id);
-  return `${token.flag} '${sanitize(token.name).replaceAll("'", `'\\''`)}'`;
+  return `${token.flag} ${shQuote(sanitize(token.name))}`;
 }
 
 /** What a by-name lookup needs to know to say what it found. */
