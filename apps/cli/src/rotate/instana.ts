@@ -1,4 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
+import { shellWord } from '../output/shell-word.js';
 import { instanaKit } from '../vendors/instana/client.js';
 import { instanaInternalIdOf } from '../vendors/instana/token-id.js';
 import { type InstanaToken, publicInstanaToken } from '../vendors/instana/types.js';
@@ -20,7 +21,8 @@ export function rotateInstanaToken(
   return runRotation<InstanaToken>(context, options, {
     revokes: ['delete', 'keep'],
     overrides: overridesFrom(options, context.now()),
-    revokeCommand: (_mode, oldId) => `tokenkit instana tokens delete ${oldId} --yes`,
+    // The id is the server's text and the command is meant to be pasted.
+    revokeCommand: (_mode, oldId) => `tokenkit instana tokens delete ${shellWord(oldId)} --yes`,
     async connect() {
       const { client, tokenStore } = await instanaKit(context, options);
       const oldId = await instanaInternalIdOf(client, old);

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { humanDuration } from '../../src/output/human-duration.js';
 import { checkJsonFields, jsonFields, pickFields } from '../../src/output/json-fields.js';
 import { jsonSafe, sanitize, sanitizeFields } from '../../src/output/sanitize.js';
+import { shellWord, shQuote } from '../../src/output/shell-word.js';
 
 describe('sanitize', () => {
   it('shows C0, DEL and C1 controls as escapes and leaves other text alone', () => {
@@ -57,4 +59,24 @@ describe('--json fields', () => {
     expect(() => checkJsonFields(['nmae'], ['name', 'id'])).toThrow('--json: unknown field "nmae"');
     expect(() => checkJsonFields(['name'], ['name', 'id'])).not.toThrow();
   });
+});
+
+describe('shell words', () => {
+  /** What `sh` reads the printed word as. */
+  const asShellReadsIt = (word: string) =>
+    execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' });
+
+  it('leaves a plainly safe word alone and quotes anything else', () => {
+    expect(shellWord('6b161e2e0c9ea1d2f0a3b4c5')).toBe('6b161e2e0c9ea1d2f0a3b4c5');
+    expect(shellWord('a b')).toBe("'a b'");
+    expect(shQuote('ci')).toBe("'ci'");
+  });
+
+  it.each(["it's", 'a b', '$(touch x)', '`id`', 'a;b', '*', "'", "''"])(
+    'sh reads %j back as itself',
+    (word) => {
+      expect(asShellReadsIt(shellWord(word))).toBe(word);
+      expect(asShellReadsIt(shQuote(word))).toBe(word);
+    },
+  );
 });
